@@ -1,0 +1,50 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './electron/core/hosts/content-security';
+
+/** One CSP for both modes: the same policy string goes into the page's meta tag and the station's header. */
+function cspMeta(): Plugin {
+  return {
+    name: 'packbench-csp-meta',
+    transformIndexHtml(html) {
+      return html.replace('<!--csp-->', `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy().replace("; frame-ancestors 'none'", '')}" />`);
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // the browser station: the same core in plain Node
+          serve: resolve(import.meta.dirname, 'electron/core/hosts/serve.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: true,
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
+        // a sandboxed preload must be CommonJS
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+    },
+    plugins: [react(), cspMeta()],
+  },
+});

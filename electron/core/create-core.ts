@@ -1,0 +1,138 @@
+import { userInfo } from 'node:os';
+import { z } from 'zod';
+import { api, isMethodName, type MethodName } from '../../shared/contract/api';
+import { AppError, type AppErrorShape } from '../../shared/contract/errors';
+import type { EventName, EventPayload } from '../../shared/contract/events';
+import { systemClock, type Clock } from './clock';
+import { inventoryHandlers } from './handlers/inventory-handlers';
+import { ordersHandlers } from './handlers/orders-handlers';
+import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
+import { workspaceHandlers } from './handlers/workspace-handlers';
+import { openWorkspace, removeWorkspaceFiles, type Workspace } from './workspace';
+
+export type CoreOptions = {
+  dataDir: string;
+  clock?: Clock;
+  /** the operator name recorded on movements and events */
+  actor?: string;
+  /** what a new, empty data folder becomes */
+  firstRun?: 'demo' | 'empty';
+  version?: string;
+  /** extra handler maps (pack station, printing) registered by the caller */
+  extraHandlers?: (core: { workspace: () => Workspace }) => HandlerMap[];
+};
+
+export type CoreEventListener = (event: EventName, payload: unknown) => void;
+
+export type CoreResult = { ok: true; result: unknown } | { ok: false; error: AppErrorShape };
+
+export type Core = {
+  handle(method: string, input: unknown): Promise<CoreResult>;
+  onEvent(listener: CoreEventListener): () => void;
+  workspace(): Workspace;
+  close(): void;
+  dataDir: string;
+};
+
+/**
+ * Wires store -> services -> handlers. Every request is validated against the shared contract;
+ * commands run one at a time; every failure becomes an AppError with words, never a stack trace.
+ */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const actorName = options.actor ?? safeUserName();
+  const actor = () => actorName;
+  let ws = openWorkspace(options.dataDir, clock, actor, options.firstRun ?? 'demo');
+  const listeners = new Set<CoreEventListener>();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    for (const l of listeners) {
+      try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
+    }
+  };
+  const handlers: HandlerMap = Object.assign({}, ordersHandlers, inventoryHandlers, workspaceHandlers(actor),
+    ...(options.extraHandlers?.({ workspace: () => ws }) ?? []));
+
+  const ctx: HandlerContext = {
+    get ws() { return ws; },
+    emit,
+    dataDir: options.dataDir,
+    version: options.version ?? '0.1.0',
+    replaceWorkspace(seed) {
+      ws.close();
+      removeWorkspaceFiles(options.dataDir);
+      ws = openWorkspace(options.dataDir, clock, actor, seed);
+      return ws;
+    },
+  };
+
+  let commandQueue: Promise<unknown> = Promise.resolve();
+
+  async function run(method: MethodName, rawInput: unknown): Promise<unknown> {
+    const spec = api[method];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(method, parsed.error);
+    const handler = handlers[method] as Handler<MethodName> | undefined;
+    if (!handler) throw new AppError('unknown_method', `"${method}" is not available in this version of Packbench.`);
+    const result = await handler(parsed.data as never, ctx);
+    const out = spec.output.safeParse(result);
+    if (!out.success) {
+      console.error(`[core] ${method} answered outside the contract`, z.prettifyError(out.error));
+      throw new AppError('internal', `Packbench produced an unexpected answer for "${method}".`, 'Nothing was lost. Please report this with the log.');
+    }
+    return out.data;
+  }
+
+  return {
+    dataDir: options.dataDir,
+    workspace: () => ws,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async handle(method, input) {
+      try {
+        if (!isMethodName(method)) throw new AppError('unknown_method', `"${String(method).slice(0, 100)}" is not a Packbench request.`);
+        let result: unknown;
+        if (api[method].kind === 'command') {
+          const next = commandQueue.then(() => run(method, input));
+          commandQueue = next.catch(() => undefined);
+          result = await next;
+        } else {
+          result = await run(method, input);
+        }
+        return { ok: true as const, result };
+      } catch (e) {
+        return { ok: false as const, error: toErrorShape(e, method) };
+      }
+    },
+    close() {
+      listeners.clear();
+      ws.close();
+    },
+  };
+}
+
+function validationError(method: string, error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.join('.') || '(request)'] = issue.message;
+  const first = error.issues[0];
+  const where = first && first.path.length ? ` (${first.path.join('.')})` : '';
+  return new AppError('invalid_request', `The request "${method}" was not valid${where}: ${first?.message ?? 'unknown problem'}.`, 'Check the values and try again; nothing was changed.', fields);
+}
+
+export function toErrorShape(e: unknown, method: string): AppErrorShape {
+  if (e instanceof AppError) return e.toShape();
+  const code = (e as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: `The change was refused by a database rule (${code.replace('SQLITE_', '').toLowerCase()}). Nothing was changed.`, hint: 'Reload and check the values; a duplicate code or a count below zero is the usual cause.' };
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
+    return { code: 'storage', message: `The database could not be written (${code}). Nothing was changed.`, hint: 'Check the disk has free space, then try again.' };
+  }
+  console.error(`[core] ${method} failed`, e);
+  return { code: 'internal', message: `Something went wrong inside Packbench while doing "${method}". Nothing was changed.`, hint: 'Try again; if it repeats, restart Packbench and report it with the log.' };
+}
+
+function safeUserName(): string {
+  try { return userInfo().username || 'station'; } catch { return 'station'; }
+}

@@ -1,0 +1,93 @@
+import { gs1CheckDigit } from '../../../shared/codes/check-digit';
+import { isoNow, type Clock } from '../clock';
+import type { Repos } from '../store';
+import type { OrdersService } from '../services/orders-service';
+import { DEMO_CHANNELS, DEMO_CUSTOMERS, DEMO_LOCATIONS, DEMO_PRODUCTS } from './demo-data';
+
+/** A small seeded generator so every demo workspace is the same and tests can rely on it. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 12 digits of body + real check digit; 400-440 is a GS1 Germany prefix, 50 the UK's. */
+export function demoEan13(index: number): string {
+  const body = `50${String(12345 + index).padStart(5, '0')}${String(index * 7 + 100).padStart(5, '0')}`.slice(0, 12);
+  return body + gs1CheckDigit(body);
+}
+
+export function demoUpcA(index: number): string {
+  const body = `0${String(36000 + index).padStart(5, '0')}${String(29100 + index).padStart(5, '0')}`.slice(0, 11);
+  return body + gs1CheckDigit(body);
+}
+
+export const DEMO_ORDER_COUNT = 60;
+
+/** Seeds the clearly marked demo workspace: ~40 SKUs with valid barcodes, 2 locations with bins and stock, 60 open orders. */
+export function seedDemo(repos: Repos, clock: Clock, ordersService: OrdersService): void {
+  const at = isoNow(clock);
+  const random = prng(20261127);
+  const variants: Array<{ id: number; sku: string; title: string; priceMinor: number }> = [];
+  const locationIds: number[] = [];
+  repos.transaction(() => {
+    repos.settings.set('workspace.kind', 'demo');
+    for (const l of DEMO_LOCATIONS) {
+      const id = repos.catalog.insertLocation(l.code, l.name, l.address);
+      locationIds.push(id);
+      for (const b of l.bins) repos.catalog.insertBin(id, b);
+    }
+    const bins = repos.catalog.locations().map((l) => l.bins);
+    for (const c of DEMO_CHANNELS) repos.catalog.insertChannel(c.kind, c.name, { demo: true });
+    let n = 0;
+    for (const p of DEMO_PRODUCTS) {
+      const productId = repos.catalog.insertProduct(p.title);
+      for (const size of p.sizes ?? ['']) {
+        n++;
+        const sku = size ? `${p.sku}-${size.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 6)}` : p.sku;
+        const title = size ? `${p.title} — ${size}` : p.title;
+        const id = repos.catalog.insertVariant({ productId, sku, title, weightGrams: p.grams, lengthMm: p.dims[0], widthMm: p.dims[1], heightMm: p.dims[2] });
+        variants.push({ id, sku, title, priceMinor: p.priceMinor });
+        // mixed symbologies, as a real shop has: EAN-13 mostly, some UPC-A, and an internal Code 128 on every SKU
+        if (n % 5 === 0) repos.catalog.insertBarcode(`00${demoUpcA(n)}`, 'upc-a', id);
+        else repos.catalog.insertBarcode(`0${demoEan13(n)}`, 'ean-13', id);
+        repos.catalog.insertBarcode(`PB${String(n).padStart(5, '0')}`, 'code128', id);
+        locationIds.forEach((locationId, li) => {
+          const locBins = bins[li] ?? [];
+          repos.inventory.setBin(id, locationId, locBins[n % locBins.length]?.id ?? null);
+          const qty = li === 0 ? 20 + Math.floor(random() * 60) : Math.floor(random() * 15);
+          if (qty > 0) repos.inventory.record({ variantId: id, locationId, kind: 'receive', quantity: qty, reason: 'demo opening stock', actor: 'demo', reference: 'demo', at });
+        });
+      }
+    }
+  });
+  const channels = repos.catalog.channels();
+  const base = clock.now().getTime();
+  const incoming = Array.from({ length: DEMO_ORDER_COUNT }, (_, i) => {
+    const channel = channels[i % channels.length]!;
+    const meta = DEMO_CHANNELS[i % DEMO_CHANNELS.length]!;
+    const customer = DEMO_CUSTOMERS[i % DEMO_CUSTOMERS.length]!;
+    const lineCount = 1 + Math.floor(random() * 3);
+    const picked = new Set<number>();
+    while (picked.size < lineCount) picked.add(Math.floor(random() * variants.length));
+    const lines = [...picked].map((vi) => {
+      const v = variants[vi]!;
+      return { sku: v.sku, title: v.title, quantity: 1 + Math.floor(random() * 2), unitPriceMinor: v.priceMinor };
+    });
+    const subtotal = lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
+    const shipping = 495;
+    const number = `${meta.prefix}${1001 + i}`;
+    return {
+      channelId: channel.id, externalId: `demo-${1001 + i}`, number, locationId: locationIds[i % 7 === 6 ? 1 : 0]!,
+      customerName: customer.name, shipTo: customer, currency: meta.currency, subtotalMinor: subtotal,
+      shippingMinor: shipping, taxMinor: 0, totalMinor: subtotal + shipping,
+      createdAt: new Date(base - (DEMO_ORDER_COUNT - i) * 37 * 60_000).toISOString(), lines,
+    };
+  });
+  ordersService.importOrders(incoming, 'the demo shop');
+}

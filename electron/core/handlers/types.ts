@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import type { Api, MethodName, MethodOutput } from '../../../shared/contract/api';
+import type { EventName, EventPayload } from '../../../shared/contract/events';
+import type { Workspace } from '../workspace';
+
+export type HandlerContext = {
+  ws: Workspace;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** closes the open database, removes it and opens a fresh one */
+  replaceWorkspace(seed: 'demo' | 'empty'): Workspace;
+  dataDir: string;
+  version: string;
+};
+
+export type Handler<M extends MethodName> = (input: z.output<Api[M]['input']>, ctx: HandlerContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type HandlerMap = { [M in MethodName]?: Handler<M> };

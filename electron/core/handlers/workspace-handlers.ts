@@ -1,0 +1,24 @@
+import type { WorkspaceInfo } from '../../../shared/contract/workspace';
+import type { Workspace } from '../workspace';
+import type { HandlerContext, HandlerMap } from './types';
+
+function info(ws: Workspace, ctx: Pick<HandlerContext, 'dataDir' | 'version'>, actor: string): WorkspaceInfo {
+  const counts = ws.repos.orders.counts();
+  return { kind: ws.kind(), dataDir: ctx.dataDir, version: ctx.version, actor, counts: { ...counts, skus: ws.repos.catalog.skuCount() } };
+}
+
+export function workspaceHandlers(actor: () => string): HandlerMap {
+  return {
+    'workspace.info': (_input, ctx) => info(ctx.ws, ctx, actor()),
+    'workspace.resetDemo': (_input, ctx) => {
+      const ws = ctx.replaceWorkspace('demo');
+      ctx.emit('workspace.changed', {});
+      return info(ws, ctx, actor());
+    },
+    'workspace.startEmpty': (_input, ctx) => {
+      const ws = ctx.replaceWorkspace('empty');
+      ctx.emit('workspace.changed', {});
+      return info(ws, ctx, actor());
+    },
+  };
+}

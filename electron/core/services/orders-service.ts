@@ -1,0 +1,124 @@
+import { AppError } from '../../../shared/contract/errors';
+import type { OrderDetail, OrderListOutput } from '../../../shared/contract/orders';
+import { canTransition, nextStatuses, STATUS_WORDS, transitionRefusal, type OrderStatus } from '../../../shared/domain/order-state';
+import { normaliseGtin } from '../../../shared/codes';
+import { isoNow, type Clock } from '../clock';
+import type { Repos } from '../store';
+import type { NewOrder } from '../store/orders-repo';
+
+export type IncomingOrder = Omit<NewOrder, 'lines' | 'status'> & {
+  status?: OrderStatus;
+  lines: Array<{ sku: string; title: string; quantity: number; unitPriceMinor: number }>;
+};
+
+export type ImportResult = { imported: number[]; duplicates: number };
+
+export function createOrdersService(repos: Repos, clock: Clock, actor: () => string) {
+  const { orders, inventory, catalog, outbox } = repos;
+
+  /**
+   * Lands orders: each is inserted with its lines, its stock reserved and its timeline started, and every
+   * channel is told the new available counts, all in one transaction. A re-delivered order is skipped.
+   */
+  function importOrders(incoming: IncomingOrder[], source: string): ImportResult {
+    return repos.transaction(() => {
+      const at = isoNow(clock);
+      const who = actor();
+      const touched = new Map<string, { variantId: number; locationId: number; sku: string }>();
+      const imported: number[] = [];
+      let duplicates = 0;
+      for (const o of incoming) {
+        const lines = o.lines.map((l) => ({ ...l, variantId: catalog.variantBySku(l.sku)?.id ?? null }));
+        const id = orders.insert({ ...o, status: o.status ?? 'open', lines });
+        if (id === null) { duplicates++; continue; }
+        imported.push(id);
+        orders.addEvent(id, 'created', who, `Order ${o.number} received from ${source}`, { externalId: o.externalId }, at);
+        const reserveQty = new Map<number, { qty: number; sku: string }>();
+        for (const l of lines) {
+          if (l.variantId === null) {
+            orders.addEvent(id, 'unknown_sku', who, `SKU ${l.sku} is not in the catalog: nothing reserved for it`, { sku: l.sku }, at);
+            continue;
+          }
+          const r = reserveQty.get(l.variantId) ?? { qty: 0, sku: l.sku };
+          r.qty += l.quantity;
+          reserveQty.set(l.variantId, r);
+        }
+        for (const [variantId, { qty, sku }] of reserveQty) {
+          inventory.record({ variantId, locationId: o.locationId, kind: 'reserve', quantity: qty, reason: 'order received', actor: who, reference: `order:${id}`, at });
+          touched.set(`${variantId}:${o.locationId}`, { variantId, locationId: o.locationId, sku });
+        }
+        if (reserveQty.size) {
+          orders.addEvent(id, 'reserved', who, `Stock reserved: ${[...reserveQty.values()].map((r) => `${r.qty} × ${r.sku}`).join(', ')}`, {}, at);
+        }
+      }
+      // one outbox row per changed SKU per batch, not per order: channels only need the latest count
+      for (const t of touched.values()) {
+        const b = inventory.balance(t.variantId, t.locationId);
+        outbox.enqueueForAllChannels('inventory.available', { sku: t.sku, locationId: t.locationId, available: b.onHand - b.committed }, at);
+      }
+      return { imported, duplicates };
+    });
+  }
+
+  function detail(id: number): OrderDetail {
+    const r = orders.record(id);
+    if (!r) throw new AppError('not_found', `Order ${id} does not exist.`, 'Search the queue for it by number or customer.');
+    return { ...r, lines: orders.lines(id), events: orders.events(id), nextStatuses: [...nextStatuses(r.status)] };
+  }
+
+  /** Moves an order along its life cycle; cancelling gives its reserved stock back. */
+  function transition(id: number, to: OrderStatus, reason: string, extra?: { by?: string }): OrderDetail {
+    repos.transaction(() => {
+      const current = orders.status(id);
+      if (!current) throw new AppError('not_found', `Order ${id} does not exist.`);
+      if (!canTransition(current.status, to)) throw new AppError('invalid_transition', transitionRefusal(current.status, to));
+      if ((to === 'cancelled' || to === 'on_hold') && !reason) {
+        throw new AppError('invalid_request', `Say why the order is ${to === 'cancelled' ? 'cancelled' : 'put on hold'}.`, undefined, { reason: 'A reason is required' });
+      }
+      const at = isoNow(clock);
+      const who = extra?.by ?? actor();
+      orders.setStatus(id, to, at);
+      orders.addEvent(id, 'status', who, `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[to]}${reason ? `: ${reason}` : ''}`, { from: current.status, to, reason }, at);
+      if (to === 'cancelled') releaseReservations(id, current.location_id, who, at);
+      const rec = orders.record(id)!;
+      outbox.enqueue('order.status', rec.channelId, { orderId: id, externalId: rec.externalId, status: to }, at);
+    });
+    return detail(id);
+  }
+
+  function releaseReservations(orderId: number, locationId: number, who: string, at: string) {
+    for (const l of orders.lines(orderId)) {
+      if (l.variantId === null) continue;
+      const b = inventory.balance(l.variantId, locationId);
+      const qty = Math.min(l.quantity, b.committed);
+      if (qty <= 0) continue;
+      inventory.record({ variantId: l.variantId, locationId, kind: 'release', quantity: qty, reason: 'order cancelled', actor: who, reference: `order:${orderId}`, at });
+      const after = inventory.balance(l.variantId, locationId);
+      outbox.enqueueForAllChannels('inventory.available', { sku: l.sku, locationId, available: after.onHand - after.committed }, at);
+    }
+  }
+
+  /** The query may be a number, a name, a SKU or any barcode form of a SKU. */
+  function skusFor(q: string): string[] {
+    const text = q.trim();
+    if (!text) return [];
+    const skus = new Set<string>();
+    const direct = catalog.variantBySku(text) ?? catalog.variantBySku(text.toUpperCase()) ?? catalog.variantByBarcode(text);
+    if (direct) skus.add(direct.sku);
+    if (/^\d{8,14}$/.test(text)) {
+      const g = normaliseGtin(text);
+      if (g.ok) {
+        const v = catalog.variantByBarcode(g.gtin14);
+        if (v) skus.add(v.sku);
+      }
+    }
+    return [...skus];
+  }
+
+  function list(input: { q: string; status?: OrderStatus | undefined; channelId?: number | undefined; offset: number; limit: number }): OrderListOutput {
+    return orders.search({ ...input, skus: skusFor(input.q) });
+  }
+
+  return { importOrders, detail, transition, list };
+}
+export type OrdersService = ReturnType<typeof createOrdersService>;

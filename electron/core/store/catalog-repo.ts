@@ -1,0 +1,63 @@
+import type { Address } from '../../../shared/domain/address';
+import type { Channel } from '../../../shared/contract/orders';
+import type { Location } from '../../../shared/contract/inventory';
+import type { Db } from './db';
+
+export type VariantRecord = { id: number; sku: string; title: string; weightGrams: number; lengthMm: number; widthMm: number; heightMm: number };
+export type Symbology = 'upc-a' | 'ean-13' | 'ean-8' | 'upc-e' | 'gtin-14' | 'code128';
+
+export function createCatalogRepo(db: Db) {
+  const c = db.$client;
+  const variantColumns = 'id, sku, title, weight_grams AS weightGrams, length_mm AS lengthMm, width_mm AS widthMm, height_mm AS heightMm';
+  const bySku = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE sku = ?`);
+  const byId = c.prepare<[number], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id = ?`);
+  const byCode = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id = (SELECT variant_id FROM barcodes WHERE code = ?)`);
+
+  return {
+    variantBySku: (sku: string) => bySku.get(sku),
+    variantById: (id: number) => byId.get(id),
+    /** code as stored: GTIN-14 for retail codes, the printed text for internal Code 128 */
+    variantByBarcode: (code: string) => byCode.get(code),
+    barcodesOf(variantId: number) {
+      return c.prepare('SELECT code, symbology FROM barcodes WHERE variant_id = ? ORDER BY code').all(variantId) as Array<{ code: string; symbology: Symbology }>;
+    },
+    insertProduct(title: string, imageUrl = ''): number {
+      return Number(c.prepare('INSERT INTO products (title, image_url) VALUES (?, ?)').run(title, imageUrl).lastInsertRowid);
+    },
+    insertVariant(v: Omit<VariantRecord, 'id'> & { productId: number; imageUrl?: string }): number {
+      return Number(c.prepare(`INSERT INTO variants (product_id, sku, title, weight_grams, length_mm, width_mm, height_mm, image_url)
+        VALUES (@productId, @sku, @title, @weightGrams, @lengthMm, @widthMm, @heightMm, @imageUrl)`).run({ imageUrl: '', ...v }).lastInsertRowid);
+    },
+    insertBarcode(code: string, symbology: Symbology, variantId: number) {
+      c.prepare('INSERT INTO barcodes (code, symbology, variant_id) VALUES (?, ?, ?)').run(code, symbology, variantId);
+    },
+    insertLocation(code: string, name: string, address: Address): number {
+      return Number(c.prepare('INSERT INTO locations (code, name, address) VALUES (?, ?, ?)').run(code, name, JSON.stringify(address)).lastInsertRowid);
+    },
+    insertBin(locationId: number, code: string): number {
+      return Number(c.prepare('INSERT INTO bins (location_id, code) VALUES (?, ?)').run(locationId, code).lastInsertRowid);
+    },
+    insertChannel(kind: string, name: string, config: Record<string, unknown> = {}): number {
+      return Number(c.prepare('INSERT INTO channels (kind, name, config) VALUES (?, ?, ?)').run(kind, name, JSON.stringify(config)).lastInsertRowid);
+    },
+    locations(): Location[] {
+      const locs = c.prepare('SELECT id, code, name FROM locations ORDER BY id').all() as Array<Omit<Location, 'bins'>>;
+      const allBins = c.prepare('SELECT id, location_id AS locationId, code FROM bins ORDER BY code').all() as Array<{ id: number; locationId: number; code: string }>;
+      return locs.map((l) => ({ ...l, bins: allBins.filter((b) => b.locationId === l.id).map(({ id, code }) => ({ id, code })) }));
+    },
+    locationAddress(locationId: number): Address | undefined {
+      const r = c.prepare('SELECT address FROM locations WHERE id = ?').get(locationId) as { address: string } | undefined;
+      return r ? (JSON.parse(r.address) as Address) : undefined;
+    },
+    channels(): Channel[] {
+      return c.prepare('SELECT id, kind, name FROM channels ORDER BY id').all() as Channel[];
+    },
+    defaultLocationId(): number | undefined {
+      return (c.prepare('SELECT id FROM locations ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id;
+    },
+    skuCount(): number {
+      return (c.prepare('SELECT count(*) AS n FROM variants').get() as { n: number }).n;
+    },
+  };
+}
+export type CatalogRepo = ReturnType<typeof createCatalogRepo>;

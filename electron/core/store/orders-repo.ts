@@ -1,0 +1,162 @@
+import type { Address } from '../../../shared/domain/address';
+import type { OrderStatus } from '../../../shared/domain/order-state';
+import type { OrderEvent, OrderLine, OrderRow } from '../../../shared/contract/orders';
+import type { Db } from './db';
+
+export type NewOrderLine = { sku: string; title: string; quantity: number; unitPriceMinor: number; variantId: number | null };
+export type NewOrder = {
+  channelId: number;
+  externalId: string;
+  number: string;
+  locationId: number;
+  status: OrderStatus;
+  customerName: string;
+  shipTo: Address;
+  currency: string;
+  subtotalMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  createdAt: string;
+  lines: NewOrderLine[];
+};
+
+export type OrderSearch = {
+  q: string;
+  /** SKUs the query names directly or through a barcode */
+  skus: string[];
+  status?: OrderStatus | undefined;
+  channelId?: number | undefined;
+  offset: number;
+  limit: number;
+};
+
+export type OrderRecord = OrderRow & {
+  externalId: string; locationId: number; locationName: string; shipTo: Address;
+  subtotalMinor: number; shippingMinor: number; taxMinor: number;
+};
+
+const rowColumns = `o.id, o.number, o.channel_id AS channelId, ch.name AS channelName, o.customer_name AS customerName,
+  o.ship_country_code AS countryCode, o.status, o.currency, o.total_minor AS totalMinor, o.item_count AS itemCount,
+  o.created_at AS createdAt`;
+
+/** Quotes user text as one FTS5 phrase so no query syntax leaks through. */
+function ftsPhrase(q: string): string {
+  return `"${q.replaceAll('"', '""')}"`;
+}
+
+export function createOrdersRepo(db: Db) {
+  const c = db.$client;
+  const insertOrder = c.prepare(`INSERT INTO orders (channel_id, external_id, number, location_id, status, customer_name,
+      ship_name, ship_company, ship_line1, ship_line2, ship_line3, ship_city, ship_region, ship_postal_code, ship_country_code,
+      ship_phone, ship_email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor, item_count, created_at, updated_at)
+    VALUES (@channelId, @externalId, @number, @locationId, @status, @customerName, @name, @company, @line1, @line2, @line3,
+      @city, @region, @postalCode, @countryCode, @phone, @email, @currency, @subtotalMinor, @shippingMinor, @taxMinor,
+      @totalMinor, @itemCount, @createdAt, @createdAt)
+    ON CONFLICT (channel_id, external_id) DO NOTHING`);
+  const insertLine = c.prepare(`INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price_minor)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertEvent = c.prepare(`INSERT INTO order_events (order_id, kind, actor, message, details, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const getStatus = c.prepare<[number], { status: OrderStatus; location_id: number }>('SELECT status, location_id FROM orders WHERE id = ?');
+  const setStatus = c.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?');
+  const getRecord = c.prepare(`SELECT ${rowColumns}, o.external_id AS externalId, o.location_id AS locationId, l.name AS locationName,
+      o.subtotal_minor AS subtotalMinor, o.shipping_minor AS shippingMinor, o.tax_minor AS taxMinor,
+      o.ship_name AS name, o.ship_company AS company, o.ship_line1 AS line1, o.ship_line2 AS line2, o.ship_line3 AS line3,
+      o.ship_city AS city, o.ship_region AS region, o.ship_postal_code AS postalCode, o.ship_country_code AS shipCountry,
+      o.ship_phone AS phone, o.ship_email AS email
+    FROM orders o JOIN channels ch ON ch.id = o.channel_id JOIN locations l ON l.id = o.location_id WHERE o.id = ?`);
+  const getLines = c.prepare(`SELECT ol.id, ol.sku, ol.title, ol.quantity, ol.unit_price_minor AS unitPriceMinor, ol.variant_id AS variantId,
+      CASE WHEN ol.variant_id IS NULL THEN NULL ELSE coalesce(b.on_hand - b.committed, 0) END AS available, bn.code AS bin
+    FROM order_lines ol JOIN orders o ON o.id = ol.order_id
+    LEFT JOIN inventory_balances b ON b.variant_id = ol.variant_id AND b.location_id = o.location_id
+    LEFT JOIN bins bn ON bn.id = b.bin_id
+    WHERE ol.order_id = ? ORDER BY ol.id`);
+  const getEvents = c.prepare(`SELECT id, kind, actor, message, details, created_at AS createdAt FROM order_events WHERE order_id = ? ORDER BY id`);
+  const byNumber = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number = ? OR number = ? ORDER BY id DESC LIMIT 1');
+
+  function filters(s: OrderSearch): { where: string; params: Record<string, unknown> } {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    const q = s.q.trim();
+    if (q) {
+      const matches: string[] = [];
+      if ([...q].length >= 3) {
+        matches.push('SELECT rowid FROM orders_fts WHERE orders_fts MATCH @fts');
+        params.fts = ftsPhrase(q);
+      } else {
+        // too short for the trigram index (e.g. 東京): a plain scan, still exact about what it finds
+        matches.push(`SELECT id FROM orders WHERE number = @q OR number = @hashQ OR customer_name LIKE @like ESCAPE '\\'
+          OR ship_name LIKE @like ESCAPE '\\' OR ship_city LIKE @like ESCAPE '\\'`);
+        params.q = q;
+        params.hashQ = `#${q}`;
+        params.like = `%${q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
+      }
+      s.skus.forEach((sku, i) => {
+        matches.push(`SELECT order_id FROM order_lines WHERE sku = @sku${i}`);
+        params[`sku${i}`] = sku;
+      });
+      parts.push(`o.id IN (${matches.join(' UNION ')})`);
+    }
+    if (s.status) { parts.push('o.status = @status'); params.status = s.status; }
+    if (s.channelId) { parts.push('o.channel_id = @channelId'); params.channelId = s.channelId; }
+    return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  }
+
+  return {
+    /** Returns the new id, or null when the channel already sent this order (a duplicate delivery). */
+    insert(o: NewOrder): number | null {
+      const itemCount = o.lines.reduce((n, l) => n + l.quantity, 0);
+      const r = insertOrder.run({ ...o, ...o.shipTo, itemCount });
+      if (r.changes === 0) return null;
+      const id = Number(r.lastInsertRowid);
+      for (const l of o.lines) insertLine.run(id, l.variantId, l.sku, l.title, l.quantity, l.unitPriceMinor);
+      return id;
+    },
+    addEvent(orderId: number, kind: string, actor: string, message: string, details: Record<string, unknown>, at: string) {
+      insertEvent.run(orderId, kind, actor, message, JSON.stringify(details), at);
+    },
+    status(orderId: number) {
+      return getStatus.get(orderId);
+    },
+    setStatus(orderId: number, status: OrderStatus, at: string) {
+      setStatus.run(status, at, orderId);
+    },
+    idByNumber(number: string): number | undefined {
+      const n = number.trim();
+      return byNumber.get(n, n.startsWith('#') ? n.slice(1) : `#${n}`)?.id;
+    },
+    record(orderId: number): OrderRecord | undefined {
+      const r = getRecord.get(orderId) as (Record<string, unknown> & OrderRecord) | undefined;
+      if (!r) return undefined;
+      const shipTo: Address = {
+        name: r.name as string, company: r.company as string, line1: r.line1 as string, line2: r.line2 as string,
+        line3: r.line3 as string, city: r.city as string, region: r.region as string, postalCode: r.postalCode as string,
+        countryCode: r.shipCountry as string, phone: r.phone as string, email: r.email as string,
+      };
+      return {
+        id: r.id, number: r.number, channelId: r.channelId, channelName: r.channelName, customerName: r.customerName,
+        countryCode: r.countryCode, status: r.status, currency: r.currency, totalMinor: r.totalMinor, itemCount: r.itemCount,
+        createdAt: r.createdAt, externalId: r.externalId, locationId: r.locationId, locationName: r.locationName,
+        subtotalMinor: r.subtotalMinor, shippingMinor: r.shippingMinor, taxMinor: r.taxMinor, shipTo,
+      };
+    },
+    lines(orderId: number): OrderLine[] {
+      return getLines.all(orderId) as OrderLine[];
+    },
+    events(orderId: number): OrderEvent[] {
+      return (getEvents.all(orderId) as Array<Omit<OrderEvent, 'details'> & { details: string }>)
+        .map((e) => ({ ...e, details: JSON.parse(e.details) as Record<string, unknown> }));
+    },
+    search(s: OrderSearch): { total: number; rows: OrderRow[] } {
+      const { where, params } = filters(s);
+      const total = (c.prepare(`SELECT count(*) AS n FROM orders o ${where}`).get(params) as { n: number }).n;
+      const rows = c.prepare(`SELECT ${rowColumns} FROM orders o JOIN channels ch ON ch.id = o.channel_id ${where}
+        ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: s.limit, offset: s.offset }) as OrderRow[];
+      return { total, rows };
+    },
+    counts() {
+      return c.prepare(`SELECT count(*) AS orders, coalesce(sum(status IN ('open','picking','on_hold')),0) AS openOrders FROM orders`).get() as { orders: number; openOrders: number };
+    },
+  };
+}
+export type OrdersRepo = ReturnType<typeof createOrdersRepo>;

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from './db';
+
+export type OutboxTopic = 'inventory.available' | 'order.status' | 'order.fulfilled';
+
+/**
+ * Writes what must reach a channel later. Always called inside the transaction of the local change,
+ * so a crash leaves either both or neither. The sync engine drains it (a later issue).
+ */
+export function createOutboxRepo(db: Db) {
+  const c = db.$client;
+  const insert = c.prepare(`INSERT INTO outbox (topic, channel_id, idempotency_key, payload, created_at) VALUES (?, ?, ?, ?, ?)`);
+  const channelIds = c.prepare<[], { id: number }>("SELECT id FROM channels WHERE kind <> 'manual' ORDER BY id");
+  return {
+    enqueue(topic: OutboxTopic, channelId: number | null, payload: Record<string, unknown>, at: string) {
+      insert.run(topic, channelId, randomUUID(), JSON.stringify(payload), at);
+    },
+    /** one row per channel that lists products: every channel must hear about a changed available count */
+    enqueueForAllChannels(topic: OutboxTopic, payload: Record<string, unknown>, at: string) {
+      for (const { id } of channelIds.all()) insert.run(topic, id, randomUUID(), JSON.stringify(payload), at);
+    },
+    pending(limit = 100) {
+      return c.prepare(`SELECT id, topic, channel_id AS channelId, idempotency_key AS idempotencyKey, payload, created_at AS createdAt
+        FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?`).all(limit) as Array<{ id: number; topic: string; channelId: number | null; idempotencyKey: string; payload: string; createdAt: string }>;
+    },
+  };
+}
+export type OutboxRepo = ReturnType<typeof createOutboxRepo>;

@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+export const products = sqliteTable('products', {
+  id: integer('id').primaryKey(),
+  title: text('title').notNull(),
+  imageUrl: text('image_url').notNull().default(''),
+});
+
+export const variants = sqliteTable('variants', {
+  id: integer('id').primaryKey(),
+  productId: integer('product_id').notNull().references(() => products.id),
+  sku: text('sku').notNull().unique(),
+  title: text('title').notNull(),
+  weightGrams: integer('weight_grams').notNull().default(0),
+  lengthMm: integer('length_mm').notNull().default(0),
+  widthMm: integer('width_mm').notNull().default(0),
+  heightMm: integer('height_mm').notNull().default(0),
+  imageUrl: text('image_url').notNull().default(''),
+});
+
+/** GTINs are stored normalised to GTIN-14 so any scan form finds them; internal codes as printed. */
+export const barcodes = sqliteTable('barcodes', {
+  code: text('code').primaryKey(),
+  symbology: text('symbology', { enum: ['upc-a', 'ean-13', 'ean-8', 'upc-e', 'gtin-14', 'code128'] }).notNull(),
+  variantId: integer('variant_id').notNull().references(() => variants.id),
+}, (t) => [index('barcodes_variant').on(t.variantId)]);
+
+export const locations = sqliteTable('locations', {
+  id: integer('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  /** ship-from address, JSON of shared Address */
+  address: text('address', { mode: 'json' }).notNull(),
+});
+
+export const bins = sqliteTable('bins', {
+  id: integer('id').primaryKey(),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  code: text('code').notNull(),
+}, (t) => [uniqueIndex('bins_location_code').on(t.locationId, t.code)]);
+
+/** Append-only. Never updated, never deleted. */
+export const movements = sqliteTable('inventory_movements', {
+  id: integer('id').primaryKey(),
+  variantId: integer('variant_id').notNull().references(() => variants.id),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  kind: text('kind', { enum: ['receive', 'adjust', 'reserve', 'release', 'pick', 'ship', 'return', 'transfer'] }).notNull(),
+  onHandDelta: integer('on_hand_delta').notNull(),
+  committedDelta: integer('committed_delta').notNull(),
+  reason: text('reason').notNull().default(''),
+  actor: text('actor').notNull(),
+  reference: text('reference').notNull().default(''),
+  createdAt: text('created_at').notNull().default(now),
+}, (t) => [index('movements_variant_location').on(t.variantId, t.locationId, t.id)]);
+
+/** Derived from movements in the same transaction; available = on_hand - committed. */
+export const balances = sqliteTable('inventory_balances', {
+  variantId: integer('variant_id').notNull().references(() => variants.id),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  binId: integer('bin_id').references(() => bins.id),
+  onHand: integer('on_hand').notNull().default(0),
+  committed: integer('committed').notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.variantId, t.locationId] }),
+  check('balances_on_hand_not_negative', sql`${t.onHand} >= 0`),
+  check('balances_committed_not_negative', sql`${t.committed} >= 0`),
+]);
+
+export const channels = sqliteTable('channels', {
+  id: integer('id').primaryKey(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  /** non-secret settings only; secrets live in the OS keychain */
+  config: text('config', { mode: 'json' }).notNull().default(sql`'{}'`),
+});
+
+export const orders = sqliteTable('orders', {
+  id: integer('id').primaryKey(),
+  channelId: integer('channel_id').notNull().references(() => channels.id),
+  externalId: text('external_id').notNull(),
+  number: text('number').notNull(),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  status: text('status', { enum: ['open', 'picking', 'packed', 'shipped', 'on_hold', 'cancelled'] }).notNull(),
+  customerName: text('customer_name').notNull(),
+  shipName: text('ship_name').notNull(),
+  shipCompany: text('ship_company').notNull().default(''),
+  shipLine1: text('ship_line1').notNull(),
+  shipLine2: text('ship_line2').notNull().default(''),
+  shipLine3: text('ship_line3').notNull().default(''),
+  shipCity: text('ship_city').notNull().default(''),
+  shipRegion: text('ship_region').notNull().default(''),
+  shipPostalCode: text('ship_postal_code').notNull().default(''),
+  shipCountryCode: text('ship_country_code').notNull(),
+  shipPhone: text('ship_phone').notNull().default(''),
+  shipEmail: text('ship_email').notNull().default(''),
+  currency: text('currency').notNull(),
+  subtotalMinor: integer('subtotal_minor').notNull(),
+  shippingMinor: integer('shipping_minor').notNull().default(0),
+  taxMinor: integer('tax_minor').notNull().default(0),
+  totalMinor: integer('total_minor').notNull(),
+  itemCount: integer('item_count').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('orders_channel_external').on(t.channelId, t.externalId),
+  index('orders_created').on(t.createdAt, t.id),
+  index('orders_status_created').on(t.status, t.createdAt, t.id),
+  index('orders_channel_created').on(t.channelId, t.createdAt, t.id),
+  index('orders_number').on(t.number),
+]);
+
+export const orderLines = sqliteTable('order_lines', {
+  id: integer('id').primaryKey(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  variantId: integer('variant_id').references(() => variants.id),
+  sku: text('sku').notNull(),
+  title: text('title').notNull(),
+  quantity: integer('quantity').notNull(),
+  unitPriceMinor: integer('unit_price_minor').notNull(),
+}, (t) => [index('order_lines_order').on(t.orderId), index('order_lines_sku').on(t.sku, t.orderId)]);
+
+/** Append-only timeline per order. */
+export const orderEvents = sqliteTable('order_events', {
+  id: integer('id').primaryKey(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  kind: text('kind').notNull(),
+  actor: text('actor').notNull(),
+  message: text('message').notNull(),
+  details: text('details', { mode: 'json' }).notNull().default(sql`'{}'`),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('order_events_order').on(t.orderId, t.id)]);
+
+/** Changes that must reach a channel or carrier, written in the same transaction as the local change. */
+export const outbox = sqliteTable('outbox', {
+  id: integer('id').primaryKey(),
+  topic: text('topic').notNull(),
+  channelId: integer('channel_id').references(() => channels.id),
+  /** a retry reuses it, so the far side can drop duplicates */
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  payload: text('payload', { mode: 'json' }).notNull(),
+  status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('outbox_status').on(t.status, t.id)]);

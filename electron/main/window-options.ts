@@ -1,0 +1,40 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** Kept pure so a unit test can hold the security settings in place where Electron cannot run. */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1400,
+    height: 900,
+    minWidth: 1000,
+    minHeight: 640,
+    title: 'Packbench',
+    backgroundColor: '#0f172a',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** Only the page Packbench loaded may talk to the core. */
+export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boolean {
+  try {
+    const a = new URL(frameUrl);
+    const b = new URL(rendererUrl);
+    if (a.protocol !== b.protocol) return false;
+    if (a.protocol === 'file:') return a.pathname === b.pathname;
+    return a.origin === b.origin;
+  } catch {
+    return false;
+  }
+}

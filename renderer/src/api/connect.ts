@@ -1,0 +1,78 @@
+import { createClient, type ApiClient } from '../../../shared/rpc/client';
+import type { ClientTransport, ServerMessage } from '../../../shared/rpc/protocol';
+
+/** What the Electron preload exposes; nothing else of Electron reaches the page. */
+type PreloadBridge = {
+  call(method: string, input: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }>;
+  onMessage(listener: (message: unknown) => void): () => void;
+};
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- merging into the DOM's Window needs an interface
+  interface Window { packbench?: PreloadBridge }
+}
+
+function ipcTransport(bridge: PreloadBridge): ClientTransport {
+  const listeners = new Set<(m: ServerMessage) => void>();
+  bridge.onMessage((m) => { for (const l of listeners) l(m as ServerMessage); });
+  return {
+    send(request) {
+      void bridge.call(request.method, request.input).then((r) => {
+        const message = { type: 'response', id: request.id, ...r } as ServerMessage;
+        for (const l of listeners) l(message);
+      });
+    },
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+/** The browser station: one WebSocket to 127.0.0.1 carrying the per-launch token; reconnects after a drop. */
+function webSocketTransport(onState: (s: ConnectionState) => void): ClientTransport {
+  const listeners = new Set<(m: ServerMessage) => void>();
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`;
+  let socket: WebSocket;
+  let queue: string[] = [];
+  const open = () => {
+    onState('connecting');
+    socket = new WebSocket(url);
+    socket.onopen = () => {
+      onState('open');
+      for (const m of queue) socket.send(m);
+      queue = [];
+    };
+    socket.onmessage = (e) => {
+      const m = JSON.parse(String(e.data)) as ServerMessage;
+      for (const l of listeners) l(m);
+    };
+    socket.onclose = () => {
+      onState('closed');
+      setTimeout(open, 1000);
+    };
+  };
+  open();
+  return {
+    send(request) {
+      const text = JSON.stringify(request);
+      if (socket.readyState === WebSocket.OPEN) socket.send(text);
+      else queue.push(text);
+    },
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export function connect(onState: (s: ConnectionState) => void = () => {}): ApiClient {
+  if (window.packbench) {
+    onState('open');
+    return createClient(ipcTransport(window.packbench));
+  }
+  return createClient(webSocketTransport(onState));
+}

@@ -1,0 +1,37 @@
+/** The order life cycle. Every status change goes through canTransition so no screen or import can skip a step. */
+export const ORDER_STATUSES = ['open', 'picking', 'packed', 'shipped', 'on_hold', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
+  open: ['picking', 'on_hold', 'cancelled'],
+  // picking -> open: the packer abandons; the stock stays reserved
+  picking: ['packed', 'open', 'on_hold', 'cancelled'],
+  // packed -> picking: a parcel is reopened to correct it before it ships
+  packed: ['shipped', 'picking'],
+  on_hold: ['open', 'cancelled'],
+  shipped: [],
+  cancelled: [],
+};
+
+export function nextStatuses(from: OrderStatus): readonly OrderStatus[] {
+  return allowed[from];
+}
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return allowed[from].includes(to);
+}
+
+export const STATUS_WORDS: Record<OrderStatus, string> = {
+  open: 'Open',
+  picking: 'Picking',
+  packed: 'Packed',
+  shipped: 'Shipped',
+  on_hold: 'On hold',
+  cancelled: 'Cancelled',
+};
+
+export function transitionRefusal(from: OrderStatus, to: OrderStatus): string {
+  const options = allowed[from].map((s) => STATUS_WORDS[s]).join(', ');
+  return `An order that is ${STATUS_WORDS[from].toLowerCase()} cannot become ${STATUS_WORDS[to].toLowerCase()}.` +
+    (options ? ` From here it can become: ${options}.` : ' It is final.');
+}
