@@ -30,7 +30,12 @@ export const OrderRowSchema = z.object({
 });
 export type OrderRow = z.infer<typeof OrderRowSchema>;
 
-export const OrderListOutput = z.object({ total: z.number().int(), rows: z.array(OrderRowSchema) });
+export const OrderListOutput = z.object({
+  total: z.number().int(),
+  /** true when a search matched more orders than it counts: the screen asks to refine the search */
+  capped: z.boolean(),
+  rows: z.array(OrderRowSchema),
+});
 export type OrderListOutput = z.infer<typeof OrderListOutput>;
 
 export const OrderLineSchema = z.object({

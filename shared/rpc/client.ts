@@ -3,6 +3,12 @@ import type { MethodInput, MethodName, MethodOutput } from '../contract/api';
 import type { EventName, EventPayload } from '../contract/events';
 import type { ClientTransport, ServerMessage } from './protocol';
 
+// shared/ sees neither DOM nor Node types; both runtimes have these timers.
+const timers = globalThis as unknown as {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+
 export type ApiClient = {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -13,7 +19,7 @@ export type ApiClient = {
 export function createClient(transport: ClientTransport, options: { timeoutMs?: number } = {}): ApiClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; timer: ReturnType<typeof setTimeout> }>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; timer: unknown }>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   const stop = transport.onMessage((message: ServerMessage) => {
@@ -24,7 +30,7 @@ export function createClient(transport: ClientTransport, options: { timeoutMs?: 
     const p = pending.get(message.id);
     if (!p) return;
     pending.delete(message.id);
-    clearTimeout(p.timer);
+    timers.clearTimeout(p.timer);
     if (message.ok) p.resolve(message.result);
     else p.reject(AppError.from(message.error));
   });
@@ -33,7 +39,7 @@ export function createClient(transport: ClientTransport, options: { timeoutMs?: 
     call(method, input) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const timer = timers.setTimeout(() => {
           pending.delete(id);
           reject(new AppError('internal', `Packbench did not answer "${method}" within ${timeoutMs / 1000} s.`, 'Check that the station is still running, then try again.'));
         }, timeoutMs);
@@ -42,7 +48,7 @@ export function createClient(transport: ClientTransport, options: { timeoutMs?: 
           transport.send({ type: 'request', id, method, input });
         } catch (e) {
           pending.delete(id);
-          clearTimeout(timer);
+          timers.clearTimeout(timer);
           reject(new AppError('internal', 'The connection to Packbench is closed.', 'Reload the page or restart the app.'));
         }
       });
@@ -56,7 +62,7 @@ export function createClient(transport: ClientTransport, options: { timeoutMs?: 
     close() {
       stop();
       for (const [, p] of pending) {
-        clearTimeout(p.timer);
+        timers.clearTimeout(p.timer);
         p.reject(new AppError('internal', 'The connection to Packbench was closed.', 'Reload the page or restart the app.'));
       }
       pending.clear();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/errors';
@@ -34,7 +34,7 @@ describe('migrations', () => {
   it('creates every table on an empty database and records each migration', () => {
     const { db } = openDatabase({ dataDir: fresh() });
     const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all().map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(expect.arrayContaining(['orders', 'order_lines', 'order_events', 'inventory_movements', 'inventory_balances', 'outbox', 'barcodes', 'bins', 'locations', 'variants', 'products', 'channels', 'orders_fts']));
+    expect(tables).toEqual(expect.arrayContaining(['orders', 'order_lines', 'order_events', 'inventory_movements', 'inventory_balances', 'outbox', 'barcodes', 'bins', 'locations', 'variants', 'products', 'channels', 'order_search']));
     const journal = JSON.parse(readFileSync(join(migrationsFolder(), 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
     expect((db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(journal.entries.length);
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -51,12 +51,15 @@ describe('migrations', () => {
     const first = journal.entries[0]!;
     copyFileSync(join(migrationsFolder(), `${first.tag}.sql`), join(older, `${first.tag}.sql`));
     writeFileSync(join(older, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
-    const old = openDatabase({ dataDir, migrationsDir: older });
-    const repos = createRepos(old.db);
-    const loc = repos.catalog.insertLocation('L', 'L', address);
-    const ch = repos.catalog.insertChannel('manual', 'Shop');
-    repos.orders.insert({ channelId: ch, externalId: 'x1', number: '#5001', locationId: loc, status: 'open', customerName: 'Zoë Müller', shipTo: { ...address, name: 'Zoë Müller' }, currency: 'EUR', subtotalMinor: 100, shippingMinor: 0, taxMinor: 0, totalMinor: 100, createdAt: '2026-01-01T00:00:00.000Z', lines: [] });
-    old.db.$client.close();
+    const old = openDatabase({ dataDir, migrationsDir: older }).db.$client;
+    // rows as the older version wrote them, with its own SQL
+    old.prepare(`INSERT INTO locations (id, code, name, address) VALUES (1, 'L', 'L', ?)`).run(JSON.stringify(address));
+    old.prepare(`INSERT INTO channels (id, kind, name) VALUES (1, 'manual', 'Shop')`).run();
+    old.prepare(`INSERT INTO orders (channel_id, external_id, number, location_id, status, customer_name, ship_name, ship_line1,
+      ship_country_code, currency, subtotal_minor, total_minor, item_count, created_at, updated_at)
+      VALUES (1, 'x1', '#5001', 1, 'open', 'Zoë Müller', 'Zoë Müller', 'Königstraße 1', 'DE', 'EUR', 100, 100, 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`).run();
+    expect(old.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'order_search'").get()).toEqual({ n: 0 });
+    old.close();
 
     const upgraded = openDatabase({ dataDir });
     const found = createRepos(upgraded.db).orders.search({ q: 'zoe müll', skus: [], offset: 0, limit: 10 });

@@ -1,12 +1,12 @@
 import { createCatalogRepo } from './catalog-repo';
 import type { Db } from './db';
 import { createInventoryRepo } from './inventory-repo';
-import { createOrdersRepo } from './orders-repo';
+import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createSettingsRepo } from './settings-repo';
 
 export function createRepos(db: Db) {
-  return {
+  const repos = {
     db,
     catalog: createCatalogRepo(db),
     inventory: createInventoryRepo(db),
@@ -18,5 +18,16 @@ export function createRepos(db: Db) {
       return db.$client.transaction(fn)();
     },
   };
+  ensureSearchIndex(repos);
+  return repos;
+}
+
+/** The search text is folded by the app, so a database from before (or an older folding) is re-indexed once. */
+function ensureSearchIndex(repos: { settings: ReturnType<typeof createSettingsRepo>; orders: ReturnType<typeof createOrdersRepo>; transaction<T>(fn: () => T): T }) {
+  if (repos.settings.get<number>('search.indexVersion') === SEARCH_INDEX_VERSION) return;
+  repos.transaction(() => {
+    repos.orders.rebuildSearchIndex();
+    repos.settings.set('search.indexVersion', SEARCH_INDEX_VERSION);
+  });
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -1,7 +1,12 @@
 import type { Address } from '../../../shared/domain/address';
+import { foldForSearch } from '../../../shared/domain/search-text';
 import type { OrderStatus } from '../../../shared/domain/order-state';
 import type { OrderEvent, OrderLine, OrderRow } from '../../../shared/contract/orders';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+
+/** How many search matches are counted exactly; a search is for finding an order, not for reports. */
+export const SEARCH_COUNT_CAP = 1000;
 
 export type NewOrderLine = { sku: string; title: string; quantity: number; unitPriceMinor: number; variantId: number | null };
 export type NewOrder = {
@@ -40,9 +45,18 @@ const rowColumns = `o.id, o.number, o.channel_id AS channelId, ch.name AS channe
   o.ship_country_code AS countryCode, o.status, o.currency, o.total_minor AS totalMinor, o.item_count AS itemCount,
   o.created_at AS createdAt`;
 
-/** Quotes user text as one FTS5 phrase so no query syntax leaks through. */
-function ftsPhrase(q: string): string {
-  return `"${q.replaceAll('"', '""')}"`;
+/** Bump when searchBody or the folding changes: the index is rebuilt on the next start. */
+export const SEARCH_INDEX_VERSION = 1;
+
+/** What an order can be found by, folded so "zoe muller" finds "Zoë Müller" and "lodz" finds "Łódź". */
+export function searchBody(number: string, customerName: string, shipTo: Pick<Address, 'name' | 'company' | 'email' | 'city' | 'postalCode'>): string {
+  return foldForSearch([number, number.replace(/^#/, ''), customerName, shipTo.name, shipTo.company, shipTo.email,
+    shipTo.city, shipTo.postalCode].join(' '));
+}
+
+/** The query as words; each is matched as a word prefix, all must match. */
+function searchWords(q: string): string[] {
+  return foldForSearch(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
 }
 
 export function createOrdersRepo(db: Db) {
@@ -56,6 +70,7 @@ export function createOrdersRepo(db: Db) {
     ON CONFLICT (channel_id, external_id) DO NOTHING`);
   const insertLine = c.prepare(`INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price_minor)
     VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertSearch = c.prepare('INSERT INTO order_search (rowid, body) VALUES (?, ?)');
   const insertEvent = c.prepare(`INSERT INTO order_events (order_id, kind, actor, message, details, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
   const getStatus = c.prepare<[number], { status: OrderStatus; location_id: number }>('SELECT status, location_id FROM orders WHERE id = ?');
   const setStatus = c.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?');
@@ -74,33 +89,35 @@ export function createOrdersRepo(db: Db) {
   const getEvents = c.prepare(`SELECT id, kind, actor, message, details, created_at AS createdAt FROM order_events WHERE order_id = ? ORDER BY id`);
   const byNumber = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number = ? OR number = ? ORDER BY id DESC LIMIT 1');
 
-  function filters(s: OrderSearch): { where: string; params: Record<string, unknown> } {
-    const parts: string[] = [];
-    const params: Record<string, unknown> = {};
-    const q = s.q.trim();
-    if (q) {
-      const matches: string[] = [];
-      if ([...q].length >= 3) {
-        matches.push('SELECT rowid FROM orders_fts WHERE orders_fts MATCH @fts');
-        params.fts = ftsPhrase(q);
-      } else {
-        // too short for the trigram index (e.g. 東京): a plain scan, still exact about what it finds
-        matches.push(`SELECT id FROM orders WHERE number = @q OR number = @hashQ OR customer_name LIKE @like ESCAPE '\\'
-          OR ship_name LIKE @like ESCAPE '\\' OR ship_city LIKE @like ESCAPE '\\'`);
-        params.q = q;
-        params.hashQ = `#${q}`;
-        params.like = `%${q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
-      }
-      s.skus.forEach((sku, i) => {
-        matches.push(`SELECT order_id FROM order_lines WHERE sku = @sku${i}`);
-        params[`sku${i}`] = sku;
-      });
-      parts.push(`o.id IN (${matches.join(' UNION ')})`);
+  /**
+   * Picks how to find matching ids. Every plan walks ids newest first and stops after one page
+   * (CROSS JOIN pins the join order: SQLite otherwise may probe the search index once per order).
+   */
+  function matchSource(s: OrderSearch): { from: string; order: string; where: string[]; group?: string; params: Record<string, unknown> } {
+    const words = searchWords(s.q);
+    if (s.skus.length) {
+      // the query names a SKU, directly or through a barcode
+      const list = s.skus.map((_, i) => `@sku${i}`).join(', ');
+      return {
+        from: 'order_lines l CROSS JOIN orders o ON o.id = l.order_id', order: 'l.order_id DESC', group: 'GROUP BY l.order_id',
+        where: [`l.sku IN (${list})`], params: Object.fromEntries(s.skus.map((sku, i) => [`sku${i}`, sku])),
+      };
     }
-    if (s.status) { parts.push('o.status = @status'); params.status = s.status; }
-    if (s.channelId) { parts.push('o.channel_id = @channelId'); params.channelId = s.channelId; }
-    return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+    if (words.length) {
+      return {
+        from: 'order_search f CROSS JOIN orders o ON o.id = f.rowid', order: 'f.rowid DESC',
+        where: ['order_search MATCH @match'], params: { match: words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ') },
+      };
+    }
+    return { from: 'orders o', order: 'o.id DESC', where: [], params: {} };
   }
+
+  const statements = new Map<string, Statement>();
+  const prepared = (sqlText: string) => {
+    let st = statements.get(sqlText);
+    if (!st) { st = c.prepare(sqlText); statements.set(sqlText, st); }
+    return st;
+  };
 
   return {
     /** Returns the new id, or null when the channel already sent this order (a duplicate delivery). */
@@ -109,6 +126,7 @@ export function createOrdersRepo(db: Db) {
       const r = insertOrder.run({ ...o, ...o.shipTo, itemCount });
       if (r.changes === 0) return null;
       const id = Number(r.lastInsertRowid);
+      insertSearch.run(id, searchBody(o.number, o.customerName, o.shipTo));
       for (const l of o.lines) insertLine.run(id, l.variantId, l.sku, l.title, l.quantity, l.unitPriceMinor);
       return id;
     },
@@ -147,12 +165,33 @@ export function createOrdersRepo(db: Db) {
       return (getEvents.all(orderId) as Array<Omit<OrderEvent, 'details'> & { details: string }>)
         .map((e) => ({ ...e, details: JSON.parse(e.details) as Record<string, unknown> }));
     },
-    search(s: OrderSearch): { total: number; rows: OrderRow[] } {
-      const { where, params } = filters(s);
-      const total = (c.prepare(`SELECT count(*) AS n FROM orders o ${where}`).get(params) as { n: number }).n;
-      const rows = c.prepare(`SELECT ${rowColumns} FROM orders o JOIN channels ch ON ch.id = o.channel_id ${where}
-        ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: s.limit, offset: s.offset }) as OrderRow[];
-      return { total, rows };
+    /**
+     * Newest first (by arrival). A search counts at most SEARCH_COUNT_CAP matches: past that the
+     * screen says "more than N, refine the search" instead of paying to count them all.
+     */
+    search(s: OrderSearch): { total: number; capped: boolean; rows: OrderRow[] } {
+      const { from, order, where: parts, group = '', params } = matchSource(s);
+      if (s.status) { parts.push('o.status = @status'); params.status = s.status; }
+      if (s.channelId) { parts.push('o.channel_id = @channelId'); params.channelId = s.channelId; }
+      const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+      const searching = s.q.trim() !== '';
+      const total = searching
+        ? (prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${where} ${group} LIMIT ${SEARCH_COUNT_CAP + 1})`).get(params) as { n: number }).n
+        : (prepared(`SELECT count(*) AS n FROM orders o ${where}`).get(params) as { n: number }).n;
+      const rows = prepared(`SELECT ${rowColumns} FROM ${from} JOIN channels ch ON ch.id = o.channel_id ${where} ${group}
+        ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: s.limit, offset: s.offset }) as OrderRow[];
+      return { total: Math.min(total, searching ? SEARCH_COUNT_CAP : total), capped: searching && total > SEARCH_COUNT_CAP, rows };
+    },
+    /** Re-indexes every order for search; run at start-up when SEARCH_INDEX_VERSION changed. */
+    rebuildSearchIndex() {
+      c.prepare('DELETE FROM order_search').run();
+      // in pages: better-sqlite3 cannot write while a read is still iterating
+      const page = c.prepare(`SELECT id, number, customer_name AS customerName, ship_name AS name, ship_company AS company,
+        ship_email AS email, ship_city AS city, ship_postal_code AS postalCode FROM orders WHERE id > ? ORDER BY id LIMIT 5000`);
+      type Row = { id: number; number: string; customerName: string; name: string; company: string; email: string; city: string; postalCode: string };
+      for (let last = 0, rows = page.all(0) as Row[]; rows.length; last = rows.at(-1)!.id, rows = page.all(last) as Row[]) {
+        for (const o of rows) insertSearch.run(o.id, searchBody(o.number, o.customerName, o));
+      }
     },
     counts() {
       return c.prepare(`SELECT count(*) AS orders, coalesce(sum(status IN ('open','picking','on_hold')),0) AS openOrders FROM orders`).get() as { orders: number; openOrders: number };

@@ -110,10 +110,11 @@ export const orders = sqliteTable('orders', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [
+  // The queue is ordered by arrival (id): these indexes carry the rowid, so a filtered page is an index walk.
   uniqueIndex('orders_channel_external').on(t.channelId, t.externalId),
-  index('orders_created').on(t.createdAt, t.id),
-  index('orders_status_created').on(t.status, t.createdAt, t.id),
-  index('orders_channel_created').on(t.channelId, t.createdAt, t.id),
+  index('orders_status').on(t.status),
+  index('orders_channel').on(t.channelId),
+  index('orders_status_channel').on(t.status, t.channelId),
   index('orders_number').on(t.number),
 ]);
 

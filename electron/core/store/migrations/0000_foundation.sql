@@ -117,9 +117,9 @@ CREATE TABLE `orders` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `orders_channel_external` ON `orders` (`channel_id`,`external_id`);--> statement-breakpoint
-CREATE INDEX `orders_created` ON `orders` (`created_at`,`id`);--> statement-breakpoint
-CREATE INDEX `orders_status_created` ON `orders` (`status`,`created_at`,`id`);--> statement-breakpoint
-CREATE INDEX `orders_channel_created` ON `orders` (`channel_id`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `orders_status` ON `orders` (`status`);--> statement-breakpoint
+CREATE INDEX `orders_channel` ON `orders` (`channel_id`);--> statement-breakpoint
+CREATE INDEX `orders_status_channel` ON `orders` (`status`,`channel_id`);--> statement-breakpoint
 CREATE INDEX `orders_number` ON `orders` (`number`);--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` integer PRIMARY KEY NOT NULL,

@@ -1,0 +1,6 @@
+import { foundationBench } from './foundation-bench';
+
+// `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
+const only = process.argv[2];
+console.log(`Packbench benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+if (!only || only === 'foundation') await foundationBench();

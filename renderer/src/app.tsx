@@ -1,0 +1,36 @@
+import { ErrorBoundary } from './components/error-boundary';
+import { NoticeBanner } from './components/notice-banner';
+import { TopBar } from './components/top-bar';
+import { useScreenKeys } from './hooks/use-screen-keys';
+import { useWorkspaceSync } from './hooks/use-workspace-sync';
+import { InventoryScreen } from './screens/inventory/inventory-screen';
+import { OrdersScreen } from './screens/orders/orders-screen';
+import { PackScreen } from './screens/pack/pack-screen';
+import { SettingsScreen } from './screens/settings/settings-screen';
+import { useAppStore, type Screen } from './stores/app-store';
+import './app-shell.css';
+
+const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
+  orders: OrdersScreen,
+  pack: PackScreen,
+  inventory: InventoryScreen,
+  settings: SettingsScreen,
+};
+
+export function App() {
+  useWorkspaceSync();
+  useScreenKeys();
+  const screen = useAppStore((s) => s.screen);
+  const View = SCREEN_VIEWS[screen];
+  return (
+    <div className="app">
+      <TopBar />
+      <NoticeBanner />
+      <main className="screen" data-screen={screen}>
+        <ErrorBoundary resetKey={screen}>
+          <View />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ConnectionState } from '../api/connect';
+import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
+import { WorkspaceBadge } from './workspace-badge';
+
+export const SCREEN_LABELS: Record<Screen, string> = {
+  orders: 'Orders',
+  pack: 'Pack',
+  inventory: 'Inventory',
+  settings: 'Settings',
+};
+
+const CONNECTION_WORDS: Record<ConnectionState, string> = {
+  connecting: 'Connecting…',
+  open: 'Connected',
+  closed: 'Connection lost — retrying',
+};
+
+export function TopBar() {
+  const screen = useAppStore((s) => s.screen);
+  const go = useAppStore((s) => s.go);
+  const connection = useAppStore((s) => s.connection);
+  return (
+    <header className="top-bar">
+      <div className="top-bar-brand">
+        <span className="brand">Packbench</span>
+        <WorkspaceBadge />
+      </div>
+      <nav className="top-nav" aria-label="Screens">
+        {SCREENS.map((s, i) => (
+          <button
+            key={s}
+            type="button"
+            className="nav-button"
+            aria-current={screen === s ? 'page' : undefined}
+            aria-keyshortcuts={`Alt+${i + 1} F${i + 1}`}
+            data-testid={`nav-${s}`}
+            onClick={() => go(s)}
+          >
+            <span>{SCREEN_LABELS[s]}</span>
+            <kbd className="nav-key">Alt+{i + 1}</kbd>
+          </button>
+        ))}
+      </nav>
+      <div className={`connection connection-${connection}`} role="status" data-testid="connection-state">
+        <span className="connection-dot" aria-hidden="true" />
+        {CONNECTION_WORDS[connection]}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+import { formatMoney } from '../../../shared/domain/money';
+
+// the station's own locale and time zone: the core sends UTC, the packer reads local time
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+const shortThisYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const shortOtherYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** For narrow columns: the time of day for this year's dates, the year instead of the time for older ones. */
+export function formatShortTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return (d.getFullYear() === new Date().getFullYear() ? shortThisYear : shortOtherYear).format(d);
+}
+
+export function formatTime(iso: string, withSeconds = false): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return (withSeconds ? dateTimeSeconds : dateTime).format(d);
+}
+
+export function money(minor: number, currency: string): string {
+  try {
+    return formatMoney(minor, currency);
+  } catch {
+    // an unknown currency code must not blank the screen
+    return `${(minor / 100).toFixed(2)} ${currency}`;
+  }
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,31 @@
+import { create } from 'zustand';
+import type { OrderStatus } from '../../../shared/domain/order-state';
+
+export type OrdersFilter = { status: OrderStatus | ''; channelId: number | '' };
+
+/** What the queue looks like, kept outside the screen so it survives a trip to the detail or another screen. */
+type OrdersState = {
+  /** what is in the search box; the query follows it after a short pause */
+  search: string;
+  filter: OrdersFilter;
+  selected: number;
+  /** the order whose detail is open, or null for the queue */
+  openId: number | null;
+  setSearch(search: string): void;
+  setFilter(filter: Partial<OrdersFilter>): void;
+  select(index: number): void;
+  open(id: number): void;
+  close(): void;
+};
+
+export const useOrdersStore = create<OrdersState>()((set) => ({
+  search: '',
+  filter: { status: '', channelId: '' },
+  selected: 0,
+  openId: null,
+  setSearch(search) { set({ search }); },
+  setFilter(filter) { set((s) => ({ filter: { ...s.filter, ...filter }, selected: 0 })); },
+  select(selected) { set({ selected: Math.max(0, selected) }); },
+  open(openId) { set({ openId }); },
+  close() { set({ openId: null }); },
+}));
