@@ -6,8 +6,11 @@ import type { EventName, EventPayload } from '../../shared/contract/events';
 import { systemClock, type Clock } from './clock';
 import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
+import { packHandlers } from './handlers/pack-handlers';
+import { printHandlers } from './handlers/print-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
+import type { PrinterFactory } from './services/print-service';
 import { openWorkspace, removeWorkspaceFiles, type Workspace } from './workspace';
 
 export type CoreOptions = {
@@ -18,8 +21,8 @@ export type CoreOptions = {
   /** what a new, empty data folder becomes */
   firstRun?: 'demo' | 'empty';
   version?: string;
-  /** extra handler maps (pack station, printing) registered by the caller */
-  extraHandlers?: (core: { workspace: () => Workspace }) => HandlerMap[];
+  /** how a printer profile becomes a driver; tests pass fakes or point at emulators */
+  printerFactory?: PrinterFactory;
 };
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -42,15 +45,15 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const actorName = options.actor ?? safeUserName();
   const actor = () => actorName;
-  let ws = openWorkspace(options.dataDir, clock, actor, options.firstRun ?? 'demo');
   const listeners = new Set<CoreEventListener>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const l of listeners) {
       try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
     }
   };
-  const handlers: HandlerMap = Object.assign({}, ordersHandlers, inventoryHandlers, workspaceHandlers(actor),
-    ...(options.extraHandlers?.({ workspace: () => ws }) ?? []));
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory };
+  let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },
@@ -60,7 +63,7 @@ export function createCore(options: CoreOptions): Core {
     replaceWorkspace(seed) {
       ws.close();
       removeWorkspaceFiles(options.dataDir);
-      ws = openWorkspace(options.dataDir, clock, actor, seed);
+      ws = openWorkspace(options.dataDir, deps, seed);
       return ws;
     },
   };

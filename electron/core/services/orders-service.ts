@@ -66,23 +66,26 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
     return { ...r, lines: orders.lines(id), events: orders.events(id), nextStatuses: [...nextStatuses(r.status)] };
   }
 
-  /** Moves an order along its life cycle; cancelling gives its reserved stock back. */
-  function transition(id: number, to: OrderStatus, reason: string, extra?: { by?: string }): OrderDetail {
-    repos.transaction(() => {
-      const current = orders.status(id);
-      if (!current) throw new AppError('not_found', `Order ${id} does not exist.`);
-      if (!canTransition(current.status, to)) throw new AppError('invalid_transition', transitionRefusal(current.status, to));
-      if ((to === 'cancelled' || to === 'on_hold') && !reason) {
-        throw new AppError('invalid_request', `Say why the order is ${to === 'cancelled' ? 'cancelled' : 'put on hold'}.`, undefined, { reason: 'A reason is required' });
-      }
-      const at = isoNow(clock);
-      const who = extra?.by ?? actor();
-      orders.setStatus(id, to, at);
-      orders.addEvent(id, 'status', who, `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[to]}${reason ? `: ${reason}` : ''}`, { from: current.status, to, reason }, at);
-      if (to === 'cancelled') releaseReservations(id, current.location_id, who, at);
-      const rec = orders.record(id)!;
-      outbox.enqueue('order.status', rec.channelId, { orderId: id, externalId: rec.externalId, status: to }, at);
-    });
+  /**
+   * Moves an order along its life cycle inside the caller's transaction; cancelling gives its reserved
+   * stock back; every change tells the order's channel through the outbox.
+   */
+  function applyTransition(id: number, to: OrderStatus, reason: string, who: string, at: string): void {
+    const current = orders.status(id);
+    if (!current) throw new AppError('not_found', `Order ${id} does not exist.`);
+    if (!canTransition(current.status, to)) throw new AppError('invalid_transition', transitionRefusal(current.status, to));
+    if ((to === 'cancelled' || to === 'on_hold') && !reason) {
+      throw new AppError('invalid_request', `Say why the order is ${to === 'cancelled' ? 'cancelled' : 'put on hold'}.`, undefined, { reason: 'A reason is required' });
+    }
+    orders.setStatus(id, to, at);
+    orders.addEvent(id, 'status', who, `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[to]}${reason ? `: ${reason}` : ''}`, { from: current.status, to, reason }, at);
+    if (to === 'cancelled') releaseReservations(id, current.location_id, who, at);
+    const rec = orders.record(id)!;
+    outbox.enqueue('order.status', rec.channelId, { orderId: id, externalId: rec.externalId, status: to }, at);
+  }
+
+  function transition(id: number, to: OrderStatus, reason: string): OrderDetail {
+    repos.transaction(() => applyTransition(id, to, reason, actor(), isoNow(clock)));
     return detail(id);
   }
 
@@ -119,6 +122,6 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
     return orders.search({ ...input, skus: skusFor(input.q) });
   }
 
-  return { importOrders, detail, transition, list };
+  return { importOrders, detail, transition, applyTransition, list };
 }
 export type OrdersService = ReturnType<typeof createOrdersService>;

@@ -55,6 +55,12 @@ export function createCatalogRepo(db: Db) {
     defaultLocationId(): number | undefined {
       return (c.prepare('SELECT id FROM locations ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id;
     },
+    /** for "assign this code to a SKU": SKU or title contains the words */
+    findVariants(q: string): Array<{ variantId: number; sku: string; title: string }> {
+      const like = `%${q.trim().replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
+      return c.prepare(`SELECT id AS variantId, sku, title FROM variants WHERE sku LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'
+        ORDER BY sku LIMIT 50`).all(like, like) as Array<{ variantId: number; sku: string; title: string }>;
+    },
     skuCount(): number {
       return (c.prepare('SELECT count(*) AS n FROM variants').get() as { n: number }).n;
     },

@@ -40,7 +40,8 @@ export function openDatabase(options: OpenOptions): { db: Db; file: string; crea
     // (the OS releases it on a crash), so a second instance is refused instead of racing.
     sqlite.pragma('locking_mode = EXCLUSIVE');
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+    // FULL: a committed scan or movement survives a power cut, not only a crash
+    sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.exec('BEGIN EXCLUSIVE; COMMIT;');
     refuseNewerDatabase(sqlite, file, options.migrationsDir ?? migrationsFolder());

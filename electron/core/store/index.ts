@@ -3,6 +3,8 @@ import type { Db } from './db';
 import { createInventoryRepo } from './inventory-repo';
 import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
+import { createPackRepo } from './pack-repo';
+import { createPrintRepo } from './print-repo';
 import { createSettingsRepo } from './settings-repo';
 
 export function createRepos(db: Db) {
@@ -12,6 +14,8 @@ export function createRepos(db: Db) {
     inventory: createInventoryRepo(db),
     orders: createOrdersRepo(db),
     outbox: createOutboxRepo(db),
+    pack: createPackRepo(db),
+    print: createPrintRepo(db),
     settings: createSettingsRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {

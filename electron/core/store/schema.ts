@@ -152,3 +152,69 @@ export const outbox = sqliteTable('outbox', {
   lastError: text('last_error').notNull().default(''),
   createdAt: text('created_at').notNull(),
 }, (t) => [index('outbox_status').on(t.status, t.id)]);
+
+/** One parcel being packed at the bench. At most one active session per order. */
+export const packSessions = sqliteTable('pack_sessions', {
+  id: integer('id').primaryKey(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  parcelNo: integer('parcel_no').notNull().default(1),
+  status: text('status', { enum: ['active', 'completed', 'abandoned'] }).notNull().default('active'),
+  actor: text('actor').notNull(),
+  splitReason: text('split_reason').notNull().default(''),
+  startedAt: text('started_at').notNull(),
+  endedAt: text('ended_at'),
+}, (t) => [
+  uniqueIndex('pack_sessions_one_active').on(t.orderId).where(sql`status = 'active'`),
+  index('pack_sessions_order').on(t.orderId, t.id),
+  index('pack_sessions_status').on(t.status, t.id),
+]);
+
+/**
+ * Every scan, good or refused, written the moment it happens so a crash loses none.
+ * Append-only: an undo is a row of its own pointing at the scan it cancels.
+ */
+export const packScans = sqliteTable('pack_scans', {
+  id: integer('id').primaryKey(),
+  sessionId: integer('session_id').notNull().references(() => packSessions.id),
+  code: text('code').notNull(),
+  outcome: text('outcome', { enum: ['accepted', 'wrong_item', 'over_scan', 'unknown_code', 'invalid_code', 'undo', 'override'] }).notNull(),
+  orderLineId: integer('order_line_id').references(() => orderLines.id),
+  variantId: integer('variant_id').references(() => variants.id),
+  quantity: integer('quantity').notNull().default(0),
+  undoesScanId: integer('undoes_scan_id'),
+  lot: text('lot'),
+  expiry: text('expiry'),
+  serial: text('serial'),
+  message: text('message').notNull().default(''),
+  actor: text('actor').notNull(),
+  reason: text('reason').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('pack_scans_session').on(t.sessionId, t.id)]);
+
+export const printers = sqliteTable('printers', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['virtual', 'tcp'] }).notNull(),
+  host: text('host').notNull().default(''),
+  port: integer('port').notNull().default(9100),
+  dpi: integer('dpi').notNull().default(203),
+  labelSize: text('label_size', { enum: ['4x6', '4x4'] }).notNull().default('4x6'),
+  folder: text('folder').notNull().default(''),
+  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** A label or test page: the exact bytes sent, kept so a failed job can be retried and any job reprinted. */
+export const printJobs = sqliteTable('print_jobs', {
+  id: integer('id').primaryKey(),
+  printerId: integer('printer_id').notNull().references(() => printers.id),
+  orderId: integer('order_id').references(() => orders.id),
+  sessionId: integer('session_id').references(() => packSessions.id),
+  parcelNo: integer('parcel_no'),
+  kind: text('kind', { enum: ['label', 'test'] }).notNull(),
+  zpl: text('zpl').notNull(),
+  status: text('status', { enum: ['queued', 'sending', 'done', 'failed'] }).notNull().default('queued'),
+  error: text('error').notNull().default(''),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [index('print_jobs_order').on(t.orderId, t.id), index('print_jobs_status').on(t.status, t.id)]);

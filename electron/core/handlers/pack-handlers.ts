@@ -1,0 +1,58 @@
+import type { HandlerContext, HandlerMap } from './types';
+
+function changed(ctx: HandlerContext, sessionId: number, orderId: number) {
+  ctx.emit('pack.changed', { sessionId });
+  ctx.emit('orders.changed', { ids: [orderId] });
+}
+
+export const packHandlers: HandlerMap = {
+  'pack.open': (input, ctx) => {
+    const view = ctx.ws.pack.open(input);
+    changed(ctx, view.sessionId, view.orderId);
+    return view;
+  },
+  'pack.current': (_input, { ws }) => ws.pack.current(),
+  'pack.get': (input, { ws }) => ws.pack.view(input.sessionId),
+  'pack.scan': (input, ctx) => {
+    const result = ctx.ws.pack.scan(input.sessionId, input.code, input.quantity);
+    ctx.emit('pack.changed', { sessionId: input.sessionId });
+    return result;
+  },
+  'pack.multiply': (input, ctx) => {
+    const result = ctx.ws.pack.multiply(input.sessionId, input.quantity);
+    ctx.emit('pack.changed', { sessionId: input.sessionId });
+    return result;
+  },
+  'pack.undo': (input, ctx) => {
+    const view = ctx.ws.pack.undo(input.sessionId);
+    ctx.emit('pack.changed', { sessionId: input.sessionId });
+    return view;
+  },
+  'pack.assignCode': (input, { ws }) => ws.packing.assignCode(input),
+  'pack.override': (input, ctx) => {
+    const view = ctx.ws.pack.override(input);
+    changed(ctx, view.sessionId, view.orderId);
+    return view;
+  },
+  'pack.complete': (input, ctx) => {
+    const { dispatch, ...done } = ctx.ws.packing.complete(input.sessionId);
+    changed(ctx, done.view.sessionId, done.view.orderId);
+    ctx.emit('inventory.changed', { variantIds: [] });
+    dispatch(); // the label goes out after the parcel is safely recorded
+    return done;
+  },
+  'pack.split': (input, ctx) => {
+    const { dispatch, ...done } = ctx.ws.packing.split(input.sessionId, input.reason);
+    changed(ctx, done.view.sessionId, done.view.orderId);
+    ctx.emit('inventory.changed', { variantIds: [] });
+    dispatch();
+    return done;
+  },
+  'pack.abandon': (input, ctx) => {
+    const view = ctx.ws.pack.abandon(input.sessionId, input.reason);
+    changed(ctx, view.sessionId, view.orderId);
+    return view;
+  },
+  'pack.slip': (input, { ws }) => ws.packing.slip(input.orderId),
+  'catalog.findVariants': (input, { ws }) => ws.repos.catalog.findVariants(input.q),
+};

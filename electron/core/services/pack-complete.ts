@@ -1,0 +1,119 @@
+import { AppError } from '../../../shared/contract/errors';
+import type { PackView, PrintJob } from '../../../shared/contract/pack';
+import { normaliseGtin } from '../../../shared/codes';
+import { isoNow, type Clock } from '../clock';
+import { renderPackingSlipHtml, renderShippingLabelZpl } from '../labels';
+import type { Repos } from '../store';
+import type { Symbology } from '../store/catalog-repo';
+import type { OrdersService } from './orders-service';
+import { activeSessionOrThrow, lineStates, packView } from './pack-view';
+import type { PrintService } from './print-service';
+import { orderQrPayload } from './scan-codes';
+
+type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
+
+/** Closing a parcel: ledger, order status, timeline, outbox and the label job land in one transaction. */
+export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService) {
+  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: { labelSize: '4x6' | '4x4'; dpi: 203 | 300 }): string {
+    const order = repos.orders.record(orderId)!;
+    const shipFrom = repos.catalog.locationAddress(order.locationId)!;
+    return renderShippingLabelZpl({
+      orderNumber: order.number, orderQrPayload: orderQrPayload(orderId), shipTo: order.shipTo, shipFrom, weightGrams,
+      ...(parcelCount > 1 ? { parcel: { index: parcelNo, count: parcelCount } } : {}),
+    }, { size: printer.labelSize, dpi: printer.dpi });
+  }
+
+  function close(sessionId: number, split: { reason: string } | null): Done {
+    const jobId = repos.transaction(() => {
+      const session = activeSessionOrThrow(repos, sessionId);
+      const lines = lineStates(repos, session);
+      const counted = lines.filter((l) => l.scanned > 0);
+      const short = lines.filter((l) => !l.complete);
+      if (!split && short.length) {
+        throw new AppError('conflict', `Not finished: ${short.map((l) => `${l.sku} ${l.scanned}/${l.expected}`).join(', ')}.`,
+          'Scan the rest, split the parcel (with a reason), or ask a supervisor to confirm a line.');
+      }
+      if (split && !counted.length) throw new AppError('conflict', 'Nothing is counted yet, so there is no parcel to close.', 'Scan the items that go in this parcel first.');
+      if (split && !short.length) split = null; // everything is there: a normal completion
+      const at = isoNow(clock);
+      const who = actor();
+      const order = repos.orders.record(session.orderId)!;
+      let grams = 0;
+      for (const l of counted) {
+        if (l.variantId === null) continue;
+        grams += (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.scanned;
+        repos.inventory.record({ variantId: l.variantId, locationId: order.locationId, kind: 'pick', quantity: l.scanned, reason: 'packed', actor: who, reference: `order:${order.id}`, at });
+      }
+      repos.pack.endSession(sessionId, 'completed', at, split?.reason ?? '');
+      const items = counted.reduce((n, l) => n + l.scanned, 0);
+      const traced = repos.pack.recentScans(sessionId, 500).filter((s) => !s.undone && (s.lot || s.serial || s.expiry))
+        .map((s) => ({ sku: s.sku, lot: s.lot, expiry: s.expiry, serial: s.serial }));
+      if (split) {
+        repos.orders.addEvent(order.id, 'parcel_split', who, `Parcel ${session.parcelNo} closed with ${items} item(s); the rest goes in another parcel: ${split.reason}`, { sessionId, parcelNo: session.parcelNo, traced }, at);
+      } else {
+        repos.orders.addEvent(order.id, 'packed', who, `Parcel ${session.parcelNo} packed: ${items} item(s) verified by scan`, { sessionId, parcelNo: session.parcelNo, traced }, at);
+        orders.applyTransition(order.id, 'packed', '', who, at);
+      }
+      const printer = print.defaultPrinter();
+      const parcelCount = split ? 0 : session.parcelNo;
+      const zpl = labelZpl(order.id, session.parcelNo, parcelCount, grams, printer);
+      return print.createLabelJob({ orderId: order.id, sessionId, parcelNo: session.parcelNo, zpl, printerId: printer.id });
+    });
+    return { view: packView(repos, sessionId), labelJob: print.publicJob(jobId), dispatch: () => void print.dispatch(jobId) };
+  }
+
+  /** The label of a verified (packed or shipped) order; refused before verification. */
+  function printLabel(orderId: number): PrintJob {
+    const order = repos.orders.record(orderId);
+    if (!order) throw new AppError('not_found', `Order ${orderId} does not exist.`);
+    if (order.status !== 'packed' && order.status !== 'shipped') {
+      throw new AppError('conflict', `Order ${order.number} is not verified yet, so its label cannot be printed.`, 'Pack it at the bench (every item scanned) or ask a supervisor to confirm the lines.');
+    }
+    const jobId = repos.transaction(() => {
+      const printer = print.defaultPrinter();
+      const parcels = Math.max(1, repos.pack.completedParcels(orderId));
+      const grams = repos.orders.lines(orderId).reduce((g, l) => g + (l.variantId ? (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.quantity : 0), 0);
+      return repos.print.createJob({ printerId: printer.id, orderId, sessionId: null, parcelNo: parcels, kind: 'label', zpl: labelZpl(orderId, parcels, parcels, grams, printer), at: isoNow(clock) });
+    });
+    void print.dispatch(jobId);
+    return print.publicJob(jobId);
+  }
+
+  function assignCode(input: { sessionId?: number | undefined; code: string; sku: string; reason: string }) {
+    const variant = repos.catalog.variantBySku(input.sku);
+    if (!variant) throw new AppError('not_found', `SKU ${input.sku} is not in the catalog.`, 'Pick the SKU from the list.');
+    const raw = input.code.trim();
+    const digits = /^\d{8,14}$/.test(raw) ? normaliseGtin(raw) : null;
+    if (digits && !digits.ok) throw new AppError('invalid_request', digits.message);
+    const code = digits?.ok ? digits.gtin14 : raw;
+    const symbology: Symbology = digits?.ok ? (digits.symbology === 'upc-e' ? 'upc-e' : digits.symbology) : 'code128';
+    const owner = repos.catalog.variantByBarcode(code);
+    if (owner) throw new AppError('conflict', `Code ${raw} already belongs to ${owner.sku}.`, 'Each code names one SKU; check the item.');
+    repos.transaction(() => {
+      repos.catalog.insertBarcode(code, symbology, variant.id);
+      const session = input.sessionId ? repos.pack.session(input.sessionId) : undefined;
+      if (session) {
+        repos.orders.addEvent(session.orderId, 'code_assigned', actor(), `Code ${raw} assigned to ${variant.sku}: ${input.reason}`, { code, sku: variant.sku }, isoNow(clock));
+      }
+    });
+    return { code, sku: variant.sku, symbology };
+  }
+
+  function slip(orderId: number) {
+    const order = repos.orders.record(orderId);
+    if (!order) throw new AppError('not_found', `Order ${orderId} does not exist.`);
+    const shipFrom = repos.catalog.locationAddress(order.locationId)!;
+    const html = renderPackingSlipHtml({
+      orderNumber: order.number, orderId: String(order.id), createdAt: order.createdAt, orderQrPayload: orderQrPayload(order.id),
+      shopName: shipFrom.company || shipFrom.name, shipFrom, shipTo: order.shipTo,
+      lines: repos.orders.lines(orderId).map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, bin: l.bin ?? '' })),
+    });
+    return { html, fileName: `packing-slip-${order.number.replace(/[^\w-]+/g, '')}.html` };
+  }
+
+  return {
+    complete: (sessionId: number) => close(sessionId, null),
+    split: (sessionId: number, reason: string) => close(sessionId, { reason }),
+    printLabel, assignCode, slip,
+  };
+}

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import type { EventName, EventPayload } from '../../../shared/contract/events';
+import type { Printer, PrintJob } from '../../../shared/contract/pack';
+import { isoNow, type Clock } from '../clock';
+import { createTcpPrinter, createVirtualPrinter, isPrinterError, type PrinterStatus, type RawPrinter } from '../drivers/printer';
+import { renderTestPrintZpl } from '../labels';
+import type { Repos } from '../store';
+
+export type PrinterFactory = (printer: Printer) => RawPrinter;
+type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** The real drivers: a folder of .zpl/.png files, or a network printer on raw TCP 9100. */
+export function defaultPrinterFactory(printer: Printer): RawPrinter {
+  return printer.kind === 'tcp'
+    ? createTcpPrinter({ host: printer.host, port: printer.port, name: printer.name })
+    : createVirtualPrinter({ dir: printer.folder, name: printer.name, dpmm: printer.dpi === 300 ? 12 : 8 });
+}
+
+/**
+ * Print jobs are rows first and bytes on the wire second: a job is written (queued) in the transaction
+ * that makes it, then sent in the background. A printer that is off fails its job with words and
+ * keeps the bytes for a retry; it never holds up the bench or the next order.
+ */
+export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataDir: string, factory: PrinterFactory = defaultPrinterFactory) {
+  const drivers = new Map<string, RawPrinter>();
+  const chains = new Map<number, Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
+
+  function driverFor(printer: Printer): RawPrinter {
+    // cached per configuration: a network driver remembers that its printer never answers ~HS
+    const key = JSON.stringify(printer);
+    let d = drivers.get(key);
+    if (!d) { d = factory(printer); drivers.set(key, d); }
+    return d;
+  }
+
+  function ensureDefaultPrinter(): void {
+    if (repos.print.printers().length) return;
+    repos.print.savePrinter({ name: 'Virtual label printer', kind: 'virtual', host: '', port: 9100, dpi: 203, labelSize: '4x6', folder: join(dataDir, 'labels'), isDefault: true });
+  }
+
+  function publicJob(id: number): PrintJob {
+    const j = repos.print.job(id);
+    if (!j) throw new AppError('not_found', `Print job ${id} does not exist.`, 'Reload the Printing screen.');
+    const { zpl: _zpl, ...job } = j;
+    return job;
+  }
+
+  function changed(id: number) {
+    const j = repos.print.job(id);
+    if (j) emit('print.jobChanged', { jobId: id, status: j.status, message: j.error });
+  }
+
+  /** Sends one job; jobs for the same printer go one after another, other printers are not held up. */
+  function dispatch(jobId: number): Promise<void> {
+    const job = repos.print.job(jobId);
+    if (!job) return Promise.resolve();
+    const previous = chains.get(job.printerId) ?? Promise.resolve();
+    const run = previous.then(() => send(jobId));
+    const tail = run.catch(() => undefined);
+    chains.set(job.printerId, tail);
+    inFlight.add(tail);
+    void tail.finally(() => inFlight.delete(tail));
+    return tail;
+  }
+
+  async function send(jobId: number): Promise<void> {
+    const job = repos.print.job(jobId);
+    if (!job || job.status === 'done') return;
+    const printer = repos.print.printer(job.printerId);
+    if (!printer) {
+      repos.print.setStatus(jobId, 'failed', 'Its printer was removed. Choose another printer and reprint.', isoNow(clock));
+      changed(jobId);
+      return;
+    }
+    repos.print.setStatus(jobId, 'sending', '', isoNow(clock), true);
+    changed(jobId);
+    try {
+      await driverFor(printer).send(Buffer.from(job.zpl, 'utf8'), { jobId: String(jobId), name: job.orderNumber ? `order-${job.orderNumber}` : `job-${jobId}` });
+      repos.print.setStatus(jobId, 'done', '', isoNow(clock));
+    } catch (e) {
+      const words = isPrinterError(e) ? e.message
+        : `Printer '${printer.name}' failed: ${e instanceof Error ? e.message : String(e)}. The label is kept; retry it when the printer is ready.`;
+      repos.print.setStatus(jobId, 'failed', words, isoNow(clock));
+    }
+    changed(jobId);
+  }
+
+  return {
+    ensureDefaultPrinter,
+    dispatch,
+    publicJob,
+    /** resolves when every job sent so far has finished (tests and shutdown) */
+    async idle(): Promise<void> {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+    /** Call inside the caller's transaction: the job exists exactly when the change that made it does. */
+    createLabelJob(args: { orderId: number; sessionId: number; parcelNo: number; zpl: string; printerId: number }): number {
+      return repos.print.createJob({ ...args, kind: 'label', at: isoNow(clock) });
+    },
+    defaultPrinter(): Printer {
+      ensureDefaultPrinter();
+      return repos.print.defaultPrinter()!;
+    },
+    retry(jobId: number): PrintJob {
+      const job = publicJob(jobId);
+      if (job.status === 'done') throw new AppError('conflict', `Job ${jobId} already printed.`, 'Use Reprint to print another copy.');
+      if (job.status === 'sending') throw new AppError('conflict', `Job ${jobId} is being sent right now.`, 'Wait a moment; it will show printed or failed.');
+      repos.print.setStatus(jobId, 'queued', '', isoNow(clock));
+      void dispatch(jobId);
+      return publicJob(jobId);
+    },
+    reprint(jobId: number): PrintJob {
+      const job = repos.print.job(jobId);
+      if (!job) throw new AppError('not_found', `Print job ${jobId} does not exist.`);
+      const id = repos.print.createJob({ printerId: repos.print.defaultPrinter()?.id ?? job.printerId, orderId: job.orderId, sessionId: null, parcelNo: job.parcelNo, kind: job.kind, zpl: job.zpl, at: isoNow(clock) });
+      void dispatch(id);
+      return publicJob(id);
+    },
+    testPrint(printerId: number): PrintJob {
+      const printer = repos.print.printer(printerId);
+      if (!printer) throw new AppError('not_found', `Printer ${printerId} does not exist.`, 'Reload the printer list.');
+      const zpl = renderTestPrintZpl({ size: printer.labelSize, dpi: printer.dpi, printerName: printer.name, printedAt: clock.now() });
+      const id = repos.print.createJob({ printerId, orderId: null, sessionId: null, parcelNo: null, kind: 'test', zpl, at: isoNow(clock) });
+      void dispatch(id);
+      return publicJob(id);
+    },
+    async status(printerId: number): Promise<PrinterStatus> {
+      const printer = repos.print.printer(printerId);
+      if (!printer) throw new AppError('not_found', `Printer ${printerId} does not exist.`);
+      return driverFor(printer).status();
+    },
+    savePrinter(p: Omit<Printer, 'id'> & { id?: number | undefined }): Printer {
+      const folder = p.kind === 'virtual' && !p.folder ? join(dataDir, 'labels') : p.folder;
+      const id = repos.transaction(() => {
+        if (p.id && !repos.print.printer(p.id)) throw new AppError('not_found', `Printer ${p.id} does not exist.`);
+        return repos.print.savePrinter({ ...p, folder });
+      });
+      return repos.print.printer(id)!;
+    },
+    /**
+     * After a crash: queued jobs were never sent, so they go now; a job caught mid-send may or may not
+     * have printed, so it is failed with words and left to the packer to reprint.
+     */
+    recover(): void {
+      for (const id of repos.print.jobIdsWithStatus('sending')) {
+        repos.print.setStatus(id, 'failed', 'Packbench stopped while this label was being sent. Check whether it printed; retry it if not.', isoNow(clock));
+      }
+      for (const id of repos.print.jobIdsWithStatus('queued')) void dispatch(id);
+    },
+  };
+}
+export type PrintService = ReturnType<typeof createPrintService>;

@@ -1,0 +1,54 @@
+import { parseScan } from '../../../shared/codes';
+import type { Repos } from '../store';
+import type { VariantRecord } from '../store/catalog-repo';
+
+export type ResolvedItem =
+  | { kind: 'item'; variant: VariantRecord; code: string; lot: string | null; expiry: string | null; serial: string | null }
+  | { kind: 'unknown'; code: string; symbology: 'gtin' | 'text' }
+  | { kind: 'invalid'; code: string; message: string };
+
+/** What a scanned string names in the catalog: any GTIN form, a GS1 element string, an internal code or a SKU. */
+export function resolveItemCode(repos: Repos, raw: string, gsReplacement: string): ResolvedItem {
+  const parsed = parseScan(raw, gsReplacement ? { gsReplacement } : {});
+  switch (parsed.kind) {
+    case 'invalid':
+      return { kind: 'invalid', code: raw.trim(), message: parsed.message };
+    case 'gtin': {
+      const variant = repos.catalog.variantByBarcode(parsed.gtin14);
+      return variant ? { kind: 'item', variant, code: parsed.gtin14, lot: null, expiry: null, serial: null } : { kind: 'unknown', code: parsed.gtin14, symbology: 'gtin' };
+    }
+    case 'gs1': {
+      if (!parsed.gtin14) {
+        return { kind: 'invalid', code: raw.trim(), message: 'This GS1 code carries no product number (AI 01), so it cannot be counted as an item. Scan the item barcode instead.' };
+      }
+      const variant = repos.catalog.variantByBarcode(parsed.gtin14);
+      return variant
+        ? { kind: 'item', variant, code: parsed.gtin14, lot: parsed.lot ?? null, expiry: parsed.expiry ?? parsed.bestBefore ?? null, serial: parsed.serial ?? null }
+        : { kind: 'unknown', code: parsed.gtin14, symbology: 'gtin' };
+    }
+    case 'text': {
+      const value = parsed.value;
+      const variant = repos.catalog.variantByBarcode(value) ?? repos.catalog.variantBySku(value) ?? repos.catalog.variantBySku(value.toUpperCase());
+      return variant ? { kind: 'item', variant, code: value, lot: null, expiry: null, serial: null } : { kind: 'unknown', code: value, symbology: 'text' };
+    }
+  }
+}
+
+const QR_PREFIX = 'packbench:order:';
+export function orderQrPayload(orderId: number): string {
+  return `${QR_PREFIX}${orderId}`;
+}
+
+/** The order a packing slip, an order number or a GS1 "customer order" (AI 400) names. */
+export function resolveOrderCode(repos: Repos, raw: string, gsReplacement: string): number | undefined {
+  const text = raw.trim();
+  if (text.startsWith(QR_PREFIX)) {
+    const id = Number(text.slice(QR_PREFIX.length));
+    return Number.isInteger(id) && repos.orders.record(id) ? id : undefined;
+  }
+  const direct = repos.orders.idByNumber(text.replace(/^\]C0/, ''));
+  if (direct) return direct;
+  const parsed = parseScan(text, gsReplacement ? { gsReplacement } : {});
+  if (parsed.kind === 'gs1' && parsed.customerOrder) return repos.orders.idByNumber(parsed.customerOrder);
+  return undefined;
+}

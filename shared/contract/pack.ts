@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { Id, IsoTime, OrderStatusSchema } from './orders';
+
+export const SCAN_OUTCOMES = ['accepted', 'wrong_item', 'over_scan', 'unknown_code', 'invalid_code', 'undo', 'override'] as const;
+export type ScanOutcome = (typeof SCAN_OUTCOMES)[number];
+/** outcomes that stop the packer: never counted */
+export const BLOCKED_OUTCOMES: readonly ScanOutcome[] = ['wrong_item', 'over_scan', 'unknown_code', 'invalid_code'];
+
+export const PackLineSchema = z.object({
+  lineId: Id,
+  sku: z.string(),
+  title: z.string(),
+  bin: z.string().nullable(),
+  ordered: z.number().int(),
+  /** packed in earlier parcels of a split order */
+  packedEarlier: z.number().int(),
+  /** what this parcel must hold */
+  expected: z.number().int(),
+  scanned: z.number().int(),
+  overridden: z.boolean(),
+  complete: z.boolean(),
+});
+export type PackLine = z.infer<typeof PackLineSchema>;
+
+export const PackScanSchema = z.object({
+  id: Id,
+  code: z.string(),
+  outcome: z.enum(SCAN_OUTCOMES),
+  message: z.string(),
+  sku: z.string().nullable(),
+  quantity: z.number().int(),
+  lot: z.string().nullable(),
+  expiry: z.string().nullable(),
+  serial: z.string().nullable(),
+  undone: z.boolean(),
+  createdAt: IsoTime,
+});
+export type PackScan = z.infer<typeof PackScanSchema>;
+
+export const PrintJobSchema = z.object({
+  id: Id,
+  orderId: Id.nullable(),
+  orderNumber: z.string().nullable(),
+  parcelNo: z.number().int().nullable(),
+  printerId: Id,
+  printerName: z.string(),
+  kind: z.enum(['label', 'test']),
+  status: z.enum(['queued', 'sending', 'done', 'failed']),
+  /** in words: why it failed, what was kept, what to do */
+  error: z.string(),
+  attempts: z.number().int(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type PrintJob = z.infer<typeof PrintJobSchema>;
+
+export const PackViewSchema = z.object({
+  sessionId: Id,
+  sessionStatus: z.enum(['active', 'completed', 'abandoned']),
+  orderId: Id,
+  orderNumber: z.string(),
+  orderStatus: OrderStatusSchema,
+  customerName: z.string(),
+  countryCode: z.string(),
+  parcelNo: z.number().int(),
+  lines: z.array(PackLineSchema),
+  /** every line holds what it should: the parcel may be closed and its label printed */
+  verified: z.boolean(),
+  scans: z.array(PackScanSchema),
+  labelJobs: z.array(PrintJobSchema),
+  startedAt: IsoTime,
+});
+export type PackView = z.infer<typeof PackViewSchema>;
+
+export const ScanResultSchema = z.object({
+  outcome: z.enum(SCAN_OUTCOMES),
+  /** words for the packer, shown large */
+  message: z.string(),
+  hint: z.string().optional(),
+  /** the scanned code normalised (GTIN-14 for retail codes), for "assign this code" */
+  code: z.string(),
+  view: PackViewSchema,
+});
+export type ScanResult = z.infer<typeof ScanResultSchema>;
+
+const Reason = z.string().trim().min(3, 'Say why (at least 3 characters)').max(500);
+const Code = z.string().min(1, 'The code is empty: scan again or type it').max(500);
+
+export const PackOpenInput = z.union([
+  z.object({ code: Code }),
+  z.object({ orderId: Id }),
+]);
+export const PackScanInput = z.object({ sessionId: Id, code: Code, quantity: z.number().int().min(1).max(9999).default(1) });
+export const PackMultiplyInput = z.object({ sessionId: Id, quantity: z.number().int().min(1).max(9999) });
+export const PackAssignInput = z.object({ sessionId: Id.optional(), code: Code, sku: z.string().min(1).max(100), reason: Reason });
+export const PackOverrideInput = z.object({ sessionId: Id, lineId: Id, supervisor: z.string().trim().min(2, 'Name the supervisor').max(100), reason: Reason });
+export const PackSplitInput = z.object({ sessionId: Id, reason: Reason });
+export const PackAbandonInput = z.object({ sessionId: Id, reason: z.string().trim().max(500).default('') });
+
+export const PackCompleteOutput = z.object({ view: PackViewSchema, labelJob: PrintJobSchema.nullable() });
+
+export const PrinterSchema = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(['virtual', 'tcp']),
+  host: z.string(),
+  port: z.number().int(),
+  dpi: z.union([z.literal(203), z.literal(300)]),
+  labelSize: z.enum(['4x6', '4x4']),
+  folder: z.string(),
+  isDefault: z.boolean(),
+});
+export type Printer = z.infer<typeof PrinterSchema>;
+
+export const PrinterInput = z.object({
+  id: Id.optional(),
+  name: z.string().trim().min(1, 'Give the printer a name').max(100),
+  kind: z.enum(['virtual', 'tcp']),
+  host: z.string().trim().max(255).default(''),
+  port: z.number().int().min(1).max(65535).default(9100),
+  dpi: z.union([z.literal(203), z.literal(300)]).default(203),
+  labelSize: z.enum(['4x6', '4x4']).default('4x6'),
+  folder: z.string().trim().max(1000).default(''),
+  isDefault: z.boolean().default(false),
+}).refine((p) => p.kind !== 'tcp' || p.host !== '', { message: 'A network printer needs its address (IP or host name)', path: ['host'] });
+
+export const PrinterStatusSchema = z.object({ ready: z.boolean(), message: z.string(), problems: z.array(z.object({ code: z.string(), words: z.string() })) });
+
+export const ScannerSettingsSchema = z.object({
+  minLength: z.number().int().min(1).max(50).default(4),
+  maxGapMs: z.number().int().min(5).max(200).default(40),
+  suffix: z.enum(['Enter', 'Tab', 'none']).default('Enter'),
+  prefix: z.string().max(5).default(''),
+  layout: z.enum(['us', 'de', 'fr']).default('us'),
+  gsReplacement: z.string().max(1).default(''),
+});
+export type ScannerSettings = z.infer<typeof ScannerSettingsSchema>;
