@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createCore } from '../electron/core/create-core';
 import { openDatabase } from '../electron/core/store/db';
+import { searchBody } from '../electron/core/store/orders-repo';
 import { tempDir } from '../test/support/temp-dir';
 import { syntheticOrders } from './order-fixtures';
 import { line, ms, summarise, time } from './stats';
@@ -11,7 +12,10 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const root = new URL('..', import.meta.url).pathname;
 const clock = { now: () => new Date('2026-11-27T12:00:00.000Z') };
 
-/** The same rows the store writes for one imported order, written with bare prepared statements. */
+/**
+ * The same rows the store writes for one imported order (order, search text, lines, two timeline events,
+ * reserve movements and balance updates), written with bare prepared statements in one transaction.
+ */
 function bareImport(dataDir: string, orders: ReturnType<typeof syntheticOrders>) {
   const { db } = openDatabase({ dataDir });
   const c = db.$client;
@@ -24,12 +28,14 @@ function bareImport(dataDir: string, orders: ReturnType<typeof syntheticOrders>)
   const insEvent = c.prepare("INSERT INTO order_events (order_id, kind, actor, message, details, created_at) VALUES (?, ?, 'bench', ?, '{}', ?)");
   const insMove = c.prepare("INSERT INTO inventory_movements (variant_id, location_id, kind, on_hand_delta, committed_delta, reason, actor, reference, created_at) VALUES (?, ?, 'reserve', 0, ?, 'order received', 'bench', ?, ?)");
   const updBal = c.prepare('UPDATE inventory_balances SET committed = committed + ? WHERE variant_id = ? AND location_id = ?');
+  const insSearch = c.prepare('INSERT INTO order_search (rowid, body) VALUES (?, ?)');
   const at = clock.now().toISOString();
   const t = time(() => c.transaction(() => {
     for (const o of orders) {
       const id = Number(insOrder.run(o.channelId, o.externalId, o.number, o.locationId, o.customerName, o.shipTo.name, o.shipTo.line1, o.shipTo.city,
         o.shipTo.postalCode, o.shipTo.countryCode, o.shipTo.email, o.currency, o.subtotalMinor, o.shippingMinor, o.totalMinor,
         o.lines.reduce((n, l) => n + l.quantity, 0), o.createdAt, o.createdAt).lastInsertRowid);
+      insSearch.run(id, searchBody(o.number, o.customerName, o.shipTo));
       insEvent.run(id, 'created', `Order ${o.number} received`, at);
       for (const l of o.lines) {
         const v = skuToVariant.get(l.sku)!;

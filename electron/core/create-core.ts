@@ -119,8 +119,10 @@ function validationError(method: string, error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) fields[issue.path.join('.') || '(request)'] = issue.message;
   const first = error.issues[0];
-  const where = first && first.path.length ? ` (${first.path.join('.')})` : '';
-  return new AppError('invalid_request', `The request "${method}" was not valid${where}: ${first?.message ?? 'unknown problem'}.`, 'Check the values and try again; nothing was changed.', fields);
+  const field = first && first.path.length ? first.path.join('.') : '';
+  // the contract's own messages are written for people ("Say why the count changed"); the field is named for the rest
+  const words = first?.message ?? 'the request was not understood';
+  return new AppError('invalid_request', field ? `${words} (${field}).` : `${words}.`, `Nothing was changed. Correct it and try again. [${method}]`, fields);
 }
 
 export function toErrorShape(e: unknown, method: string): AppErrorShape {

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../core/create-core';
-import { resolveDataDir } from '../core/hosts/data-dir';
 import { isTrustedRendererUrl, mainWindowOptions } from './window-options';
 
 const CALL = 'packbench:call';
@@ -15,6 +14,8 @@ function argValue(name: string): string | undefined {
 }
 
 let core: Core | undefined;
+// userData becomes <appData>/Packbench, the same folder the browser station uses by default
+app.setName('Packbench');
 
 function rendererUrl(): string {
   return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
@@ -44,7 +45,7 @@ app.on('web-contents-created', (_e, contents) => {
 
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const dataDir = resolveDataDir(argValue('--data-dir'), { ...process.env, ...(process.env.PACKBENCH_DATA_DIR ? {} : { XDG_CONFIG_HOME: app.getPath('appData') }) });
+  const dataDir = argValue('--data-dir') ?? process.env.PACKBENCH_DATA_DIR ?? app.getPath('userData');
   try {
     core = createCore({ dataDir, version: app.getVersion() });
   } catch (e) {

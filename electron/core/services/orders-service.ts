@@ -27,8 +27,14 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
       const touched = new Map<string, { variantId: number; locationId: number; sku: string }>();
       const imported: number[] = [];
       let duplicates = 0;
+      const variantIds = new Map<string, number | null>();
+      const variantId = (sku: string) => {
+        let id = variantIds.get(sku);
+        if (id === undefined) { id = catalog.variantBySku(sku)?.id ?? null; variantIds.set(sku, id); }
+        return id;
+      };
       for (const o of incoming) {
-        const lines = o.lines.map((l) => ({ ...l, variantId: catalog.variantBySku(l.sku)?.id ?? null }));
+        const lines = o.lines.map((l) => ({ ...l, variantId: variantId(l.sku) }));
         const id = orders.insert({ ...o, status: o.status ?? 'open', lines });
         if (id === null) { duplicates++; continue; }
         imported.push(id);

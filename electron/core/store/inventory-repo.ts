@@ -1,4 +1,4 @@
-import { applyMovement, type MovementKind } from '../../../shared/domain/ledger';
+import { applyMovement, movementDeltas, type MovementKind } from '../../../shared/domain/ledger';
 import { AppError } from '../../../shared/contract/errors';
 import type { Movement, StockRow } from '../../../shared/contract/inventory';
 import type { Db } from './db';
@@ -39,7 +39,16 @@ export function createInventoryRepo(db: Db) {
     LEFT JOIN bins bn ON bn.id = b.bin_id`;
   const stockRow = c.prepare<[number, number], StockRow>(`${stockRowSql} WHERE b.variant_id = ? AND b.location_id = ?`);
 
-  function record(m: MovementInput): { onHand: number; committed: number } {
+  function record(m: MovementInput): void {
+    const growsOnly = m.kind === 'receive' || m.kind === 'return' || m.kind === 'reserve';
+    if (growsOnly && Number.isInteger(m.quantity) && m.quantity > 0) {
+      // nothing to refuse when counts only grow: skip the read (this is the hot path of order import)
+      const deltas = movementDeltas(m.kind, m.quantity);
+      insertMovement.run({ ...m, ...deltas });
+      const row = { variantId: m.variantId, locationId: m.locationId, ...deltas };
+      if (updateBalance.run(row).changes === 0) insertBalance.run(row);
+      return;
+    }
     const existing = getBalance.get(m.variantId, m.locationId);
     const current = existing ?? { on_hand: 0, committed: 0 };
     const check = applyMovement({ onHand: current.on_hand, committed: current.committed }, m.kind, m.quantity);
@@ -47,7 +56,6 @@ export function createInventoryRepo(db: Db) {
     const deltas = { onHand: check.next.onHand - current.on_hand, committed: check.next.committed - current.committed };
     insertMovement.run({ ...m, ...deltas });
     (existing ? updateBalance : insertBalance).run({ variantId: m.variantId, locationId: m.locationId, ...deltas });
-    return check.next;
   }
 
   return {
