@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // better-sqlite3 and child processes behave best in forked workers
     pool: 'forks',
+    // the 9 MB label renderer loads as Node loads it, untransformed (and without a missing source map warning)
+    server: { deps: { external: [/zpl-renderer-js/, /zxing-wasm/] } },
   },
 });

@@ -86,7 +86,7 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
     const digits = /^\d{8,14}$/.test(raw) ? normaliseGtin(raw) : null;
     if (digits && !digits.ok) throw new AppError('invalid_request', digits.message);
     const code = digits?.ok ? digits.gtin14 : raw;
-    const symbology: Symbology = digits?.ok ? (digits.symbology === 'upc-e' ? 'upc-e' : digits.symbology) : 'code128';
+    const symbology: Symbology = digits?.ok ? digits.symbology : 'code128';
     const owner = repos.catalog.variantByBarcode(code);
     if (owner) throw new AppError('conflict', `Code ${raw} already belongs to ${owner.sku}.`, 'Each code names one SKU; check the item.');
     repos.transaction(() => {
