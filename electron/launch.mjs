@@ -71,4 +71,5 @@ const child = electron
   ? spawn(electron, [root, ...passThrough], { cwd: root, stdio: 'inherit' })
   : spawn(process.execPath, [join(root, 'out', 'main', 'serve.js'), ...passThrough], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+// a child ended by a signal has no exit code: report failure, not success
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

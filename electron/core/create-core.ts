@@ -11,7 +11,7 @@ import { printHandlers } from './handlers/print-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import type { PrinterFactory } from './services/print-service';
-import { openWorkspace, removeWorkspaceFiles, type Workspace } from './workspace';
+import { openWorkspace, replaceWorkspace, type Workspace } from './workspace';
 
 export type CoreOptions = {
   dataDir: string;
@@ -61,10 +61,16 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     version: options.version ?? '0.1.0',
     replaceWorkspace(seed) {
-      ws.close();
-      removeWorkspaceFiles(options.dataDir);
-      ws = openWorkspace(options.dataDir, deps, seed);
-      return ws;
+      try {
+        ws = replaceWorkspace(options.dataDir, ws, deps, seed);
+        return ws;
+      } catch (e) {
+        const restored = (e as { restored?: Workspace }).restored;
+        if (restored) ws = restored;
+        console.error('[core] replacing the workspace failed', e);
+        throw new AppError('storage', 'The new workspace could not be created. Your previous workspace is back, unchanged.',
+          'Check that the data folder is writable and has free space, then try again.');
+      }
     },
   };
 

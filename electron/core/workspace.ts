@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import { ScannerSettingsSchema, type ScannerSettings } from '../../shared/contract/pack';
@@ -23,7 +23,7 @@ export type WorkspaceDeps = {
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
 export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none') {
   const { clock, actor } = deps;
-  const { db, file, created } = openDatabase({ dataDir });
+  const { db, file } = openDatabase({ dataDir });
   const repos = createRepos(db);
   const orders = createOrdersService(repos, clock, actor);
   const inventory = createInventoryService(repos, clock, actor);
@@ -31,8 +31,10 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const packing = createPackCompletion(repos, clock, actor, orders, print);
-  if (created && seed === 'demo') seedDemo(repos, clock, orders);
-  if (created && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
+  // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
+  const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
+  if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders));
+  if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
   print.ensureDefaultPrinter();
   print.recover();
   return {
@@ -43,7 +45,29 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
 }
 export type Workspace = ReturnType<typeof openWorkspace>;
 
-/** Deletes the database file and its WAL so the next open starts from nothing. */
-export function removeWorkspaceFiles(dataDir: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, DB_FILE_NAME + suffix), { force: true });
+const DB_FILES = ['', '-wal', '-shm'].map((suffix) => DB_FILE_NAME + suffix);
+
+/**
+ * Swaps the open workspace for a fresh one without ever being left with none: the old files are moved
+ * aside first and deleted only once the new workspace is open; any failure puts them back.
+ */
+export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, seed: 'demo' | 'empty'): Workspace {
+  current.close();
+  const aside = `.replaced-${Date.now()}`;
+  const moved: string[] = [];
+  try {
+    for (const f of DB_FILES) {
+      if (!existsSync(join(dataDir, f))) continue;
+      renameSync(join(dataDir, f), join(dataDir, f + aside));
+      moved.push(f);
+    }
+    const fresh = openWorkspace(dataDir, deps, seed);
+    for (const f of moved) rmSync(join(dataDir, f + aside), { force: true });
+    return fresh;
+  } catch (e) {
+    for (const f of DB_FILES) if (!moved.includes(f)) rmSync(join(dataDir, f), { force: true });
+    for (const f of moved) renameSync(join(dataDir, f + aside), join(dataDir, f));
+    const message = e instanceof Error ? e.message : String(e);
+    throw Object.assign(new Error(`replace failed: ${message}`), { restored: openWorkspace(dataDir, deps, 'none') });
+  }
 }

@@ -6,8 +6,7 @@ const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
   open: ['picking', 'on_hold', 'cancelled'],
   // picking -> open: the packer abandons; the stock stays reserved
   picking: ['packed', 'open', 'on_hold', 'cancelled'],
-  // packed -> picking: a parcel is reopened to correct it before it ships
-  packed: ['shipped', 'picking'],
+  packed: ['shipped'],
   on_hold: ['open', 'cancelled'],
   shipped: [],
   cancelled: [],

@@ -90,7 +90,9 @@ describe('pack sessions survive a kill', () => {
       const skus = new Set(view.lines.map((l) => l.sku)).size;
       expect(count('SELECT count(*) AS n FROM inventory_movements') - before.movements).toBe(skus);
       expect(count("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind IN ('packed', 'status')", order.id)).toBeGreaterThanOrEqual(2);
-      expect(count('SELECT count(*) AS n FROM outbox') - before.outbox).toBe(1);
+      // the channel hears both: what went in the parcel, and that the order is packed
+      expect(count('SELECT count(*) AS n FROM outbox') - before.outbox).toBe(2);
+      expect((c.prepare('SELECT topic FROM outbox ORDER BY id DESC LIMIT 2').all() as Array<{ topic: string }>).map((r) => r.topic).sort()).toEqual(['order.fulfilled', 'order.status']);
       expect(count('SELECT count(*) AS n FROM print_jobs') - before.jobs).toBe(1);
       await core.workspace().print.idle();
     } finally {

@@ -32,6 +32,6 @@ describe('order state machine', () => {
   it('explains a refusal in words with the allowed next steps', () => {
     expect(transitionRefusal('open', 'shipped')).toMatch(/open cannot become shipped.*Picking, On hold, Cancelled/);
     expect(transitionRefusal('shipped', 'open')).toMatch(/final/);
-    expect(nextStatuses('packed')).toEqual(['shipped', 'picking']);
+    expect(nextStatuses('packed')).toEqual(['shipped']);
   });
 });

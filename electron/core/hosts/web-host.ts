@@ -66,7 +66,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end();
       return;
     }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    let relative: string;
+    try {
+      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      res.writeHead(400, { ...security, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Packbench could not read this address.');
+      return;
+    }
     const file = normalize(join(options.staticDir, relative));
     if (!file.startsWith(normalize(options.staticDir + sep))) {
       res.writeHead(404, security);
@@ -74,13 +81,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     let body: Buffer;
+    let type = TYPES[extname(file)] ?? 'application/octet-stream';
     try {
       body = await readFile(file);
     } catch {
-      // a client-side route: the single page answers it
+      // a client-side route or a folder: the single page answers it
       body = await readFile(join(options.staticDir, 'index.html'));
+      type = TYPES['.html']!;
     }
-    const headers: Record<string, string> = { ...security, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    const headers: Record<string, string> = { ...security, 'content-type': type };
     if (url.searchParams.has('token')) {
       headers['set-cookie'] = `pb_token=${token}; HttpOnly; SameSite=Strict; Path=/`;
     }

@@ -12,6 +12,8 @@ export type ShippingLabelData = {
   carrier?: string;
   service?: string;
   trackingNumber?: string;
+  /** what the Code 128 carries when there is no tracking number; the order number by default */
+  barcodeData?: string;
   parcel?: { index: number; count: number };
 };
 
@@ -244,7 +246,7 @@ export function layoutShippingLabel(data: ShippingLabelData, size: LabelSize): L
   rule(els, cursor, left, inner);
 
   const tracking = data.trackingNumber?.trim() ?? '';
-  els.push({ kind: 'code128', x: left, y: cursor.y + 1, width: inner, height: m.barcodeHeight, data: tracking !== '' ? tracking : data.orderNumber });
+  els.push({ kind: 'code128', x: left, y: cursor.y + 1, width: inner, height: m.barcodeHeight, data: tracking !== '' ? tracking : (data.barcodeData ?? data.orderNumber) });
   return { size, ...page, elements: els };
 }
 

@@ -69,7 +69,8 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
   function detail(id: number): OrderDetail {
     const r = orders.record(id);
     if (!r) throw new AppError('not_found', `Order ${id} does not exist.`, 'Search the queue for it by number or customer.');
-    return { ...r, lines: orders.lines(id), events: orders.events(id), nextStatuses: [...nextStatuses(r.status)] };
+    // packed is reached only at the bench, by scanning every item; the screens never offer it
+    return { ...r, lines: orders.lines(id), events: orders.events(id), nextStatuses: nextStatuses(r.status).filter((s) => s !== 'packed') };
   }
 
   /**
@@ -85,25 +86,40 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
     }
     orders.setStatus(id, to, at);
     orders.addEvent(id, 'status', who, `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[to]}${reason ? `: ${reason}` : ''}`, { from: current.status, to, reason }, at);
+    if (current.status === 'picking' && to !== 'packed') {
+      // the bench must not keep counting into an order that left picking
+      const session = repos.pack.activeForOrder(id);
+      if (session) repos.pack.endSession(session.id, 'abandoned', at, `order became ${STATUS_WORDS[to].toLowerCase()}`);
+    }
     if (to === 'cancelled') releaseReservations(id, current.location_id, who, at);
     const rec = orders.record(id)!;
     outbox.enqueue('order.status', rec.channelId, { orderId: id, externalId: rec.externalId, status: to }, at);
   }
 
   function transition(id: number, to: OrderStatus, reason: string): OrderDetail {
+    if (to === 'packed') {
+      throw new AppError('invalid_transition', 'An order becomes packed at the pack station, when every item has been scanned.',
+        'Open it on the Pack screen (scan its packing slip) and scan the items.');
+    }
     repos.transaction(() => applyTransition(id, to, reason, actor(), isoNow(clock)));
     return detail(id);
   }
 
+  /**
+   * Gives back exactly what this order still holds: its reserve movements minus what was picked or
+   * released since, so other orders' reservations of the same SKU are never touched.
+   */
   function releaseReservations(orderId: number, locationId: number, who: string, at: string) {
-    for (const l of orders.lines(orderId)) {
-      if (l.variantId === null) continue;
-      const b = inventory.balance(l.variantId, locationId);
-      const qty = Math.min(l.quantity, b.committed);
-      if (qty <= 0) continue;
-      inventory.record({ variantId: l.variantId, locationId, kind: 'release', quantity: qty, reason: 'order cancelled', actor: who, reference: `order:${orderId}`, at });
-      const after = inventory.balance(l.variantId, locationId);
-      outbox.enqueueForAllChannels('inventory.available', { sku: l.sku, locationId, available: after.onHand - after.committed }, at);
+    const held = inventory.heldByReference(`order:${orderId}`, locationId);
+    for (const h of held) {
+      if (h.committed <= 0) continue;
+      inventory.record({ variantId: h.variantId, locationId, kind: 'release', quantity: h.committed, reason: 'order cancelled', actor: who, reference: `order:${orderId}`, at });
+      const after = inventory.balance(h.variantId, locationId);
+      outbox.enqueueForAllChannels('inventory.available', { sku: h.sku, locationId, available: after.onHand - after.committed }, at);
+    }
+    const picked = held.filter((h) => h.picked > 0);
+    if (picked.length) {
+      orders.addEvent(orderId, 'packed_units', who, `Already packed before the cancel: ${picked.map((h) => `${h.picked} × ${h.sku}`).join(', ')}. If they come back to the shelf, record them with a stock count.`, {}, at);
     }
   }
 

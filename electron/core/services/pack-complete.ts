@@ -8,24 +8,25 @@ import type { Symbology } from '../store/catalog-repo';
 import type { OrdersService } from './orders-service';
 import { activeSessionOrThrow, lineStates, packView } from './pack-view';
 import type { PrintService } from './print-service';
-import { orderQrPayload } from './scan-codes';
+import { orderBarcode, orderQrPayload } from './scan-codes';
 
 type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 
 /** Closing a parcel: ledger, order status, timeline, outbox and the label job land in one transaction. */
 export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService) {
+  const { outbox } = repos;
   function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: { labelSize: '4x6' | '4x4'; dpi: 203 | 300 }): string {
     const order = repos.orders.record(orderId)!;
     const shipFrom = repos.catalog.locationAddress(order.locationId)!;
     return renderShippingLabelZpl({
-      orderNumber: order.number, orderQrPayload: orderQrPayload(orderId), shipTo: order.shipTo, shipFrom, weightGrams,
+      orderNumber: order.number, barcodeData: orderBarcode(orderId, order.number), orderQrPayload: orderQrPayload(orderId), shipTo: order.shipTo, shipFrom, weightGrams,
       ...(parcelCount > 1 ? { parcel: { index: parcelNo, count: parcelCount } } : {}),
     }, { size: printer.labelSize, dpi: printer.dpi });
   }
 
   function close(sessionId: number, split: { reason: string } | null): Done {
     const jobId = repos.transaction(() => {
-      const session = activeSessionOrThrow(repos, sessionId);
+      const session = activeSessionOrThrow(repos, sessionId); // refuses an order that left picking
       const lines = lineStates(repos, session);
       const counted = lines.filter((l) => l.scanned > 0);
       const short = lines.filter((l) => !l.complete);
@@ -42,8 +43,18 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       for (const l of counted) {
         if (l.variantId === null) continue;
         grams += (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.scanned;
-        repos.inventory.record({ variantId: l.variantId, locationId: order.locationId, kind: 'pick', quantity: l.scanned, reason: 'packed', actor: who, reference: `order:${order.id}`, at });
+        try {
+          repos.inventory.record({ variantId: l.variantId, locationId: order.locationId, kind: 'pick', quantity: l.scanned, reason: 'packed', actor: who, reference: `order:${order.id}`, at });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          throw new AppError('conflict', `The stock records for ${l.sku} at ${order.locationName} do not cover this parcel: ${e.message} Nothing was recorded.`,
+            `The parcel holds ${l.scanned}. Correct the count on the Inventory screen (with a reason), then complete again.`);
+        }
       }
+      outbox.enqueue('order.fulfilled', order.channelId, {
+        orderId: order.id, externalId: order.externalId, parcelNo: session.parcelNo, final: !split,
+        lines: counted.map((l) => ({ sku: l.sku, quantity: l.scanned })),
+      }, at);
       repos.pack.endSession(sessionId, 'completed', at, split?.reason ?? '');
       const items = counted.reduce((n, l) => n + l.scanned, 0);
       const traced = repos.pack.recentScans(sessionId, 500).filter((s) => !s.undone && (s.lot || s.serial || s.expiry))
@@ -56,8 +67,17 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       }
       const printer = print.defaultPrinter();
       const parcelCount = split ? 0 : session.parcelNo;
-      const zpl = labelZpl(order.id, session.parcelNo, parcelCount, grams, printer);
-      return print.createLabelJob({ orderId: order.id, sessionId, parcelNo: session.parcelNo, zpl, printerId: printer.id });
+      let zpl = '';
+      let layoutError = '';
+      try {
+        zpl = labelZpl(order.id, session.parcelNo, parcelCount, grams, printer);
+      } catch (e) {
+        // a label that cannot be laid out must not undo the packing: the job is kept, failed, in words
+        layoutError = `The label could not be laid out: ${e instanceof Error ? e.message : String(e)} The order is packed; fix the order's details and print its label again.`;
+      }
+      const jobId = print.createLabelJob({ orderId: order.id, sessionId, parcelNo: session.parcelNo, zpl, printerId: printer.id });
+      if (layoutError) repos.print.setStatus(jobId, 'failed', layoutError, at);
+      return jobId;
     });
     return { view: packView(repos, sessionId), labelJob: print.publicJob(jobId), dispatch: () => void print.dispatch(jobId) };
   }
@@ -66,7 +86,7 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
   function printLabel(orderId: number): PrintJob {
     const order = repos.orders.record(orderId);
     if (!order) throw new AppError('not_found', `Order ${orderId} does not exist.`);
-    if (order.status !== 'packed' && order.status !== 'shipped') {
+    if ((order.status !== 'packed' && order.status !== 'shipped') || repos.pack.completedParcels(orderId) === 0) {
       throw new AppError('conflict', `Order ${order.number} is not verified yet, so its label cannot be printed.`, 'Pack it at the bench (every item scanned) or ask a supervisor to confirm the lines.');
     }
     const jobId = repos.transaction(() => {

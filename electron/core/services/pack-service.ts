@@ -28,7 +28,7 @@ export function createPackService(repos: Repos, clock: Clock, actor: () => strin
         case 'picking':
           break;
         case 'packed':
-          throw new AppError('conflict', `Order ${order.number} is already packed.`, 'Reprint its label from the Printing screen, or set the order back to Picking from the order screen to repack it.');
+          throw new AppError('conflict', `Order ${order.number} is already packed.`, 'Reprint its label from the Printing screen if it is needed again.');
         case 'on_hold':
           throw new AppError('conflict', `Order ${order.number} is on hold and must not be packed.`, 'Release the hold on the order screen first (see its timeline for why it is held).');
         default:
@@ -141,7 +141,9 @@ export function createPackService(repos: Repos, clock: Clock, actor: () => strin
       const at = isoNow(clock);
       repos.pack.endSession(sessionId, 'abandoned', at, reason);
       repos.orders.addEvent(session.orderId, 'pack_abandoned', actor(), `Packing stopped; items go back to their bins${reason ? `: ${reason}` : ''}`, { sessionId }, at);
-      if (repos.pack.completedParcels(session.orderId) === 0) orders.applyTransition(session.orderId, 'open', '', actor(), at);
+      // after a split, the order stays in picking with its remaining parcel to pack
+      const status = repos.orders.status(session.orderId)?.status;
+      if (status === 'picking' && repos.pack.completedParcels(session.orderId) === 0) orders.applyTransition(session.orderId, 'open', '', actor(), at);
     });
     return packView(repos, sessionId);
   }

@@ -29,6 +29,10 @@ export function sessionOrThrow(repos: Repos, sessionId: number): SessionRow {
 
 export function activeSessionOrThrow(repos: Repos, sessionId: number): SessionRow {
   const s = sessionOrThrow(repos, sessionId);
+  const orderStatus = repos.orders.status(s.orderId)?.status;
+  if (s.status === 'active' && orderStatus !== 'picking') {
+    throw new AppError('conflict', `This order is now ${orderStatus?.replace('_', ' ')}; nothing was recorded.`, 'Put the items back and scan the next packing slip.');
+  }
   if (s.status !== 'active') {
     throw new AppError('conflict', `This parcel is already ${s.status === 'completed' ? 'closed' : 'put back'}; nothing was recorded.`, 'Scan the next packing slip to start another order.');
   }

@@ -69,6 +69,7 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     const job = repos.print.job(jobId);
     if (!job || job.status === 'done') return;
     const printer = repos.print.printer(job.printerId);
+    if (!job.zpl) return; // a label that could not be laid out stays failed with its words
     if (!printer) {
       repos.print.setStatus(jobId, 'failed', 'Its printer was removed. Choose another printer and reprint.', isoNow(clock));
       changed(jobId);
@@ -107,6 +108,7 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
       const job = publicJob(jobId);
       if (job.status === 'done') throw new AppError('conflict', `Job ${jobId} already printed.`, 'Use Reprint to print another copy.');
       if (job.status === 'sending') throw new AppError('conflict', `Job ${jobId} is being sent right now.`, 'Wait a moment; it will show printed or failed.');
+      if (!repos.print.job(jobId)!.zpl) throw new AppError('conflict', 'This label was never laid out, so it cannot be sent.', job.error);
       repos.print.setStatus(jobId, 'queued', '', isoNow(clock));
       void dispatch(jobId);
       return publicJob(jobId);
@@ -114,7 +116,9 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     reprint(jobId: number): PrintJob {
       const job = repos.print.job(jobId);
       if (!job) throw new AppError('not_found', `Print job ${jobId} does not exist.`);
-      const id = repos.print.createJob({ printerId: repos.print.defaultPrinter()?.id ?? job.printerId, orderId: job.orderId, sessionId: null, parcelNo: job.parcelNo, kind: job.kind, zpl: job.zpl, at: isoNow(clock) });
+      if (!job.zpl) throw new AppError('conflict', 'This label was never laid out, so there is nothing to reprint.', job.error);
+      // the same printer: the bytes were laid out for its size and resolution
+      const id = repos.print.createJob({ printerId: job.printerId, orderId: job.orderId, sessionId: null, parcelNo: job.parcelNo, kind: job.kind, zpl: job.zpl, at: isoNow(clock) });
       void dispatch(id);
       return publicJob(id);
     },

@@ -39,14 +39,20 @@ export function orderQrPayload(orderId: number): string {
   return `${QR_PREFIX}${orderId}`;
 }
 
+/** A Code 128 carries printable ASCII only; an order number that is not gets this stand-in, which opens the order too. */
+export function orderBarcode(orderId: number, orderNumber: string): string {
+  return /^[\x20-\x7e]{1,40}$/.test(orderNumber) ? orderNumber : `ORDER-${orderId}`;
+}
+
 /** The order a packing slip, an order number or a GS1 "customer order" (AI 400) names. */
 export function resolveOrderCode(repos: Repos, raw: string, gsReplacement: string): number | undefined {
-  const text = raw.trim();
-  if (text.startsWith(QR_PREFIX)) {
-    const id = Number(text.slice(QR_PREFIX.length));
-    return Number.isInteger(id) && repos.orders.record(id) ? id : undefined;
-  }
-  const direct = repos.orders.idByNumber(text.replace(/^\]C0/, ''));
+  // a scanner may put an AIM symbology id (]C0, ]Q1, ]d1 …) in front of what the slip carries
+  const text = raw.trim().replace(/^\][A-Za-z][0-9A-Za-z]/, '');
+  const byId = (id: number) => (Number.isInteger(id) && repos.orders.record(id) ? id : undefined);
+  if (text.startsWith(QR_PREFIX)) return byId(Number(text.slice(QR_PREFIX.length)));
+  const fallback = /^ORDER-(\d+)$/.exec(text);
+  if (fallback) return byId(Number(fallback[1]));
+  const direct = repos.orders.idByNumber(text);
   if (direct) return direct;
   const parsed = parseScan(text, gsReplacement ? { gsReplacement } : {});
   if (parsed.kind === 'gs1' && parsed.customerOrder) return repos.orders.idByNumber(parsed.customerOrder);

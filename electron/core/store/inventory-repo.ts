@@ -92,6 +92,13 @@ export function createInventoryRepo(db: Db) {
         WHERE m.variant_id = @variantId ${locationId ? 'AND m.location_id = @locationId' : ''}
         ORDER BY m.id DESC LIMIT @limit`).all({ variantId, locationId, limit }) as Movement[];
     },
+    /** per SKU, what the movements carrying this reference still hold reserved, and how much they picked */
+    heldByReference(reference: string, locationId: number) {
+      return c.prepare(`SELECT m.variant_id AS variantId, v.sku, sum(m.committed_delta) AS committed,
+          -sum(CASE WHEN m.kind = 'pick' THEN m.on_hand_delta ELSE 0 END) AS picked
+        FROM inventory_movements m JOIN variants v ON v.id = m.variant_id
+        WHERE m.reference = ? AND m.location_id = ? GROUP BY m.variant_id ORDER BY v.sku`).all(reference, locationId) as Array<{ variantId: number; sku: string; committed: number; picked: number }>;
+    },
     /** for invariant checks: on_hand and committed recomputed from the movements */
     sums(variantId: number, locationId: number) {
       return c.prepare(`SELECT coalesce(sum(on_hand_delta),0) AS onHand, coalesce(sum(committed_delta),0) AS committed

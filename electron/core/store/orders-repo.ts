@@ -88,6 +88,8 @@ export function createOrdersRepo(db: Db) {
     WHERE ol.order_id = ? ORDER BY ol.id`);
   const getEvents = c.prepare(`SELECT id, kind, actor, message, details, created_at AS createdAt FROM order_events WHERE order_id = ? ORDER BY id`);
   const byNumber = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number = ? OR number = ? ORDER BY id DESC LIMIT 1');
+  // typed by hand in another case ("mp-1060"): a scan, but rare enough for a plain scan of the table
+  const byNumberNoCase = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number COLLATE NOCASE = ? OR number COLLATE NOCASE = ? ORDER BY id DESC LIMIT 1');
 
   /**
    * Picks how to find matching ids. Every plan walks ids newest first and stops after one page
@@ -141,7 +143,8 @@ export function createOrdersRepo(db: Db) {
     },
     idByNumber(number: string): number | undefined {
       const n = number.trim();
-      return byNumber.get(n, n.startsWith('#') ? n.slice(1) : `#${n}`)?.id;
+      const other = n.startsWith('#') ? n.slice(1) : `#${n}`;
+      return (byNumber.get(n, other) ?? byNumberNoCase.get(n, other))?.id;
     },
     record(orderId: number): OrderRecord | undefined {
       const r = getRecord.get(orderId) as (Record<string, unknown> & OrderRecord) | undefined;

@@ -59,7 +59,7 @@ export const movements = sqliteTable('inventory_movements', {
   actor: text('actor').notNull(),
   reference: text('reference').notNull().default(''),
   createdAt: text('created_at').notNull().default(now),
-}, (t) => [index('movements_variant_location').on(t.variantId, t.locationId, t.id)]);
+}, (t) => [index('movements_variant_location').on(t.variantId, t.locationId, t.id), index('movements_reference').on(t.reference)]);
 
 /** Derived from movements in the same transaction; available = on_hand - committed. */
 export const balances = sqliteTable('inventory_balances', {

@@ -66,3 +66,5 @@ CREATE TABLE `printers` (
 	`folder` text DEFAULT '' NOT NULL,
 	`is_default` integer DEFAULT false NOT NULL
 );
+--> statement-breakpoint
+CREATE INDEX `movements_reference` ON `inventory_movements` (`reference`);
