@@ -1,8 +1,10 @@
 import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
+import { scanBench } from './scan-bench';
 
 // `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
 const only = process.argv[2];
 console.log(`Packbench benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
+if (!only || only === 'scan') await scanBench();

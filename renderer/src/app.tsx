@@ -6,7 +6,10 @@ import { useWorkspaceSync } from './hooks/use-workspace-sync';
 import { InventoryScreen } from './screens/inventory/inventory-screen';
 import { OrdersScreen } from './screens/orders/orders-screen';
 import { PackScreen } from './screens/pack/pack-screen';
+import { usePackSync } from './screens/pack/use-pack-sync';
+import { PrintingScreen } from './screens/printing/printing-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
 import './app-shell.css';
 
@@ -15,11 +18,15 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   pack: PackScreen,
   inventory: InventoryScreen,
   settings: SettingsScreen,
+  printing: PrintingScreen,
 };
 
 export function App() {
   useWorkspaceSync();
   useScreenKeys();
+  // scans are recognised on every screen, without a field to focus
+  useGlobalScanner();
+  usePackSync();
   const screen = useAppStore((s) => s.screen);
   const View = SCREEN_VIEWS[screen];
   return (

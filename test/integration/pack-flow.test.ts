@@ -57,6 +57,10 @@ describe('pack station through the typed client', () => {
     expect(malformed.outcome).toBe('invalid_code');
     expect(malformed.message).toMatch(/check digit/i);
 
+    const otherOrder = (await client.call('orders.list', { status: 'open' })).rows[0]!;
+    const slip = await client.call('pack.scan', { sessionId: view.sessionId, code: otherOrder.number });
+    expect(slip).toMatchObject({ outcome: 'wrong_item', message: expect.stringContaining(`packing slip of order ${otherOrder.number}`) });
+
     const after = await client.call('pack.get', { sessionId: view.sessionId });
     expect(after.lines[0]!.scanned).toBe(line.expected);
     expect(after.scans.map((s) => s.outcome)).toEqual(expect.arrayContaining(['wrong_item', 'over_scan', 'unknown_code', 'invalid_code']));

@@ -1,3 +1,4 @@
+import { resolveItemCode } from '../services/scan-codes';
 import type { HandlerContext, HandlerMap } from './types';
 
 function changed(ctx: HandlerContext, sessionId: number, orderId: number) {
@@ -54,5 +55,12 @@ export const packHandlers: HandlerMap = {
     return view;
   },
   'pack.slip': (input, { ws }) => ws.packing.slip(input.orderId),
-  'catalog.findVariants': (input, { ws }) => ws.repos.catalog.findVariants(input.q),
+  'catalog.findVariants': (input, { ws }) => {
+    // a barcode of the same product finds its SKU too
+    const byCode = resolveItemCode(ws.repos, input.q, ws.scanner().gsReplacement);
+    const found = ws.repos.catalog.findVariants(input.q);
+    if (byCode.kind !== 'item') return found;
+    const first = { variantId: byCode.variant.id, sku: byCode.variant.sku, title: byCode.variant.title };
+    return [first, ...found.filter((v) => v.variantId !== first.variantId)];
+  },
 };

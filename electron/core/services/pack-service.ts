@@ -63,6 +63,13 @@ export function createPackService(repos: Repos, clock: Clock, actor: () => strin
         return { outcome: 'invalid_code', message: item.message, hint: 'Rescan it, or type the code into the entry field.', code: item.code };
       }
       if (item.kind === 'unknown') {
+        const otherOrder = resolveOrderCode(repos, raw, gsReplacement());
+        if (otherOrder) {
+          const number = repos.orders.record(otherOrder)!.number;
+          const message = otherOrder === order.id ? `That is this order's packing slip (${number}), not an item.` : `That is the packing slip of order ${number}, not an item.`;
+          record(sessionId, 'wrong_item', message, { code: item.code });
+          return { outcome: 'wrong_item', message, hint: `Finish order ${order.number} (or put it back) before starting another.`, code: item.code };
+        }
         const message = `Unknown code ${item.code}: it is not on any product.`;
         record(sessionId, 'unknown_code', message, { code: item.code });
         return { outcome: 'unknown_code', message, hint: 'If it belongs to a product, assign it to the SKU (a reason is needed); otherwise set the item aside.', code: item.code };

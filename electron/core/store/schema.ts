@@ -189,7 +189,11 @@ export const packScans = sqliteTable('pack_scans', {
   actor: text('actor').notNull(),
   reason: text('reason').notNull().default(''),
   createdAt: text('created_at').notNull(),
-}, (t) => [index('pack_scans_session').on(t.sessionId, t.id)]);
+}, (t) => [
+  index('pack_scans_session').on(t.sessionId, t.id),
+  // every count asks "was this scan undone?": without it each scan reads all earlier ones
+  index('pack_scans_undoes').on(t.undoesScanId),
+]);
 
 export const printers = sqliteTable('printers', {
   id: integer('id').primaryKey(),

@@ -7,6 +7,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   pack: 'Pack',
   inventory: 'Inventory',
   settings: 'Settings',
+  printing: 'Printing',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {

@@ -3,7 +3,8 @@ import type { WorkspaceInfo } from '../../../shared/contract/workspace';
 import type { ConnectionState } from '../api/connect';
 import { describeError, type Notice } from '../lib/describe-error';
 
-export const SCREENS = ['orders', 'pack', 'inventory', 'settings'] as const;
+// printing came last so the keys people learned (Alt+1..4) kept their screens
+export const SCREENS = ['orders', 'pack', 'inventory', 'settings', 'printing'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 type AppState = {

@@ -20,6 +20,7 @@ CREATE TABLE `pack_scans` (
 );
 --> statement-breakpoint
 CREATE INDEX `pack_scans_session` ON `pack_scans` (`session_id`,`id`);--> statement-breakpoint
+CREATE INDEX `pack_scans_undoes` ON `pack_scans` (`undoes_scan_id`);--> statement-breakpoint
 CREATE TABLE `pack_sessions` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`order_id` integer NOT NULL,

@@ -3,6 +3,8 @@ import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
+import { PrintersSection } from './printers-section';
+import { ScannerSection } from './scanner-section';
 import './settings.css';
 
 type Replace = 'resetDemo' | 'startEmpty';
@@ -64,6 +66,8 @@ export function SettingsScreen() {
           </dl>
         ) : <p className="muted">Reading the workspace…</p>}
       </section>
+      <PrintersSection />
+      <ScannerSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>
         <p>Both choices delete the data in this workspace. Packbench asks before it does anything.</p>
@@ -79,6 +83,11 @@ export function SettingsScreen() {
           <div><dt><kbd>Alt+2</kbd> or <kbd>F2</kbd></dt><dd>Pack</dd></div>
           <div><dt><kbd>Alt+3</kbd> or <kbd>F3</kbd></dt><dd>Inventory</dd></div>
           <div><dt><kbd>Alt+4</kbd> or <kbd>F4</kbd></dt><dd>Settings</dd></div>
+          <div><dt><kbd>Alt+5</kbd> or <kbd>F5</kbd></dt><dd>Printing: print jobs, retry, reprint, label preview</dd></div>
+          <div><dt>Scan anywhere</dt><dd>An order number or packing slip opens the order on the Pack screen</dd></div>
+          <div><dt><kbd>Enter</kbd> <kbd>Ctrl+Z</kbd> <kbd>Esc</kbd></dt><dd>Pack: close the parcel, undo the last scan, clear a red error</dd></div>
+          <div><dt><kbd>Alt+S</kbd> <kbd>Alt+O</kbd> <kbd>Alt+B</kbd></dt><dd>Pack: split the parcel, supervisor override, put the order back</dd></div>
+          <div><dt><kbd>Alt+P</kbd> <kbd>Alt+R</kbd> <kbd>Alt+C</kbd> <kbd>Alt+V</kbd></dt><dd>Pack: packing slip, retry the label, print a copy, label preview</dd></div>
           <div><dt><kbd>/</kbd></dt><dd>Search the order queue</dd></div>
           <div><dt><kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd></dt><dd>Move through the queue and open an order</dd></div>
           <div><dt><kbd>Esc</kbd></dt><dd>Back from an order to the queue</dd></div>

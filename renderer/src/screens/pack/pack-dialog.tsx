@@ -1,0 +1,44 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+type Props = {
+  title: string;
+  testId: string;
+  children: ReactNode;
+  onClose(): void;
+  onSubmit(): void;
+};
+
+/** A modal form over the pack screen: Enter submits, Escape closes, the first field has the focus. */
+export function PackDialog({ title, testId, children, onClose, onSubmit }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog pack-dialog"
+      aria-labelledby={`${testId}-title`}
+      data-testid={testId}
+      onCancel={(e) => { e.preventDefault(); onClose(); }}
+    >
+      <form onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
+        <h2 id={`${testId}-title`}>{title}</h2>
+        {children}
+      </form>
+    </dialog>
+  );
+}
+
+export function DialogButtons({ busy, submitLabel, danger = false, onClose }: { busy: boolean; submitLabel: string; danger?: boolean; onClose(): void }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="button" onClick={onClose} disabled={busy}>Never mind <kbd>Esc</kbd></button>
+      <button type="submit" className={`button ${danger ? 'button-danger' : 'button-primary'}`} disabled={busy} data-testid="pack-dialog-submit">
+        {busy ? 'Working…' : submitLabel} <kbd>↵</kbd>
+      </button>
+    </div>
+  );
+}

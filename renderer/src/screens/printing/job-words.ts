@@ -1,0 +1,23 @@
+import type { PrintJob } from '../../../../shared/contract/pack';
+
+/** A print job's state in words a packer can act on; never a colour alone. */
+export function jobWords(job: PrintJob): string {
+  switch (job.status) {
+    case 'queued': return `Waiting to print on ${job.printerName}`;
+    case 'sending': return `Sending to ${job.printerName}…`;
+    case 'done': return `Sent to ${job.printerName}`;
+    case 'failed': return `Printing failed: ${job.error || 'the printer did not take the label.'}`;
+  }
+}
+
+export const JOB_STATUS_WORDS: Record<PrintJob['status'], string> = {
+  queued: 'Waiting',
+  sending: 'Sending',
+  done: 'Sent',
+  failed: 'Failed',
+};
+
+export function jobTitle(job: PrintJob): string {
+  if (job.kind === 'test') return `Test print on ${job.printerName}`;
+  return `Label ${job.orderNumber ?? ''}${job.parcelNo && job.parcelNo > 1 ? ` (parcel ${job.parcelNo})` : ''}`.trim();
+}
