@@ -1,31 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { GS } from '../../shared/codes';
 import type { ApiClient } from '../../shared/rpc/client';
-import { createCore, type Core } from '../../electron/core/create-core';
-import { createFakePrinter, type FakePrinter } from '../../electron/core/drivers/printer';
-import { createInMemoryClient } from '../../electron/core/hosts/in-memory-transport';
+import type { Core } from '../../electron/core/create-core';
+import type { FakePrinter } from '../../electron/core/drivers/printer';
 import { decodeBarcodesFromPng } from '../support/barcodes';
 import { renderZplToPng } from '../../electron/core/labels';
 import { internalCode, printedBarcode, scanAll, skuNotIn } from '../support/pack-helpers';
-import { tempDir } from '../support/temp-dir';
+import { usePackBench } from '../support/pack-bench';
 
 describe('pack station through the typed client', () => {
-  let dir: ReturnType<typeof tempDir>;
+  const bench = usePackBench();
   let core: Core;
   let client: ApiClient;
   let printer: FakePrinter;
-  beforeEach(() => {
-    dir = tempDir();
-    printer = createFakePrinter({ name: 'Bench fake' });
-    core = createCore({ dataDir: dir.path, actor: 'packer-1', printerFactory: () => printer });
-    client = createInMemoryClient(core);
-  });
-  afterEach(async () => {
-    await core.workspace().print.idle();
-    client.close();
-    core.close();
-    dir.remove();
-  });
+  beforeEach(() => { ({ core, client, printer } = bench); });
 
   async function openFirstOrder() {
     const order = (await client.call('orders.list', { status: 'open' })).rows.at(-1)!;

@@ -1,35 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/rpc/client';
 import { createCore, type Core } from '../../electron/core/create-core';
-import { createFakePrinter, type FakePrinter } from '../../electron/core/drivers/printer';
-import { createInMemoryClient } from '../../electron/core/hosts/in-memory-transport';
+import type { FakePrinter } from '../../electron/core/drivers/printer';
 import { renderZplToPng } from '../../electron/core/labels';
 import { DB_FILE_NAME } from '../../electron/core/store/db';
 import { decodeBarcodesFromPng } from '../support/barcodes';
 import { printedBarcode, scanAll } from '../support/pack-helpers';
+import { usePackBench } from '../support/pack-bench';
 import { tempDir } from '../support/temp-dir';
 
 const address = { name: 'Zoë Müller', company: '', line1: 'Königstraße 1', line2: '', line3: '', city: 'Stuttgart', region: '', postalCode: '70173', countryCode: 'DE', phone: '', email: '' };
 
 describe('pack rules that keep stock and orders straight', () => {
-  let dir: ReturnType<typeof tempDir>;
+  const bench = usePackBench();
   let core: Core;
   let client: ApiClient;
   let printer: FakePrinter;
-  beforeEach(() => {
-    dir = tempDir();
-    printer = createFakePrinter({ name: 'Bench fake' });
-    core = createCore({ dataDir: dir.path, actor: 'packer', printerFactory: () => printer });
-    client = createInMemoryClient(core);
-  });
-  afterEach(async () => {
-    await core.workspace().print.idle();
-    client.close();
-    core.close();
-    dir.remove();
-  });
+  beforeEach(() => { ({ core, client, printer } = bench); });
 
   function importOrder(number: string, lines: Array<{ sku: string; quantity: number }>): number {
     return core.workspace().orders.importOrders([{
@@ -129,7 +118,7 @@ describe('pack rules that keep stock and orders straight', () => {
     const rows = core.workspace().repos.db.$client.prepare("SELECT payload FROM outbox WHERE topic = 'order.fulfilled'").all() as Array<{ payload: string }>;
     expect(rows.map((r) => JSON.parse(r.payload))).toEqual([expect.objectContaining({ orderId: id, parcelNo: 1, final: false, lines: [{ sku: sku1, quantity: 1 }] })]);
     await core.workspace().print.idle();
-    await client.call('printers.save', { name: 'Other 300 dpi', kind: 'virtual', folder: join(dir.path, 'other'), dpi: 300, labelSize: '4x4', isDefault: true });
+    await client.call('printers.save', { name: 'Other 300 dpi', kind: 'virtual', folder: join(bench.dir, 'other'), dpi: 300, labelSize: '4x4', isDefault: true });
     const copy = await client.call('print.reprint', { jobId: split.labelJob!.id });
     expect(copy.printerId).toBe(split.labelJob!.printerId);
   });

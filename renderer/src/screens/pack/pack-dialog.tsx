@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from '../../hooks/use-modal-dialog';
 
 type Props = {
   title: string;
@@ -10,12 +11,7 @@ type Props = {
 
 /** A modal form over the pack screen: Enter submits, Escape closes, the first field has the focus. */
 export function PackDialog({ title, testId, children, onClose, onSubmit }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const ref = useModalDialog();
   return (
     <dialog
       ref={ref}
