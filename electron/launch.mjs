@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const browserOnly = args.includes('--browser');
-const passThrough = args.filter((a) => a !== '--browser');
+const passThrough = args.filter((a) => a !== '--browser' && a !== '--native-for-node');
 const abiMarker = join(root, 'node_modules', '.packbench-native-runtime');
 
 function newestMtime(dir) {
@@ -58,6 +58,12 @@ function nativeModulesFor(runtime) {
     process.exit(r.status ?? 1);
   }
   writeFileSync(abiMarker, runtime);
+}
+
+// `npm test` calls this first: after a desktop start the native modules are Electron's, and Node needs its own
+if (args.includes('--native-for-node')) {
+  nativeModulesFor('node');
+  process.exit(0);
 }
 
 buildIfStale();

@@ -26,7 +26,7 @@ export const PackLines = memo(function PackLines({ lines, lastLineId, flashSeq }
 });
 
 const PackLineRow = memo(function PackLineRow({ line, isLast, flashSeq }: { line: PackLine; isLast: boolean; flashSeq: number }) {
-  const state = line.complete ? 'complete' : line.scanned > 0 ? 'partial' : 'todo';
+  const state = line.complete ? 'complete' : line.scanned > 0 ? 'partial' : 'waiting';
   return (
     <tr
       className={`pack-line is-${state}${isLast ? ' is-last' : ''}`}
