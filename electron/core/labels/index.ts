@@ -9,7 +9,7 @@ export {
   measureText,
   pageDots,
   pageMm,
-  toDots,
+  scaleToDots,
   type DotLayout,
   type Dpi,
   type LabelElement,

@@ -1,10 +1,10 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { OrderDetail, OrderListOutput } from '../../../shared/contract/orders';
 import { canTransition, nextStatuses, STATUS_WORDS, transitionRefusal, type OrderStatus } from '../../../shared/domain/order-state';
-import { normaliseGtin } from '../../../shared/codes';
 import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
 import type { NewOrder } from '../store/orders-repo';
+import { resolveItemCode } from './scan-codes';
 
 export type IncomingOrder = Omit<NewOrder, 'lines' | 'status'> & {
   status?: OrderStatus;
@@ -124,20 +124,11 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
   }
 
   /** The query may be a number, a name, a SKU or any barcode form of a SKU. */
+  /** A query that names a product (SKU, any barcode form, a GS1 string) searches by that SKU, as a scan would. */
   function skusFor(q: string): string[] {
-    const text = q.trim();
-    if (!text) return [];
-    const skus = new Set<string>();
-    const direct = catalog.variantBySku(text) ?? catalog.variantBySku(text.toUpperCase()) ?? catalog.variantByBarcode(text);
-    if (direct) skus.add(direct.sku);
-    if (/^\d{8,14}$/.test(text)) {
-      const g = normaliseGtin(text);
-      if (g.ok) {
-        const v = catalog.variantByBarcode(g.gtin14);
-        if (v) skus.add(v.sku);
-      }
-    }
-    return [...skus];
+    if (!q.trim()) return [];
+    const item = resolveItemCode(repos, q, '');
+    return item.kind === 'item' ? [item.variant.sku] : [];
   }
 
   function list(input: { q: string; status?: OrderStatus | undefined; channelId?: number | undefined; offset: number; limit: number }): OrderListOutput {

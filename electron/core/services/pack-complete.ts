@@ -15,6 +15,11 @@ type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 /** Closing a parcel: ledger, order status, timeline, outbox and the label job land in one transaction. */
 export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService) {
   const { outbox } = repos;
+  /** catalog weight of what the parcel holds; a scale reading will replace it */
+  function parcelGrams(lines: Array<{ variantId: number | null; quantity: number }>): number {
+    return lines.reduce((g, l) => g + (l.variantId ? (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.quantity : 0), 0);
+  }
+
   function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: { labelSize: '4x6' | '4x4'; dpi: 203 | 300 }): string {
     const order = repos.orders.record(orderId)!;
     const shipFrom = repos.catalog.locationAddress(order.locationId)!;
@@ -39,10 +44,9 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       const at = isoNow(clock);
       const who = actor();
       const order = repos.orders.record(session.orderId)!;
-      let grams = 0;
+      const grams = parcelGrams(counted.map((l) => ({ variantId: l.variantId, quantity: l.scanned })));
       for (const l of counted) {
         if (l.variantId === null) continue;
-        grams += (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.scanned;
         try {
           repos.inventory.record({ variantId: l.variantId, locationId: order.locationId, kind: 'pick', quantity: l.scanned, reason: 'packed', actor: who, reference: `order:${order.id}`, at });
         } catch (e) {
@@ -92,7 +96,7 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
     const jobId = repos.transaction(() => {
       const printer = print.defaultPrinter();
       const parcels = Math.max(1, repos.pack.completedParcels(orderId));
-      const grams = repos.orders.lines(orderId).reduce((g, l) => g + (l.variantId ? (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.quantity : 0), 0);
+      const grams = parcelGrams(repos.orders.lines(orderId));
       return repos.print.createJob({ printerId: printer.id, orderId, sessionId: null, parcelNo: parcels, kind: 'label', zpl: labelZpl(orderId, parcels, parcels, grams, printer), at: isoNow(clock) });
     });
     void print.dispatch(jobId);
