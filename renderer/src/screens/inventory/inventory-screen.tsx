@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app-store';
 import { StockPanel } from './stock-panel';
 import { StockTable, stockKey } from './stock-table';
 import './inventory.css';
+import { SearchField } from '../../components/search-field';
 
 // a station's stock list is hundreds of rows, not millions; past this the packer narrows with search
 const LIST_LIMIT = 500;
@@ -51,20 +52,14 @@ export function InventoryScreen() {
       <div className="inventory-list">
         <div className="toolbar" role="search">
           <h1 id="inventory-title" className="toolbar-title">Inventory</h1>
-          <label className="field field-grow">
-            <span className="field-label">Search</span>
-            <input
-              type="search"
-              className="input"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              placeholder="SKU, title or barcode"
-              aria-label="Search stock"
-              data-testid="inventory-search"
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </label>
+          <SearchField
+            label="Search"
+            ariaLabel="Search stock"
+            placeholder="SKU, title or barcode"
+            value={search}
+            onChange={setSearch}
+            testId="inventory-search"
+          />
           <label className="field">
             <span className="field-label">Location</span>
             <select className="input" value={locationId === '' ? '' : String(locationId)} onChange={(e) => setLocationId(e.target.value === '' ? '' : Number(e.target.value))} data-testid="inventory-location-filter">

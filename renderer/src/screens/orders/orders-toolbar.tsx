@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import type { Channel } from '../../../../shared/contract/orders';
 import { ORDER_STATUSES, STATUS_WORDS, type OrderStatus } from '../../../../shared/domain/order-state';
+import { SearchField } from '../../components/search-field';
 import { plural } from '../../lib/format';
 import { useOrdersStore } from '../../stores/orders-store';
 
@@ -22,21 +23,15 @@ export function OrdersToolbar({ searchRef, channels, total, capped = false, busy
   const setFilter = useOrdersStore((s) => s.setFilter);
   return (
     <div className="toolbar" role="search">
-      <label className="field field-grow">
-        <span className="field-label">Search <kbd>/</kbd></span>
-        <input
-          ref={searchRef}
-          type="search"
-          className="input"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Order number, customer, SKU or barcode"
-          aria-label="Search orders"
-          data-testid="orders-search"
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </label>
+      <SearchField
+        label={<>Search <kbd>/</kbd></>}
+        ariaLabel="Search orders"
+        placeholder="Order number, customer, SKU or barcode"
+        value={search}
+        onChange={setSearch}
+        testId="orders-search"
+        inputRef={searchRef}
+      />
       <label className="field">
         <span className="field-label">Status</span>
         <select
