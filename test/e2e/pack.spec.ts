@@ -1,12 +1,11 @@
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { gs1CheckDigit } from '../../shared/codes/check-digit';
-import { decodeKey, keyStrokesFor } from '../../shared/scan';
 import { renderZplToPng } from '../../electron/core/labels/render-zpl';
 import { startZplPrinterEmulator, type ZplPrinterEmulator } from '../emulators/zpl-printer-emulator';
 import { decodeBarcodesFromPng } from '../support/barcodes';
 import { AppShell } from './page-models/app-shell';
-import { PackPage, PhysicalKeyboard, type PhysicalKey } from './page-models/pack-page';
+import { PackPage, PhysicalKeyboard, usScannerKeys } from './page-models/pack-page';
 import { PrintersSettings } from './page-models/printers-settings';
 import { PrintingPage } from './page-models/printing-page';
 import { expect, startStation, test as stationTest, type Station } from './station';
@@ -236,24 +235,6 @@ test('a reload in the middle of an order resumes it with the same counts; x2 aft
   expect(shell.pageErrors).toEqual([]);
 });
 
-/** The virtual-key code Windows gives that key on a French layout (letters by what they type, the top row by position). */
-function windowsKeyCode(code: string, key: string): number {
-  if (code.startsWith('Key')) return /^[a-z]$/i.test(key) ? key.toUpperCase().charCodeAt(0) : code.charCodeAt(3);
-  if (code.startsWith('Digit')) return 48 + Number(code.slice(5));
-  return { Minus: 219, Equal: 187, Period: 190, Comma: 188, Slash: 223, Semicolon: 77 }[code] ?? 0;
-}
-
-/** What a scanner programmed for US keys presses for `text`, and what a French (AZERTY) OS makes of each key. */
-function usScannerOnFrenchOs(text: string): PhysicalKey[] {
-  const keys = [...text].map((ch) => {
-    const stroke = keyStrokesFor('us', ch).find((s) => !s.altGr && !s.code.startsWith('Numpad'));
-    if (!stroke) throw new Error(`a US scanner cannot type ${ch}`);
-    const key = decodeKey('fr', stroke.code, stroke.shift) ?? ch;
-    return { code: stroke.code, key, shift: stroke.shift, keyCode: windowsKeyCode(stroke.code, key) };
-  });
-  return [...keys, { code: 'Enter', key: 'Enter', keyCode: 13 }];
-}
-
 test('a US-programmed scanner on a French (AZERTY) computer still scans right: keys are read by position', async ({ page, station, demo }) => {
   const shell = new AppShell(page);
   const pack = new PackPage(page);
@@ -263,7 +244,7 @@ test('a US-programmed scanner on a French (AZERTY) computer still scans right: k
   const keyboard = await PhysicalKeyboard.attach(page);
   await pack.settle();
 
-  const orderKeys = usScannerOnFrenchOs(order.number);
+  const orderKeys = usScannerKeys(order.number, 'fr');
   // the OS would have typed something else entirely: Z for W, ) for -, &àà... for 1002
   expect(orderKeys.map((k) => k.key).join('')).not.toContain(order.number);
   await pack.focusNothing();
@@ -271,10 +252,10 @@ test('a US-programmed scanner on a French (AZERTY) computer still scans right: k
   await pack.expectOpen(order.number);
 
   await pack.settle();
-  await keyboard.type(usScannerOnFrenchOs(a!.code));
+  await keyboard.type(usScannerKeys(a!.code, 'fr'));
   await pack.expectCount(a!.sku, a!.n);
   await pack.settle();
-  await keyboard.type(usScannerOnFrenchOs(b!.code));
+  await keyboard.type(usScannerKeys(b!.code, 'fr'));
   await pack.expectCount(b!.sku, b!.n);
   await expect(pack.blocked).toHaveCount(0);
   await expect(pack.manual).toHaveValue('');

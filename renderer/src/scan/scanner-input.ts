@@ -63,7 +63,19 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
   /** the text field focused when the held burst began */
   let heldField: Element | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** when the silence timer should fire; firing much later means the page was busy */
+  let timerDueAt = 0;
+  let lookedAgain = false;
   let releasing = false;
+  /** settings that arrived while a burst was held: applied once it ends, so a scan is never cut */
+  let pendingSettings: ScannerSettings | null = null;
+
+  function applyPendingSettings(): void {
+    if (!pendingSettings || held.length > 0) return;
+    settings = pendingSettings;
+    pendingSettings = null;
+    detector = createScanDetector(settings);
+  }
 
   const clearTimer = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -97,11 +109,21 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
   function schedule(): void {
     clearTimer();
     if (held.length === 0) return;
+    lookedAgain = false;
+    timerDueAt = performance.now() + settings.maxGapMs + 5;
     timer = setTimeout(onSilence, settings.maxGapMs + 5);
   }
 
   function onSilence(): void {
     timer = undefined;
+    // A timer that fires late means the page was busy (a long render, a descheduled process): the
+    // scanner's next keys may be queued behind it. Look once more after they have been dispatched,
+    // instead of cutting the scan in two.
+    if (!lookedAgain && performance.now() - timerDueAt > 10) {
+      lookedAgain = true;
+      timer = setTimeout(onSilence, 10);
+      return;
+    }
     const result = detector.flush(performance.now());
     if (!result.scan && !result.released) {
       schedule(); // the timer fired a little early
@@ -113,6 +135,7 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
     heldField = null;
     if (result.scan) deliver(result.scan, field);
     else release(events);
+    applyPendingSettings();
   }
 
   /** Whatever is held goes back as typing now (text arrived another way, or the pointer moved focus). */
@@ -124,6 +147,7 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
     held = [];
     heldField = null;
     release(events);
+    applyPendingSettings();
   }
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -164,6 +188,7 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
       release(previous);
     }
     schedule();
+    applyPendingSettings();
   };
 
   // Text that arrives without key presses (paste, an input method, an on-screen keyboard) is a person.
@@ -191,9 +216,9 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
 
   return {
     setSettings(next) {
-      releaseAll();
-      settings = next;
-      detector = createScanDetector(next);
+      if (JSON.stringify(next) === JSON.stringify(settings)) return;
+      pendingSettings = next;
+      applyPendingSettings();
     },
     stop() {
       releaseAll();

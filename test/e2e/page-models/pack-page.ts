@@ -1,4 +1,5 @@
 import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { decodeKey, keyStrokesFor } from '../../../shared/scan';
 
 /**
  * The pack station as a packer sees it, driven the way a keyboard-wedge scanner drives it: keys a
@@ -59,11 +60,15 @@ export class PackPage {
     await this.page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 })));
   }
 
-  /** A wedge scanner: the code typed with ~2 ms between keys, then Enter. */
+  /**
+   * A wedge scanner: the code's keys and an Enter handed to the browser in one burst, as the OS
+   * queues a scanner's keys. (Typing key by key from here would wait a round trip per key, and on a
+   * busy machine those gaps look like a person typing.)
+   */
   async scan(code: string): Promise<void> {
     await this.settle();
-    await this.page.keyboard.type(code, { delay: 2 });
-    await this.page.keyboard.press('Enter');
+    const keyboard = await PhysicalKeyboard.attach(this.page);
+    await keyboard.type(usScannerKeys(code, 'us'));
   }
 
   async expectOpen(orderNumber: string): Promise<void> {
@@ -112,18 +117,51 @@ export class PhysicalKeyboard {
     return new PhysicalKeyboard(await page.context().newCDPSession(page));
   }
 
-  async press(k: PhysicalKey): Promise<void> {
+  /** The raw input events one key press makes (with Shift around it when needed). */
+  private static events(k: PhysicalKey): Array<Record<string, unknown>> {
     const modifiers = k.shift ? 8 : 0;
     const text = k.key.length === 1 ? k.key : k.key === 'Enter' ? '\r' : undefined;
-    if (k.shift) await this.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifiers });
-    await this.cdp.send('Input.dispatchKeyEvent', {
-      type: text ? 'keyDown' : 'rawKeyDown', key: k.key, code: k.code, windowsVirtualKeyCode: k.keyCode, modifiers, ...(text ? { text, unmodifiedText: text } : {}),
-    });
-    await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.keyCode, modifiers });
-    if (k.shift) await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifiers: 0 });
+    return [
+      ...(k.shift ? [{ type: 'rawKeyDown', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifiers }] : []),
+      { type: text ? 'keyDown' : 'rawKeyDown', key: k.key, code: k.code, windowsVirtualKeyCode: k.keyCode, modifiers, ...(text ? { text, unmodifiedText: text } : {}) },
+      { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.keyCode, modifiers },
+      ...(k.shift ? [{ type: 'keyUp', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifiers: 0 }] : []),
+    ];
   }
 
-  async type(keys: PhysicalKey[]): Promise<void> {
-    for (const k of keys) await this.press(k);
+  async press(k: PhysicalKey): Promise<void> {
+    await this.type([k]);
   }
+
+  /**
+   * All keys in one burst: every event is handed to CDP at once, in order (one session keeps the
+   * order), stamped 2 ms apart as a scanner's hardware would stamp them, so a busy test machine
+   * cannot stretch the gaps between keys.
+   */
+  async type(keys: PhysicalKey[]): Promise<void> {
+    const start = Date.now() / 1000;
+    const events = keys.flatMap((k, i) => PhysicalKeyboard.events(k).map((e) => ({ ...e, timestamp: start + i * 0.002 })));
+    await Promise.all(events.map((e) => this.cdp.send('Input.dispatchKeyEvent', e as never)));
+  }
+}
+
+/** The virtual-key code Windows gives a key (letters by what they type, the top row by position). */
+function windowsKeyCode(code: string, key: string, osLayout: 'us' | 'fr'): number {
+  if (code.startsWith('Key')) return /^[a-z]$/i.test(key) ? key.toUpperCase().charCodeAt(0) : code.charCodeAt(3);
+  if (code.startsWith('Digit')) return 48 + Number(code.slice(5));
+  const punctuation = osLayout === 'fr'
+    ? { Minus: 219, Equal: 187, Period: 190, Comma: 188, Slash: 223, Semicolon: 77 }
+    : { Minus: 189, Equal: 187, Period: 190, Comma: 188, Slash: 191, Semicolon: 186 };
+  return (punctuation as Record<string, number>)[code] ?? 0;
+}
+
+/** What a scanner programmed for US keys presses for `text` (and Enter), with the `key` each press gives under the OS layout. */
+export function usScannerKeys(text: string, osLayout: 'us' | 'fr'): PhysicalKey[] {
+  const keys = [...text].map((ch) => {
+    const stroke = keyStrokesFor('us', ch).find((s) => !s.altGr && !s.code.startsWith('Numpad'));
+    if (!stroke) throw new Error(`a US scanner cannot type ${ch}`);
+    const key = decodeKey(osLayout, stroke.code, stroke.shift) ?? ch;
+    return { code: stroke.code, key, shift: stroke.shift, keyCode: windowsKeyCode(stroke.code, key, osLayout) };
+  });
+  return [...keys, { code: 'Enter', key: 'Enter', keyCode: 13 }];
 }
