@@ -9,7 +9,7 @@ export {
   measureText,
   pageDots,
   pageMm,
-  scaleToDots,
+  layoutInDots,
   type DotLayout,
   type Dpi,
   type LabelElement,

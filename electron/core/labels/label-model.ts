@@ -316,7 +316,7 @@ function qrMagnification(el: QrElement, dpmm: number): number {
   return magnification;
 }
 
-export function scaleToDots(layout: LabelLayout, dpi: Dpi): DotLayout {
+export function layoutInDots(layout: LabelLayout, dpi: Dpi): DotLayout {
   const dpmm = DOTS_PER_MM[dpi];
   const d = (mm: number): number => Math.round(mm * dpmm);
   const elements = layout.elements.map((el): DotElement => {

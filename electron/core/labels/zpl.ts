@@ -3,7 +3,7 @@ import {
   INTERPRETATION_LINE_MM,
   layoutShippingLabel,
   layoutTestPrint,
-  scaleToDots,
+  layoutInDots,
   type DotElement,
   type DotLayout,
   type Dpi,
@@ -85,10 +85,10 @@ export function layoutToZpl(layout: DotLayout): string {
 }
 
 export function renderShippingLabelZpl(data: ShippingLabelData, options: ZplOptions): string {
-  return layoutToZpl(scaleToDots(layoutShippingLabel(data, options.size), options.dpi));
+  return layoutToZpl(layoutInDots(layoutShippingLabel(data, options.size), options.dpi));
 }
 
 export function renderTestPrintZpl(options: TestPrintOptions): string {
   const layout = layoutTestPrint({ printerName: options.printerName, printedAt: options.printedAt ?? new Date() }, options.size, options.dpi);
-  return layoutToZpl(scaleToDots(layout, options.dpi));
+  return layoutToZpl(layoutInDots(layout, options.dpi));
 }
