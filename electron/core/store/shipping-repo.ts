@@ -180,13 +180,16 @@ export function createShippingRepo(db: Db) {
       }
       c.prepare(`UPDATE shipments SET ${sets.join(', ')} WHERE id = @id`).run(params);
     },
+    updateRequest(id: number, request: unknown) {
+      c.prepare('UPDATE shipments SET request = ? WHERE id = ?').run(JSON.stringify(request), id);
+    },
     /** Waiting labels whose next try is due, oldest first. */
     dueShipments(now: string, limit: number): number[] {
       return (c.prepare(`SELECT id FROM shipments WHERE status IN ('pending', 'buying', 'voiding')
           AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?`).all(now, limit) as Array<{ id: number }>).map((r) => r.id);
     },
-    nextDueAt(): string | null {
-      return (c.prepare(`SELECT min(coalesce(next_attempt_at, '')) AS at FROM shipments WHERE status IN ('pending', 'buying', 'voiding')`).get() as { at: string | null }).at;
+    waiting(): Array<{ id: number; nextAttemptAt: string | null }> {
+      return c.prepare(`SELECT id, next_attempt_at AS nextAttemptAt FROM shipments WHERE status IN ('pending', 'buying', 'voiding')`).all() as Array<{ id: number; nextAttemptAt: string | null }>;
     },
     listShipments(f: { day?: string | undefined; carrierId?: number | undefined; status?: ShipmentStatus | undefined; orderId?: number | undefined; limit: number }): ShipmentRecord[] {
       const where: string[] = [];
