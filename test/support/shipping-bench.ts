@@ -13,8 +13,7 @@ export type ShippingBench = {
   easypostId: number; shippoId: number;
 };
 
-/** Short waits so a test sees several retries; the timeout must stay above the emulators' latency. */
-export const QUICK = { retryDelaysMs: [50, 100, 200, 300], carrierTimeoutMs: 1500 };
+import { QUICK } from './shipping-timing';
 
 export function openCore(dir: string, printer: FakePrinter): { core: Core; client: ApiClient } {
   const core = createCore({ dataDir: dir, actor: 'packer-1', printerFactory: () => printer, shipping: QUICK });
