@@ -7,7 +7,7 @@ import { carrierZpl, trackingFor } from './carrier-labels';
 import { randomHex, startHttpEmulator, type HttpEmulator, type Reply } from './http-emulator';
 
 type Addr = { name?: string; street1?: string; city?: string; zip?: string; country?: string };
-type ShippoRate = Record<string, unknown> & { object_id: string; provider: string; amount: string; shipment: string; carrier_account: string; servicelevel: { name: string; token: string } };
+type ShippoRate = Record<string, unknown> & { object_id: string; provider: string; amount: string; shipment: string; carrier_account: string; servicelevel: { name: string; token: string; terms: string } };
 type ShippoShipment = Record<string, unknown> & { object_id: string; metadata: string; rates: ShippoRate[]; address_to: Addr; address_from: Addr; customs_declaration: unknown };
 type ShippoTransaction = Record<string, unknown> & { object_id: string; rate: string; status: string; tracking_number: string; metadata: string };
 

@@ -15,12 +15,15 @@ async function main() {
       host: { type: 'string', default: '127.0.0.1' },
       'first-run': { type: 'string', default: 'demo' },
       token: { type: 'string' },
+      // the demo workspace buys labels from EasyPost and Shippo emulators on loopback: no account needed
+      'demo-carriers': { type: 'boolean', default: process.env.PACKBENCH_DEMO_CARRIERS === '1' },
     },
     allowPositionals: true,
   });
   const dataDir = resolveDataDir(values['data-dir']);
   const firstRun = values['first-run'] === 'empty' ? 'empty' : 'demo';
-  const core = createCore({ dataDir, firstRun });
+  const demoCarriers = values['demo-carriers'] ? await startDemoCarriers() : undefined;
+  const core = createCore({ dataDir, firstRun, ...(demoCarriers ? { shipping: { demoCarriers: demoCarriers.urls } } : {}) });
   const appRoot = findAppRoot();
   if (values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {
     console.warn(`Packbench: listening on ${values.host}, beyond this computer, because --host asked for it.`);
@@ -30,14 +33,26 @@ async function main() {
     ...(values.token || process.env.PACKBENCH_TOKEN ? { token: values.token ?? process.env.PACKBENCH_TOKEN } : {}),
   });
   console.log(`Packbench browser station (data: ${dataDir})`);
+  if (demoCarriers) console.log(`Demo carriers: EasyPost emulator ${demoCarriers.urls.easypost}, Shippo emulator ${demoCarriers.urls.shippo}`);
   console.log(`Open: ${host.url}`);
   const stop = async () => {
     await host.close();
     core.close();
+    await demoCarriers?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/** The vendor emulators from test/emulators, loaded only when asked for (they are not part of a normal start). */
+async function startDemoCarriers() {
+  const [{ startEasyPostEmulator }, { startShippoEmulator }] = await Promise.all([
+    import('../../../test/emulators/easypost-emulator'), import('../../../test/emulators/shippo-emulator'),
+  ]);
+  const easypost = await startEasyPostEmulator();
+  const shippo = await startShippoEmulator();
+  return { urls: { easypost: easypost.url, shippo: shippo.url }, stop: async () => { await easypost.stop(); await shippo.stop(); } };
 }
 
 // Bad input must never take the station down; a bug is logged and the station keeps serving.

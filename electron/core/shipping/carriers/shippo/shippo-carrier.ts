@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Address } from '../../../../../shared/domain/address';
 import { parseMoneyToMinor } from '../../../../../shared/domain/money';
 import {
-  CarrierError, httpError, isCarrierError, transportError,
+  CarrierError, httpError, transportError,
   type Carrier, type LabelFile, type Purchase, type Quote, type Rate,
 } from '../../carrier';
 import { fetchLabelFile } from '../../label-fetch';
