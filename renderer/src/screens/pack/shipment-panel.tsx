@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { PackagePreset } from '../../../../shared/contract/shipping';
 import type { PackView } from '../../../../shared/contract/pack';
 import { api } from '../../api/client';
-import { useApiEvent } from '../../hooks/use-api-event';
 import { useAppStore } from '../../stores/app-store';
 import { usePackStore } from './pack-store';
 import '../shipments/shipments.css';
@@ -54,7 +53,7 @@ export function ParcelBox({ view }: { view: PackView }) {
     api.call('packages.list', {}).then(setPresets, () => setPresets([]));
     load();
   }, [view.sessionId]); // load is re-made per render; the session is what matters
-  useApiEvent('pack.changed', (p) => { if (p.sessionId === view.sessionId) load(); });
+  // not reloaded per scan: the plan follows what the parcel is to hold, not what was scanned so far
 
   const choose = async (input: { packageId?: number | null; weightGrams?: number | null }) => {
     try {
