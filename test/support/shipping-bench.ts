@@ -5,7 +5,7 @@ import { createFakePrinter, type FakePrinter } from '../../electron/core/drivers
 import { createInMemoryClient } from '../../electron/core/hosts/in-memory-transport';
 import { startEasyPostEmulator, type EasyPostEmulator } from '../emulators/easypost-emulator';
 import { startShippoEmulator, type ShippoEmulator } from '../emulators/shippo-emulator';
-import { scanAll } from './pack-helpers';
+export { ordersTo, packOrder } from './shipping-orders';
 import { tempDir } from './temp-dir';
 
 export type ShippingBench = {
@@ -51,20 +51,6 @@ export function useShippingBench(): ShippingBench {
 export async function settle(core: Core): Promise<void> {
   await core.workspace().shipping.queue.idle();
   await core.workspace().print.idle();
-}
-
-/** Opens, scans and closes an order at the bench, as a packer would. */
-export async function packOrder(bench: { core: Core; client: ApiClient }, orderId: number) {
-  const view = await bench.client.call('pack.open', { orderId });
-  await scanAll(bench.core, bench.client, view.sessionId);
-  return bench.client.call('pack.complete', { sessionId: view.sessionId });
-}
-
-/** Open orders going to a country (GB = domestic for the demo's main workshop). */
-export function ordersTo(core: Core, country: string | ((c: string) => boolean)): number[] {
-  const rows = core.workspace().repos.db.$client.prepare(`SELECT o.id, o.ship_country_code AS c FROM orders o JOIN locations l ON l.id = o.location_id
-    WHERE o.status = 'open' AND l.code = 'MAIN' ORDER BY o.id`).all() as Array<{ id: number; c: string }>;
-  return rows.filter((r) => (typeof country === 'string' ? r.c === country : country(r.c))).map((r) => r.id);
 }
 
 export async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
