@@ -20,6 +20,8 @@ export const SkuShippingSchema = z.object({
 export const shippingMethods = {
   'carriers.list': query(Empty, z.array(CarrierAccountSchema)),
   'carriers.save': command(CarrierAccountInput, CarrierAccountSchema),
+  /** demo workspace only: buy labels from the EasyPost and Shippo emulators, no account needed */
+  'carriers.useDemo': command(z.object({ confirm: z.literal(true) }), z.array(CarrierAccountSchema)),
   'packages.list': query(Empty, z.array(PackagePresetSchema)),
   'packages.save': command(PackagePresetInput, PackagePresetSchema),
   'packages.remove': command(z.object({ id: Id }), z.array(PackagePresetSchema)),

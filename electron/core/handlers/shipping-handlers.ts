@@ -1,8 +1,17 @@
+import { AppError } from '../../../shared/contract/errors';
+import { startDemoCarriers } from '../demo/demo-carriers';
+import { useDemoCarriers } from '../demo/seed-shipping-demo';
 import type { HandlerMap } from './types';
 
 export const shippingHandlers: HandlerMap = {
   'carriers.list': (_input, { ws }) => ws.shipping.carriers(),
   'carriers.save': (input, { ws }) => ws.shipping.saveCarrier(input),
+  'carriers.useDemo': async (_input, ctx) => {
+    if (ctx.ws.kind() !== 'demo') throw new AppError('conflict', 'The demo carriers are for the demo workspace only; this workspace is live or empty.', 'Add your own EasyPost or Shippo account instead.');
+    const { urls } = await startDemoCarriers();
+    useDemoCarriers(ctx.ws.shipping, ctx.ws.repos, urls);
+    return ctx.ws.shipping.carriers();
+  },
   'packages.list': (_input, { ws }) => ws.shipping.presets(),
   'packages.save': (input, { ws }) => ws.shipping.savePreset(input),
   'packages.remove': (input, { ws }) => ws.shipping.removePreset(input.id),

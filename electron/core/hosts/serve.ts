@@ -5,6 +5,7 @@ import { createCore } from '../create-core';
 import { findAppRoot } from '../store/app-root';
 import { resolveDataDir } from './data-dir';
 import { startWebHost } from './web-host';
+import { startDemoCarriers } from '../demo/demo-carriers';
 
 /** `npm run serve`: the browser station. Plain Node; prints the tokenised URL to open. */
 async function main() {
@@ -43,16 +44,6 @@ async function main() {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-}
-
-/** The vendor emulators from test/emulators, loaded only when asked for (they are not part of a normal start). */
-async function startDemoCarriers() {
-  const [{ startEasyPostEmulator }, { startShippoEmulator }] = await Promise.all([
-    import('../../../test/emulators/easypost-emulator'), import('../../../test/emulators/shippo-emulator'),
-  ]);
-  const easypost = await startEasyPostEmulator();
-  const shippo = await startShippoEmulator();
-  return { urls: { easypost: easypost.url, shippo: shippo.url }, stop: async () => { await easypost.stop(); await shippo.stop(); } };
 }
 
 // Bad input must never take the station down; a bug is logged and the station keeps serving.

@@ -33,6 +33,14 @@ export function CarriersSection() {
     <section className="panel" aria-labelledby="carriers-title" data-testid="carriers-section">
       <h2 id="carriers-title">Carriers</h2>
       <CarrierAccounts carriers={carriers} reload={load} />
+      {useAppStore.getState().workspace?.kind === 'demo' ? (
+        <div className="action-row">
+          <button type="button" className="button" data-testid="carriers-use-demo"
+            onClick={() => void api.call('carriers.useDemo', { confirm: true }).then(() => { load(); info('The demo carriers (emulated EasyPost and Shippo, and a Leeds courier) are connected: packed parcels get real-looking labels.'); }, fail)}>
+            Use the demo carriers (emulated, no account)
+          </button>
+        </div>
+      ) : null}
       {rules && carriers ? <RateRules rules={rules} carriers={carriers} save={saveRules} /> : null}
       <Boxes presets={presets} reload={load} />
       <SkuCustoms presets={presets} />
