@@ -297,8 +297,13 @@ export function createLabelQueue(deps: LabelQueueDeps) {
     } catch (e) {
       // a bug must not stop the queue or take the station down; the row keeps its state and says so
       console.error('[shipping] label queue failed on shipment', id, e);
-      const s = repos.shipping.shipment(id);
-      if (s && (s.status === 'pending' || s.status === 'buying')) waitAgain(s, `Label pending: something went wrong inside Packbench (${e instanceof Error ? e.message : String(e)}). It is tried again by itself.`, s.status);
+      if (stopped) return; // the workspace was closed under it (reset demo): the row is read again on the next start
+      try {
+        const s = repos.shipping.shipment(id);
+        if (s && (s.status === 'pending' || s.status === 'buying')) waitAgain(s, `Label pending: something went wrong inside Packbench (${e instanceof Error ? e.message : String(e)}). It is tried again by itself.`, s.status);
+      } catch (inner) {
+        console.error('[shipping] the label queue could not record the failure', inner);
+      }
     }
   }
 

@@ -194,9 +194,21 @@ export function createShippingService(deps: ShippingDeps) {
         const order = repos.orders.record(s.orderId)!;
         const from = repos.catalog.locationAddress(order.locationId)!;
         const req = s.request as ParcelRequest;
-        const problems = addressProblems({ from, to: order.shipTo, orderNumber: order.number, carrierName: 'the carrier', refusesPoBox: false });
-        if (problems.length) throw new AppError('conflict', problems.map((p) => p.words).join(' '), 'Nothing was bought.');
-        const fresh = { ...req, from, to: order.shipTo };
+        const problems = addressProblems({ from, to: order.shipTo, orderNumber: order.number, carrierName: 'the carrier', refusesPoBox: false }).map((p) => p.words);
+        // customs are read again too: the owner may have added a missing country of origin
+        let customs = req.customs;
+        if (from.countryCode !== order.shipTo.countryCode) {
+          const orderLines = repos.orders.lines(order.id);
+          const priced = s.lines.map((l) => {
+            const line = orderLines.find((ol) => ol.sku === l.sku);
+            return { sku: l.sku, variantId: line?.variantId ?? null, quantity: l.quantity, unitPriceMinor: line?.unitPriceMinor ?? 0, title: line?.title ?? l.sku };
+          });
+          const c = customsFor(repos, { orderNumber: order.number, currency: order.currency, signer: rules().customsSigner, lines: priced });
+          problems.push(...c.problems);
+          customs = c.declaration;
+        }
+        if (problems.length) throw new AppError('conflict', problems.join(' '), 'Nothing was bought.');
+        const fresh = { ...req, from, to: order.shipTo, customs };
         repos.shipping.updateRequest(s.id, fresh);
       }
       repos.shipping.updateShipment(s.id, { status: s.remoteLabelId ? 'buying' : 'pending', nextAttemptAt: null, words: 'Label pending: buying now.' }, now());
