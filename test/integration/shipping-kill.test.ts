@@ -80,5 +80,5 @@ describe('SIGKILL during buying', () => {
       client.close();
       core.close();
     }
-  }, 240_000);
+  }, 420_000); // 21 station starts at 4–6 s each on a loaded 2-core machine, plus 20 parcels packed
 });
