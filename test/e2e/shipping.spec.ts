@@ -51,6 +51,8 @@ async function packAtBench(pack: PackPage, order: DemoOrder) {
   await pack.focusNothing();
   await pack.scan(order.number);
   await pack.expectOpen(order.number);
+  // the packer's hands are on the scanner, not in a field
+  await pack.focusNothing();
   for (const u of unitCodes(order)) {
     await pack.scan(u.code);
     await pack.expectCount(u.sku, u.n);
