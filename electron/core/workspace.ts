@@ -10,7 +10,10 @@ import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
 import { createRepos } from './store';
-import { DB_FILE_NAME, openDatabase } from './store/db';
+import type { BackupInfo } from './store/backups';
+import { openDatabase } from './store/db';
+import { DB_FILES, putBackupInPlace } from './store/restore';
+import { createBackupService, type BackupOptions } from './services/backup-service';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
 export type WorkspaceDeps = {
@@ -18,7 +21,11 @@ export type WorkspaceDeps = {
   actor: () => string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   printerFactory?: PrinterFactory | undefined;
+  backups?: BackupOptions | undefined;
 };
+
+/** What replaces the open workspace: fresh sample data, nothing, or a backup. */
+export type Replacement = 'demo' | 'empty' | { restore: BackupInfo };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
 export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none') {
@@ -31,6 +38,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const packing = createPackCompletion(repos, clock, actor, orders, print);
+  const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
   if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders));
@@ -38,20 +46,22 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.ensureDefaultPrinter();
   print.recover();
   return {
-    file, repos, orders, inventory, print, pack, packing, clock, scanner,
+    file, repos, orders, inventory, print, pack, packing, clock, scanner, backups,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
-    close() { db.$client.close(); },
+    close() {
+      backups.stopTimers();
+      db.$client.close();
+    },
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;
 
-const DB_FILES = ['', '-wal', '-shm'].map((suffix) => DB_FILE_NAME + suffix);
-
 /**
- * Swaps the open workspace for a fresh one without ever being left with none: the old files are moved
- * aside first and deleted only once the new workspace is open; any failure puts them back.
+ * Swaps the open workspace for a fresh one (or a backup) without ever being left with none: the old
+ * files are moved aside first and deleted only once the new workspace is open; any failure puts them
+ * back. Callers take a backup first (core: before any reset or restore).
  */
-export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, seed: 'demo' | 'empty'): Workspace {
+export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, what: Replacement): Workspace {
   current.close();
   const aside = `.replaced-${Date.now()}`;
   const moved: string[] = [];
@@ -61,7 +71,8 @@ export function replaceWorkspace(dataDir: string, current: Workspace, deps: Work
       renameSync(join(dataDir, f), join(dataDir, f + aside));
       moved.push(f);
     }
-    const fresh = openWorkspace(dataDir, deps, seed);
+    if (typeof what === 'object') putBackupInPlace(dataDir, what.restore);
+    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what);
     for (const f of moved) rmSync(join(dataDir, f + aside), { force: true });
     return fresh;
   } catch (e) {
