@@ -203,8 +203,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       stopEvents();
       for (const c of wss.clients) c.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // a browser keeps idle keep-alive connections open; close() alone would wait for them for ever
       server.closeAllConnections();
+      await closed;
     },
   };
 }
