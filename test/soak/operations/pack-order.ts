@@ -37,7 +37,7 @@ export const packOrder: SoakOperation = {
     // every scan the station answered is stored; none is stored twice (at most what was sent)
     const result = { lost: 0, doubled: 0, problems: [] as string[] };
     for (const [sessionId, n] of sent) {
-      const stored = (db.prepare("SELECT count(*) AS n FROM pack_scans WHERE session_id = ? AND outcome = 'accepted' AND undone = 0").get(sessionId) as { n: number }).n;
+      const stored = (db.prepare("SELECT count(*) AS n FROM pack_scans WHERE session_id = ? AND outcome = 'accepted'").get(sessionId) as { n: number }).n;
       const ack = acked.get(sessionId) ?? 0;
       if (stored < ack) { result.lost += ack - stored; result.problems.push(`session ${sessionId}: ${ack} scans answered, ${stored} stored`); }
       if (stored > n) { result.doubled += stored - n; result.problems.push(`session ${sessionId}: ${n} scans sent, ${stored} stored`); }
