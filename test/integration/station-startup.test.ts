@@ -60,7 +60,7 @@ describe('the station says in words why it cannot start', () => {
     writeFileSync(file, '0123456789abcdef0123456789abcdef\n', { mode: 0o600 });
     const fromFile = await serve(['--token-file', file]);
     expect(fromFile.out).toContain('?token=0123456789abcdef0123456789abcdef');
-  });
+  }, 120_000); // three station starts, each compiling the TypeScript sources with tsx
 
   it('a data folder that cannot be created, without a stack trace', async () => {
     const parent = tempDir();
