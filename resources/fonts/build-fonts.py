@@ -18,6 +18,7 @@ needs no lists of its own:
 - Latin, Greek and Cyrillic (Noto Sans), Arabic with its shaping tables (Noto Sans Arabic)
 A character outside these sets is reported by the label as one the fonts cannot draw.
 """
+import json
 import os
 import sys
 from fontTools import subset
@@ -84,6 +85,28 @@ def write(font, unicodes, name):
     print(f'{name}: {len(unicodes)} characters requested, {os.path.getsize(path) / 1024:.0f} KiB')
 
 
+def ranges(codepoints):
+    out = []
+    for cp in sorted(codepoints):
+        if out and out[-1][1] == cp - 1:
+            out[-1][1] = cp
+        else:
+            out.append([cp, cp])
+    return out
+
+
+def write_coverage():
+    """coverage.json: which characters each font draws, so a label loads only the fonts a line needs
+    and can say which characters none of them has."""
+    fonts = {}
+    for name in sorted(os.listdir(HERE)):
+        if '-subset.' in name:
+            fonts[name] = ranges(TTFont(os.path.join(HERE, name), lazy=True).getBestCmap().keys())
+    with open(os.path.join(HERE, 'coverage.json'), 'w') as f:
+        json.dump({'fonts': fonts}, f, separators=(',', ':'))
+    print(f'coverage.json: {sum(r[1] - r[0] + 1 for v in fonts.values() for r in v)} characters in {len(fonts)} fonts')
+
+
 def main():
     write(TTFont(SANS), COMMON | LATIN_GREEK_CYRILLIC, 'NotoSans-Bold-subset.ttf')
     write(TTFont(ARABIC), COMMON | ARABIC_SET, 'NotoSansArabic-Bold-subset.ttf')
@@ -91,7 +114,8 @@ def main():
     for region, face in CJK_FACES.items():
         write(collection.fonts[face], COMMON | CHARSETS[region], f'NotoSansCJK{region}-Bold-subset.otf')
         collection = TTCollection(CJK)  # subsetting changes the shared tables; start each face afresh
+    write_coverage()
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(write_coverage() if sys.argv[1:] == ['--coverage-only'] else main())

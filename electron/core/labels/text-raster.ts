@@ -1,0 +1,127 @@
+import { Resvg } from '@resvg/resvg-js';
+import { bitmapFromRgba, emptyBitmap, getDot, type Bitmap } from './bitmap';
+import { fontFamiliesFor, fontFile, fontsForText, MISSING_GLYPH } from './label-fonts';
+
+export type TextRaster = {
+  /** exactly as wide as the ink, 1.2 font heights tall; the text's top sits at row 0 as a printer font's would */
+  bitmap: Bitmap;
+  /** the characters no bundled font has: they print as white squares, and the packer is told */
+  missing: string[];
+  /** < 1 when the text was narrowed to fit its width */
+  squeeze: number;
+};
+
+export type TextRasterRequest = {
+  text: string;
+  /** the line's font height in dots (as ^A0's height) */
+  fontHeight: number;
+  maxWidth: number;
+  /** the destination's ISO country code: chooses Japanese, Korean, simplified or traditional Han forms */
+  countryCode?: string;
+};
+
+const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xml = (s: string): string => s.replace(/[&<>"']/g, (c) => XML[c]!);
+
+// Noto's capitals are 0.714 em and font 0's about 0.72 of its height: one em per font height gives
+// letters of the same size. The baseline sits where font 0's does, 0.8 of the height down; the picture
+// is a line pitch (1.2 heights) tall so descenders and Arabic marks are not cut.
+const BASELINE = 0.8;
+const PITCH = 1.2;
+
+type Prepared = TextRasterRequest & { families: string[]; missing: string[]; drawn: string; height: number; canvas: number };
+
+function prepare(r: TextRasterRequest): Prepared {
+  const preference = fontFamiliesFor(r.countryCode);
+  const { families, missing } = fontsForText(r.text, preference);
+  // a character no font has is replaced before drawing: resvg would otherwise draw the rest of its run from the wrong font
+  let drawn = r.text;
+  for (const ch of missing) drawn = drawn.split(ch).join(MISSING_GLYPH);
+  if (missing.length && !families.includes('Noto Sans CJK JP')) families.push('Noto Sans CJK JP');
+  return {
+    ...r, families, missing, drawn, height: Math.round(r.fontHeight * PITCH),
+    // wide enough for any glyph run of this length; the ink is measured and cropped afterwards
+    canvas: Math.ceil(r.fontHeight * (2 + [...r.text].length * 1.3)),
+  };
+}
+
+/** Draws several lines in one resvg pass (one font load for the whole label), each in its own band. */
+function drawBands(lines: Prepared[], scale: number[]): Bitmap[] {
+  const width = Math.max(...lines.map((l) => l.canvas));
+  let top = 0;
+  const texts = lines.map((l, i) => {
+    const families = l.families.map((f) => `'${f}'`).join(', ');
+    const y = top + l.fontHeight * BASELINE;
+    top += l.height;
+    return `<g transform="scale(${scale[i]} 1)"><text x="0" y="${y.toFixed(2)}" font-family="${xml(families)}" font-weight="700" font-size="${l.fontHeight}" fill="#000">${xml(l.drawn)}</text></g>`;
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top}">${texts.join('')}</svg>`;
+  const files = [...new Set(lines.flatMap((l) => l.families))].map(fontFile);
+  const image = new Resvg(svg, { font: { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' }, background: '#ffffff' }).render();
+  const whole = bitmapFromRgba(image.pixels, image.width, image.height);
+  let y0 = 0;
+  return lines.map((l) => {
+    const band = emptyBitmap(whole.width, l.height);
+    band.bits.set(whole.bits.subarray(y0 * whole.bytesPerRow, (y0 + l.height) * whole.bytesPerRow));
+    y0 += l.height;
+    return band;
+  });
+}
+
+function inkColumns(b: Bitmap): { left: number; right: number } {
+  let left = b.width;
+  let right = 0;
+  for (let y = 0; y < b.height; y++) {
+    for (let x = 0; x < b.width; x++) {
+      if (!getDot(b, x, y)) continue;
+      if (x < left) left = x;
+      if (x + 1 > right) right = x + 1;
+    }
+  }
+  return left < right ? { left, right } : { left: 0, right: 1 };
+}
+
+function crop(b: Bitmap, left: number, right: number): Bitmap {
+  const out = emptyBitmap(right - left, b.height);
+  for (let y = 0; y < b.height; y++) {
+    for (let x = left; x < right; x++) if (getDot(b, x, y)) out.bits[y * out.bytesPerRow + ((x - left) >> 3)]! |= 0x80 >> ((x - left) & 7);
+  }
+  return out;
+}
+
+const cache = new Map<string, TextRaster>();
+const CACHE_SIZE = 256;
+const keyOf = (r: TextRasterRequest): string => `${r.fontHeight}|${r.maxWidth}|${r.countryCode ?? ''}|${r.text}`;
+
+/**
+ * Draws lines of text with resvg from the bundled Noto fonts (shaping, joining and right-to-left order
+ * included) as the 1-bit pictures a label printer burns. A line wider than its `maxWidth` is narrowed
+ * to fit rather than cut.
+ */
+export function rasterizeLines(requests: TextRasterRequest[]): TextRaster[] {
+  const todo = requests.filter((r, i) => !cache.has(keyOf(r)) && requests.findIndex((o) => keyOf(o) === keyOf(r)) === i).map(prepare);
+  if (todo.length) {
+    let bands = drawBands(todo, todo.map(() => 1));
+    let columns = bands.map(inkColumns);
+    const scale = todo.map((l, i) => {
+      const ink = columns[i]!.right - columns[i]!.left;
+      return ink > l.maxWidth ? Math.floor((l.maxWidth / ink) * 1000) / 1000 : 1;
+    });
+    const wide = todo.map((_, i) => i).filter((i) => scale[i]! < 1);
+    if (wide.length) {
+      const redrawn = drawBands(wide.map((i) => todo[i]!), wide.map((i) => scale[i]!));
+      bands = bands.map((b, i) => (wide.includes(i) ? redrawn[wide.indexOf(i)]! : b));
+      columns = bands.map(inkColumns);
+    }
+    todo.forEach((l, i) => {
+      const { left, right } = columns[i]!;
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(keyOf(l), { bitmap: crop(bands[i]!, left, Math.min(right, left + l.maxWidth)), missing: l.missing, squeeze: scale[i]! });
+    });
+  }
+  return requests.map((r) => cache.get(keyOf(r))!);
+}
+
+export function rasterizeText(text: string, opts: Omit<TextRasterRequest, 'text'>): TextRaster {
+  return rasterizeLines([{ text, ...opts }])[0]!;
+}
