@@ -382,7 +382,7 @@ export function layoutInDots(layout: LabelLayout, dpi: Dpi, options: DotOptions 
         const raster = rasters.get(el);
         if (!raster) return text;
         for (const ch of raster.missing) undrawable.add(ch);
-        return { kind: 'graphic', x: aligned(el, text.x, text.width, raster.bitmap.width), y: text.y, bitmap: raster.bitmap, text: el.text };
+        return { kind: 'graphic', x: aligned(el, text.x, text.width, raster.bitmap.width), y: text.y + raster.top, bitmap: raster.bitmap, text: el.text };
       }
       case 'box':
         return { ...el, x: d(el.x), y: d(el.y), width: d(el.width), height: d(el.height), thickness: Math.max(1, d(el.thickness)) };

@@ -3,8 +3,10 @@ import { bitmapFromRgba, emptyBitmap, getDot, type Bitmap } from './bitmap';
 import { fontFamiliesFor, fontFile, fontsForText, MISSING_GLYPH } from './label-fonts';
 
 export type TextRaster = {
-  /** exactly as wide as the ink, 1.2 font heights tall; the text's top sits at row 0 as a printer font's would */
+  /** cropped to the ink on every side: labels send no blank rows, and a picture never covers the next line's */
   bitmap: Bitmap;
+  /** rows cropped above the ink: the picture goes this far below where the line's top is */
+  top: number;
   /** the characters no bundled font has: they print as white squares, and the packer is told */
   missing: string[];
   /** < 1 when the text was narrowed to fit its width */
@@ -29,17 +31,33 @@ const xml = (s: string): string => s.replace(/[&<>"']/g, (c) => XML[c]!);
 const BASELINE = 0.8;
 const PITCH = 1.2;
 
-type Prepared = TextRasterRequest & { families: string[]; missing: string[]; drawn: string; height: number; canvas: number };
+type Prepared = TextRasterRequest & { families: string[]; missing: string[]; drawn: string; height: number; canvas: number; em: number; baseline: number };
+
+// Arabic reaches further below the baseline (the dots of ي) than a line's pitch leaves room for:
+// drawn a little smaller and higher, it stays off the next line.
+const ARABIC_EM = 0.9;
+const ARABIC_BASELINE = 0.75;
+
+// resvg orders right-to-left text within one font's run: Arabic lines take digits and spaces from the
+// Arabic face too, so "شارع 12" is one run and its number lands where an Arabic reader expects it.
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 
 function prepare(r: TextRasterRequest): Prepared {
-  const preference = fontFamiliesFor(r.countryCode);
+  const byCountry = fontFamiliesFor(r.countryCode);
+  const preference = RIGHT_TO_LEFT.test(r.text) ? ['Noto Sans Arabic', ...byCountry.filter((f) => f !== 'Noto Sans Arabic')] : byCountry;
   const { families, missing } = fontsForText(r.text, preference);
   // a character no font has is replaced before drawing: resvg would otherwise draw the rest of its run from the wrong font
   let drawn = r.text;
   for (const ch of missing) drawn = drawn.split(ch).join(MISSING_GLYPH);
+  // a line whose first letter is Arabic is a right-to-left paragraph even when it starts with a number;
+  // resvg takes its direction from the first character, so a right-to-left mark says it
+  const firstLetter = /\p{L}/u.exec(drawn)?.[0];
+  if (firstLetter && RIGHT_TO_LEFT.test(firstLetter)) drawn = `\u200f${drawn}`;
+  const arabic = RIGHT_TO_LEFT.test(r.text);
   if (missing.length && !families.includes('Noto Sans CJK JP')) families.push('Noto Sans CJK JP');
   return {
     ...r, families, missing, drawn, height: Math.round(r.fontHeight * PITCH),
+    em: r.fontHeight * (arabic ? ARABIC_EM : 1), baseline: r.fontHeight * (arabic ? ARABIC_BASELINE : BASELINE),
     // wide enough for any glyph run of this length; the ink is measured and cropped afterwards
     canvas: Math.ceil(r.fontHeight * (2 + [...r.text].length * 1.3)),
   };
@@ -51,9 +69,9 @@ function drawBands(lines: Prepared[], scale: number[]): Bitmap[] {
   let top = 0;
   const texts = lines.map((l, i) => {
     const families = l.families.map((f) => `'${f}'`).join(', ');
-    const y = top + l.fontHeight * BASELINE;
+    const y = top + l.baseline;
     top += l.height;
-    return `<g transform="scale(${scale[i]} 1)"><text x="0" y="${y.toFixed(2)}" font-family="${xml(families)}" font-weight="700" font-size="${l.fontHeight}" fill="#000">${xml(l.drawn)}</text></g>`;
+    return `<g transform="scale(${scale[i]} 1)"><text x="0" y="${y.toFixed(2)}" font-family="${xml(families)}" font-weight="700" font-size="${l.em.toFixed(2)}" fill="#000">${xml(l.drawn)}</text></g>`;
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top}">${texts.join('')}</svg>`;
   const files = [...new Set(lines.flatMap((l) => l.families))].map(fontFile);
@@ -68,23 +86,27 @@ function drawBands(lines: Prepared[], scale: number[]): Bitmap[] {
   });
 }
 
-function inkColumns(b: Bitmap): { left: number; right: number } {
-  let left = b.width;
-  let right = 0;
+type Ink = { left: number; right: number; top: number; bottom: number };
+
+function inkBox(b: Bitmap): Ink {
+  const box = { left: b.width, right: 0, top: b.height, bottom: 0 };
   for (let y = 0; y < b.height; y++) {
     for (let x = 0; x < b.width; x++) {
       if (!getDot(b, x, y)) continue;
-      if (x < left) left = x;
-      if (x + 1 > right) right = x + 1;
+      box.left = Math.min(box.left, x);
+      box.right = Math.max(box.right, x + 1);
+      box.top = Math.min(box.top, y);
+      box.bottom = Math.max(box.bottom, y + 1);
     }
   }
-  return left < right ? { left, right } : { left: 0, right: 1 };
+  return box.left < box.right ? box : { left: 0, right: 1, top: 0, bottom: 1 };
 }
 
-function crop(b: Bitmap, left: number, right: number): Bitmap {
-  const out = emptyBitmap(right - left, b.height);
-  for (let y = 0; y < b.height; y++) {
-    for (let x = left; x < right; x++) if (getDot(b, x, y)) out.bits[y * out.bytesPerRow + ((x - left) >> 3)]! |= 0x80 >> ((x - left) & 7);
+function crop(b: Bitmap, ink: Ink, maxWidth: number): Bitmap {
+  const right = Math.min(ink.right, ink.left + maxWidth);
+  const out = emptyBitmap(right - ink.left, ink.bottom - ink.top);
+  for (let y = ink.top; y < ink.bottom; y++) {
+    for (let x = ink.left; x < right; x++) if (getDot(b, x, y)) out.bits[(y - ink.top) * out.bytesPerRow + ((x - ink.left) >> 3)]! |= 0x80 >> ((x - ink.left) & 7);
   }
   return out;
 }
@@ -102,7 +124,7 @@ export function rasterizeLines(requests: TextRasterRequest[]): TextRaster[] {
   const todo = requests.filter((r, i) => !cache.has(keyOf(r)) && requests.findIndex((o) => keyOf(o) === keyOf(r)) === i).map(prepare);
   if (todo.length) {
     let bands = drawBands(todo, todo.map(() => 1));
-    let columns = bands.map(inkColumns);
+    let columns = bands.map(inkBox);
     const scale = todo.map((l, i) => {
       const ink = columns[i]!.right - columns[i]!.left;
       return ink > l.maxWidth ? Math.floor((l.maxWidth / ink) * 1000) / 1000 : 1;
@@ -111,12 +133,12 @@ export function rasterizeLines(requests: TextRasterRequest[]): TextRaster[] {
     if (wide.length) {
       const redrawn = drawBands(wide.map((i) => todo[i]!), wide.map((i) => scale[i]!));
       bands = bands.map((b, i) => (wide.includes(i) ? redrawn[wide.indexOf(i)]! : b));
-      columns = bands.map(inkColumns);
+      columns = bands.map(inkBox);
     }
     todo.forEach((l, i) => {
-      const { left, right } = columns[i]!;
+      const ink = columns[i]!;
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      cache.set(keyOf(l), { bitmap: crop(bands[i]!, left, Math.min(right, left + l.maxWidth)), missing: l.missing, squeeze: scale[i]! });
+      cache.set(keyOf(l), { bitmap: crop(bands[i]!, ink, l.maxWidth), top: ink.top, missing: l.missing, squeeze: scale[i]! });
     });
   }
   return requests.map((r) => cache.get(keyOf(r))!);

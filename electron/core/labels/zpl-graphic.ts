@@ -3,7 +3,8 @@ import type { Bitmap } from './bitmap';
 const HEX = '0123456789ABCDEF';
 
 // ZPL's ASCII compression: a count written as letters before a hex digit repeats it
-// (G..Y = 1..19, g..z = 20..400 in twenties); "," ends a row with zeros, "!" with ones, ":" repeats the row above.
+// (G..Y = 1..19, g..z = 20..400 in twenties); "," ends a row with zeros, ":" repeats the row above.
+// "!" (end the row with ones) is not used: renderers disagree whether it means binary ones or hex "1".
 function repeat(count: number, digit: string): string {
   let out = '';
   let n = count;
@@ -19,11 +20,9 @@ function repeat(count: number, digit: string): string {
 
 function compressRow(hex: string): string {
   const trailingZeros = /0+$/.exec(hex)?.[0].length ?? 0;
-  const trailingOnes = /F+$/.exec(hex)?.[0].length ?? 0;
   let body = hex;
   let tail = '';
   if (trailingZeros > 2) { body = hex.slice(0, hex.length - trailingZeros); tail = ','; }
-  else if (trailingOnes > 2) { body = hex.slice(0, hex.length - trailingOnes); tail = '!'; }
   let out = '';
   for (let i = 0; i < body.length;) {
     let j = i + 1;
