@@ -23,7 +23,7 @@ export {
   type ShippingLabelData,
 } from './label-model';
 export { countDots, getDot, type Bitmap } from './bitmap';
-export { printerFontCanDraw } from './printer-font';
+export { FONT_0_EXTRA, printerFontCanDraw } from './printer-font';
 export { rasterizeLines, rasterizeText, type TextRaster, type TextRasterRequest } from './text-raster';
 export { setLabelFontDir } from './label-fonts';
 export {

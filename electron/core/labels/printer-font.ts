@@ -5,7 +5,7 @@
  * the preview as on the label. Anything else (Greek, Cyrillic, CJK, Arabic, Vietnamese…) is printed
  * as a picture from the bundled fonts. Measured once with zpl-renderer-js; see test/unit/printer-font.test.ts.
  */
-const FONT_0_EXTRA =
+export const FONT_0_EXTRA =
   '¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ' +
   'ĄąĆćČčĎďĘęĚěİıŁłŃńŇňŐőŒœŘřŚśŞşŠšŤťŮůŸŹźŻżŽžƒˆˇ˘˙˛˜˝–—‘’‚“”„†‡•…‰‹›€™\u00a0';
 
