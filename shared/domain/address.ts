@@ -131,6 +131,19 @@ function capitaliseLocality(lines: string[], a: Address, lang: string): string[]
  * The same lines go on the label, the packing slip and every screen.
  */
 export function addressLines(a: Address, lang: string = SHOP_LANGUAGE): string[] {
+  // the shop's own address is on every label and slip: formatting it once is enough
+  const key = `${lang}\u0000${a.name}\u0000${a.company}\u0000${a.line1}\u0000${a.line2}\u0000${a.line3}\u0000${a.city}\u0000${a.region}\u0000${a.postalCode}\u0000${a.countryCode}`;
+  const known = formattedCache.get(key);
+  if (known) return [...known];
+  const result = formatAddressLines(a, lang);
+  if (formattedCache.size >= 500) formattedCache.delete(formattedCache.keys().next().value!);
+  formattedCache.set(key, result);
+  return [...result];
+}
+
+const formattedCache = new Map<string, string[]>();
+
+function formatAddressLines(a: Address, lang: string): string[] {
   const lines = capitaliseLocality(keepEveryPart(formatted(a), a), a, lang);
   const country = countryName(a.countryCode, lang).toLocaleUpperCase(lang);
   // a template that prints the country itself (none should, as none is passed) must not print it twice
