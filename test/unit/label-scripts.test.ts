@@ -152,3 +152,22 @@ describe('text the printer font cannot draw', () => {
     for (const other of ['Москва', 'Αθήνα', '東京', '서울', 'دبي', 'Nguyễn', 'a\\b']) expect(printerFontCanDraw(other)).toBe(false);
   });
 });
+
+describe('pictures stay on the label', () => {
+  it('fits very long non-Latin lines inside the page at both sizes and resolutions', () => {
+    const long = (s: string): string => s.repeat(12);
+    const shipTo = address({ name: long('山田花子'), company: long('株式会社'), line1: long('千代田区丸の内'), line2: long('세종대로'), line3: long('شارع الشيخ'), city: long('Москва'), region: long('Αθήνα'), postalCode: '100-0005', countryCode: 'JP' });
+    for (const size of ['4x6', '4x4'] as const) {
+      for (const dpi of [203, 300] as Dpi[]) {
+        const dots = layoutInDots(layoutShippingLabel(label(shipTo), size), dpi);
+        const pictures = dots.elements.filter((el): el is DotGraphic => el.kind === 'graphic');
+        expect(pictures.length).toBeGreaterThan(3);
+        for (const p of pictures) {
+          expect(p.x).toBeGreaterThanOrEqual(0);
+          expect(p.x + p.bitmap.width).toBeLessThanOrEqual(dots.width);
+          expect(p.y + p.bitmap.height).toBeLessThanOrEqual(dots.height);
+        }
+      }
+    }
+  });
+});
