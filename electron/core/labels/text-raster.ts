@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { bitmapFromRgba, emptyBitmap, getDot, type Bitmap } from './bitmap';
+import { emptyBitmap, getDot, type Bitmap } from './bitmap';
 import { fontFamiliesFor, fontFile, fontsForText, MISSING_GLYPH } from './label-fonts';
 
 export type TextRaster = {
@@ -64,7 +64,7 @@ function prepare(r: TextRasterRequest): Prepared {
 }
 
 /** Draws several lines in one resvg pass (one font load for the whole label), each in its own band. */
-function drawBands(lines: Prepared[], scale: number[]): Bitmap[] {
+function drawBands(lines: Prepared[], scale: number[]): Array<{ band: Bitmap; ink: Ink }> {
   const width = Math.max(...lines.map((l) => l.canvas));
   let top = 0;
   const texts = lines.map((l, i) => {
@@ -76,31 +76,31 @@ function drawBands(lines: Prepared[], scale: number[]): Bitmap[] {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top}">${texts.join('')}</svg>`;
   const files = [...new Set(lines.flatMap((l) => l.families))].map(fontFile);
   const image = new Resvg(svg, { font: { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' }, background: '#ffffff' }).render();
-  const whole = bitmapFromRgba(image.pixels, image.width, image.height);
+  // width and pixels are native getters (each read crosses into resvg): read them once
+  const pixels = image.pixels;
+  const imageWidth = image.width;
   let y0 = 0;
+  // one pass per band: threshold (opaque white ground, so red alone tells black) and find the ink box
   return lines.map((l) => {
-    const band = emptyBitmap(whole.width, l.height);
-    band.bits.set(whole.bits.subarray(y0 * whole.bytesPerRow, (y0 + l.height) * whole.bytesPerRow));
+    const band = emptyBitmap(imageWidth, l.height);
+    const ink = { left: imageWidth, right: 0, top: l.height, bottom: 0 };
+    for (let y = 0; y < l.height; y++) {
+      const row = (y0 + y) * imageWidth * 4;
+      for (let x = 0; x < imageWidth; x++) {
+        if (pixels[row + x * 4]! >= 128) continue;
+        band.bits[y * band.bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
+        if (x < ink.left) ink.left = x;
+        if (x >= ink.right) ink.right = x + 1;
+        if (y < ink.top) ink.top = y;
+        ink.bottom = y + 1;
+      }
+    }
     y0 += l.height;
-    return band;
+    return { band, ink: ink.left < ink.right ? ink : { left: 0, right: 1, top: 0, bottom: 1 } };
   });
 }
 
 type Ink = { left: number; right: number; top: number; bottom: number };
-
-function inkBox(b: Bitmap): Ink {
-  const box = { left: b.width, right: 0, top: b.height, bottom: 0 };
-  for (let y = 0; y < b.height; y++) {
-    for (let x = 0; x < b.width; x++) {
-      if (!getDot(b, x, y)) continue;
-      box.left = Math.min(box.left, x);
-      box.right = Math.max(box.right, x + 1);
-      box.top = Math.min(box.top, y);
-      box.bottom = Math.max(box.bottom, y + 1);
-    }
-  }
-  return box.left < box.right ? box : { left: 0, right: 1, top: 0, bottom: 1 };
-}
 
 function crop(b: Bitmap, ink: Ink, maxWidth: number): Bitmap {
   const right = Math.min(ink.right, ink.left + maxWidth);
@@ -123,22 +123,20 @@ const keyOf = (r: TextRasterRequest): string => `${r.fontHeight}|${r.maxWidth}|$
 export function rasterizeLines(requests: TextRasterRequest[]): TextRaster[] {
   const todo = requests.filter((r, i) => !cache.has(keyOf(r)) && requests.findIndex((o) => keyOf(o) === keyOf(r)) === i).map(prepare);
   if (todo.length) {
-    let bands = drawBands(todo, todo.map(() => 1));
-    let columns = bands.map(inkBox);
+    let drawn = drawBands(todo, todo.map(() => 1));
     const scale = todo.map((l, i) => {
-      const ink = columns[i]!.right - columns[i]!.left;
+      const ink = drawn[i]!.ink.right - drawn[i]!.ink.left;
       return ink > l.maxWidth ? Math.floor((l.maxWidth / ink) * 1000) / 1000 : 1;
     });
     const wide = todo.map((_, i) => i).filter((i) => scale[i]! < 1);
     if (wide.length) {
       const redrawn = drawBands(wide.map((i) => todo[i]!), wide.map((i) => scale[i]!));
-      bands = bands.map((b, i) => (wide.includes(i) ? redrawn[wide.indexOf(i)]! : b));
-      columns = bands.map(inkBox);
+      drawn = drawn.map((d, i) => (wide.includes(i) ? redrawn[wide.indexOf(i)]! : d));
     }
     todo.forEach((l, i) => {
-      const ink = columns[i]!;
+      const { band, ink } = drawn[i]!;
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      cache.set(keyOf(l), { bitmap: crop(bands[i]!, ink, l.maxWidth), top: ink.top, missing: l.missing, squeeze: scale[i]! });
+      cache.set(keyOf(l), { bitmap: crop(band, ink, l.maxWidth), top: ink.top, missing: l.missing, squeeze: scale[i]! });
     });
   }
   return requests.map((r) => cache.get(keyOf(r))!);
