@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/rpc/client';
 import type { Core } from '../../electron/core/create-core';
 import type { FakePrinter } from '../../electron/core/drivers/printer';
-import { reprintZone, renderZplToPng } from '../../electron/core/labels';
+import { OWN_LAYOUT_MARK, reprintZone, renderZplToPng, withReprintMark } from '../../electron/core/labels';
 import { decodeBarcodesFromPng } from '../support/barcodes';
 import { scanAll } from '../support/pack-helpers';
 import { usePackBench } from '../support/pack-bench';
@@ -76,6 +76,9 @@ describe('labels printed at the bench', () => {
     expect((await client.call('print.job', { jobId: again.id })).zpl).toMatch(/\^FDREPRINT 3 - /);
     expect(copyZpl.startsWith(original.zpl.slice(0, original.zpl.lastIndexOf('^XZ')))).toBe(true);
     expect((await client.call('print.jobs', { limit: 10 })).filter((j) => j.reprintOf === original.id)).toHaveLength(3);
+    // bytes we did not lay out (a carrier's label) have no zone we know of: they are sent again unchanged
+    const carrierBytes = original.zpl.replace(OWN_LAYOUT_MARK, '');
+    expect(withReprintMark(carrierBytes, { size: '4x6', dpi: 203, copy: 1, at: '2026-01-01T00:00:00Z' })).toBe(carrierBytes);
 
     // the zone is blank on the original and black on the reprint; the barcodes still scan
     const zone = reprintZone('4x6');

@@ -57,7 +57,7 @@ function fieldTexts(zpl: string): string[] {
     });
 }
 
-const ALLOWED = new Set(['^XA', '^CI', '^PW', '^LL', '^LH', '^FO', '^A0', '^FB', '^FH', '^FD', '^FS', '^GB', '^GF', '^BY', '^BC', '^BQ', '^XZ']);
+const ALLOWED = new Set(['^XA', '^CI', '^PW', '^LL', '^LH', '^FX', '^FO', '^A0', '^FB', '^FH', '^FD', '^FS', '^GB', '^GF', '^BY', '^BC', '^BQ', '^XZ']);
 
 const PAGE: Record<LabelSize, Record<Dpi, [number, number]>> = {
   '4x6': { 203: [812, 1218], 300: [1200, 1800] },

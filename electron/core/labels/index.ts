@@ -27,7 +27,7 @@ export { FONT_0_EXTRA, printerFontCanDraw } from './printer-font';
 export { rasterizeLines, rasterizeText, type TextRaster, type TextRasterRequest } from './text-raster';
 export { setLabelFontDir } from './label-fonts';
 export {
-  escapeZplFieldData, layoutToZpl, renderShippingLabel, renderShippingLabelZpl, renderTestPrintZpl,
+  escapeZplFieldData, layoutToZpl, OWN_LAYOUT_MARK, renderShippingLabel, renderShippingLabelZpl, renderTestPrintZpl,
   type RenderedLabel, type TestPrintOptions, type ZplOptions,
 } from './zpl';
 export { zplGraphicField } from './zpl-graphic';

@@ -1,5 +1,6 @@
 import { formatLocalTime } from '../../../shared/domain/local-time';
 import { DOTS_PER_MM, reprintZone, type Dpi, type LabelSize } from './label-model';
+import { OWN_LAYOUT_MARK } from './zpl';
 
 export type ReprintMark = { size: LabelSize; dpi: Dpi; copy: number; at: string; timeZone?: string };
 
@@ -7,10 +8,11 @@ export type ReprintMark = { size: LabelSize; dpi: Dpi; copy: number; at: string;
  * Adds "REPRINT" (white on black, with the copy number and time) to a label's stored ZPL, in the zone
  * every original leaves blank beside "FROM". The rest of the bytes stay exactly as first printed, so a
  * reprint shows the same address, weight and barcodes as the original. Our own text only: plain ASCII.
+ * Bytes we did not lay out (a carrier's label) come back unchanged: we know of no blank room on them.
  */
 export function withReprintMark(zpl: string, mark: ReprintMark): string {
   const end = zpl.lastIndexOf('^XZ');
-  if (end < 0) return zpl;
+  if (end < 0 || !zpl.includes(OWN_LAYOUT_MARK)) return zpl;
   const dpmm = DOTS_PER_MM[mark.dpi];
   const zone = reprintZone(mark.size);
   const d = (mm: number): number => Math.round(mm * dpmm);

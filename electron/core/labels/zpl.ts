@@ -93,10 +93,17 @@ export function layoutToZpl(layout: DotLayout): string {
 
 export type RenderedLabel = { zpl: string; undrawable: string[] };
 
+/**
+ * Says, inside the bytes, that this label is our own layout, which keeps the reprint zone blank:
+ * only such labels get a "REPRINT" mark (a carrier's label has no room we know of).
+ */
+export const OWN_LAYOUT_MARK = '^FXPackbench label layout 1^FS';
+
 /** The label's ZPL, and the characters no label font could draw (printed as boxes: tell the packer). */
 export function renderShippingLabel(data: ShippingLabelData, options: ZplOptions): RenderedLabel {
   const dots = layoutInDots(layoutShippingLabel(data, options.size), options.dpi, options);
-  return { zpl: layoutToZpl(dots), undrawable: dots.undrawable };
+  const zpl = layoutToZpl(dots).replace('\n^LH0,0\n', `\n^LH0,0\n${OWN_LAYOUT_MARK}\n`);
+  return { zpl, undrawable: dots.undrawable };
 }
 
 export function renderShippingLabelZpl(data: ShippingLabelData, options: ZplOptions): string {
