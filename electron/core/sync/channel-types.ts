@@ -192,6 +192,8 @@ export type AvailableResult = {
   outcome: 'applied' | 'not_listed' | 'stale';
   /** the count now on the channel when the adapter knows it */
   remoteAvailable: number | null;
+  /** the ref the adapter found for a push that came without one, so the engine can keep it (optional) */
+  ref?: string | null;
   words: string;
 };
 
@@ -223,7 +225,11 @@ export type PushContext = {
    * meta field, a note) so lookupPush can find it.
    */
   idempotencyKey: string;
-  /** 1 on the first try */
+  /**
+   * 1 on the first try. The engine records every attempt before it sends, so on attempt 1 nothing of this
+   * push can have reached the shop yet (an adapter may skip its "is it there already?" reads); from attempt 2
+   * on, any part of it may have, even after a crash of the app.
+   */
   attempt: number;
   signal?: AbortSignal | undefined;
 };
