@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startWooEmulator, type WooEmulator } from '../emulators/woocommerce/woo-emulator';
+import type { WooEmulator } from '../emulators/woocommerce/woo-emulator';
 import { DEMO_SKUS, startSyncStation } from '../support/sync-station';
 import { tempDir } from '../support/temp-dir';
 
