@@ -9,8 +9,10 @@ import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { SyncScreen } from './screens/sync/sync-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
+import { useSyncStatusFeed } from './stores/sync-store';
 import './app-shell.css';
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
@@ -19,6 +21,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  sync: SyncScreen,
 };
 
 export function App() {
@@ -27,6 +30,7 @@ export function App() {
   // scans are recognised on every screen, without a field to focus
   useGlobalScanner();
   usePackSync();
+  useSyncStatusFeed();
   const screen = useAppStore((s) => s.screen);
   const View = SCREEN_VIEWS[screen];
   return (

@@ -40,6 +40,13 @@ export type SalesChannel = {
   /** the vendor, as registered ('woocommerce', 'shopify') */
   readonly kind: string;
 
+  /**
+   * Optional. The Packbench statuses pushOrderStatus acts on (e.g. ['cancelled', 'on_hold']); for any other
+   * status it must answer not_applicable without calling the shop. With it, the engine settles those rows
+   * itself, even while the shop is offline, so they never sit in the queue. Absent: every status row is sent.
+   */
+  readonly mirroredStatuses?: readonly string[];
+
   /** Proves the settings work: reaches the shop, checks the credentials and the permissions sync needs. */
   testConnection(signal?: AbortSignal): Promise<ConnectionCheck>;
 

@@ -1,5 +1,6 @@
 import type { ConnectionState } from '../api/connect';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
+import { SyncIndicator } from './sync-indicator';
 import { WorkspaceBadge } from './workspace-badge';
 
 export const SCREEN_LABELS: Record<Screen, string> = {
@@ -8,6 +9,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   inventory: 'Inventory',
   settings: 'Settings',
   printing: 'Printing',
+  sync: 'Sync',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
@@ -42,6 +44,7 @@ export function TopBar() {
           </button>
         ))}
       </nav>
+      <SyncIndicator />
       <div className={`connection connection-${connection}`} role="status" data-testid="connection-state">
         <span className="connection-dot" aria-hidden="true" />
         {CONNECTION_WORDS[connection]}

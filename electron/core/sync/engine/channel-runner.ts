@@ -4,9 +4,9 @@ import { asChannelError, type ChannelError } from '../channel-error';
 import type { SalesChannel } from '../sales-channel';
 import { applyPage } from './apply-page';
 import { backoffMs } from './backoff';
-import { deliver } from './deliver';
+import { deliver, planOrPark, settle } from './deliver';
 import type { EngineContext } from './engine-context';
-import { entityOf } from './push-topics';
+import { entityOf, unmirroredStatus, type PushPlan } from './push-topics';
 
 /** after this many quiet polls in a row the channel is asked half as often (never less than once a minute) */
 const IDLE_POLLS_BEFORE_SLOWING = 30;
@@ -32,6 +32,11 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
   let cycles = 0;
   /** when the current streak of connectivity failures began: "offline since" names this moment */
   let streakStart: string | null = null;
+  /**
+   * After the shop was unreachable (and at start), orders are pulled before anything is pushed: a customer may
+   * have cancelled meanwhile, and a parcel must not be reported shipped for an order the shop already cancelled.
+   */
+  let pullFirst = true;
   const idleWaiters: Array<() => void> = [];
   const pollMs = () => Math.max(2, Number(channel.config.pollSeconds ?? 10)) * 1000;
   const isStopped = () => stopped;
@@ -60,6 +65,7 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
     const at = isoNow(ctx.clock);
     repos.sync.setError(channel.id, err.words, at);
     if (err.kind === 'offline' || err.kind === 'no_answer') {
+      pullFirst = true;
       streakStart ??= at;
       const before = repos.sync.state(channel.id);
       const after = repos.sync.markUnreachable(channel.id, streakStart, timing.offlineAfterFailures);
@@ -86,6 +92,8 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
         if (stopped) return;
         const err = asChannelError(e, channel.name);
         pullFailures++;
+        // the shop answered, only not with orders we can read: shipments still go (the adapter checks each order)
+        if (err.kind === 'transient' || err.kind === 'permanent') pullFirst = false;
         nextPullAt = Date.now() + Math.max(err.retryAfterMs ?? 0, backoffMs(pullFailures, 2000, Math.max(pollMs(), 5 * 60_000)));
         if (err.kind === 'transient' || err.kind === 'permanent') ctx.log('error', channel, `Reading orders from ${channel.name} did not work: ${err.words}`, err.detail);
         failure(err);
@@ -98,7 +106,7 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
       applied += ids.length;
       if (ids.length) ctx.emit('orders.changed', { ids });
       pages++;
-      if (!page.continuation) break;
+      if (!page.continuation) { pullFirst = false; break; }
       if (pages >= timing.pagesPerCycle) { nextPullAt = 0; changed(); return; }
     }
     quietPolls = applied ? 0 : quietPolls + 1;
@@ -107,28 +115,45 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
     changed();
   }
 
-  /** Sends what is due, oldest first, one row per order at a time; true when there may be more right away. */
+  /**
+   * Sends what is due, oldest first, one row per order at a time; rows that need no call (a status the shop
+   * does not mirror, a superseded count, a topic not known yet) are settled even while the shop is away.
+   * True when there may be more to send right away.
+   */
   async function drain(): Promise<boolean> {
     const rows = repos.outboxDrain.candidates(channel.id, 0, CANDIDATE_WINDOW);
     if (!rows.length) return false;
     const now = Date.now();
+    // while the shop is away (or not yet re-read) only the rows that need no call are looked at
+    const paused = now < pauseUntil || pullFirst;
     const claimed = new Set<string>();
-    const ready: typeof rows = [];
+    const ready: Array<{ row: (typeof rows)[number]; plan: Extract<PushPlan, { kind: 'push' }> }> = [];
+    let settled = 0;
     for (const row of rows) {
+      if (unmirroredStatus(row, adapter)) {
+        const plan = planOrPark(ctx, channel, adapter, row);
+        if (plan && plan.kind !== 'push') { settle(ctx, channel, row, plan); settled++; }
+        continue;
+      }
+      if (paused) continue;
       const entity = entityOf(row);
       // a later row of the same order (parcel 2, a status) waits for the earlier one
       if (claimed.has(entity)) continue;
       claimed.add(entity);
       if (row.nextAttemptAt && Date.parse(row.nextAttemptAt) > now) continue;
-      ready.push(row);
+      const plan = planOrPark(ctx, channel, adapter, row);
+      if (!plan) continue;
+      if (plan.kind === 'push') ready.push({ row, plan });
+      else { settle(ctx, channel, row, plan); settled++; }
     }
-    if (!ready.length) return false;
+    if (settled) changed();
+    if (!ready.length || paused) return settled > 0 && !paused;
     let next = 0;
     let halted = false;
     const worker = async () => {
       while (!halted && !stopped && next < ready.length && Date.now() >= pauseUntil) {
-        const row = ready[next++]!;
-        const verdict = await deliver(ctx, channel, adapter, row, controller.signal, isStopped);
+        const { row, plan } = ready[next++]!;
+        const verdict = await deliver(ctx, channel, adapter, row, plan, controller.signal, isStopped);
         if (stopped) return;
         if (verdict.failure) failure(verdict.failure);
         else reachable();
@@ -142,9 +167,8 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
 
   async function cycle(): Promise<boolean> {
     if (repos.sync.state(channel.id).pausedReason) return false;
-    if (Date.now() < pauseUntil) return false;
-    if (Date.now() >= nextPullAt) await pull();
-    if (stopped || Date.now() < pauseUntil) return false;
+    if (Date.now() >= pauseUntil && (Date.now() >= nextPullAt || pullFirst)) await pull();
+    if (stopped) return false;
     return drain();
   }
 
@@ -165,8 +189,8 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
     if (stopped) return;
     if (!more) for (const w of idleWaiters.splice(0)) w();
     const now = Date.now();
-    const due = Math.min(nextPullAt, now + timing.idleCheckMs);
-    const delay = again || more ? 0 : Math.max(pauseUntil, due) - now;
+    // a quiet look every idleCheckMs even while paused: new rows that need no call are settled at once
+    const delay = again || more ? 0 : Math.min(timing.idleCheckMs, Math.max(0, Math.max(nextPullAt, pauseUntil) - now));
     again = false;
     schedule(delay);
   }

@@ -19,41 +19,55 @@ const CONFLICT_RECHECK_MS = 15_000;
  * (no answer, or found mid-send after a crash) is looked up on the channel before it is sent again, so a
  * change takes effect once. Every push, retry and failure lands on the order's timeline.
  */
-export async function deliver(ctx: EngineContext, channel: ChannelRecord, adapter: SalesChannel, row: OutboxCandidate, signal: AbortSignal, stopped: () => boolean): Promise<DeliveryVerdict> {
-  const { repos } = ctx;
-  const ok: DeliveryVerdict = { halt: false, failure: null };
-  let plan: PushPlan;
-  try {
-    plan = planPush(repos, channel, adapter, row);
-  } catch (e) {
-    ctx.log('error', channel, `A ${row.topic} change could not be prepared for ${channel.name}; it is kept and will be tried again.`, String(e));
-    repos.outboxDrain.park(row.id, 'The change could not be prepared; it is kept and will be tried again.', new Date(Date.now() + UNKNOWN_TOPIC_RECHECK_MS).toISOString());
-    return ok;
-  }
-  const at = () => isoNow(ctx.clock);
+type Event = (orderId: number | null, kind: string, words: string, details: Record<string, unknown>) => void;
+
+function timeline(ctx: EngineContext, row: OutboxCandidate): Event {
   const who = ctx.actor();
-  const event = (orderId: number | null, kind: string, words: string, details: Record<string, unknown>) => {
+  return (orderId, kind, words, details) => {
     if (orderId === null) return;
-    const last = repos.sync.lastEventOf(orderId);
+    const last = ctx.repos.sync.lastEventOf(orderId);
     // a row retried while the shop stays away would fill the timeline with the same sentence
     if (last && last.kind === kind && last.message === words) return;
-    repos.orders.addEvent(orderId, kind, who, words, { outboxId: row.id, topic: row.topic, ...details }, at());
+    ctx.repos.orders.addEvent(orderId, kind, who, words, { outboxId: row.id, topic: row.topic, ...details }, isoNow(ctx.clock));
   };
+}
 
+/** The plan for a row, or null when it could not even be prepared (kept, and looked at again later). */
+export function planOrPark(ctx: EngineContext, channel: ChannelRecord, adapter: SalesChannel, row: OutboxCandidate): PushPlan | null {
+  try {
+    return planPush(ctx.repos, channel, adapter, row);
+  } catch (e) {
+    ctx.log('error', channel, `A ${row.topic} change could not be prepared for ${channel.name}; it is kept and will be tried again.`, String(e));
+    ctx.repos.outboxDrain.park(row.id, 'The change could not be prepared; it is kept and will be tried again.', new Date(Date.now() + UNKNOWN_TOPIC_RECHECK_MS).toISOString());
+    return null;
+  }
+}
+
+/** Rows that need no call to the shop: done on purpose, waiting for a decision, or of a topic not known yet. */
+export function settle(ctx: EngineContext, channel: ChannelRecord, row: OutboxCandidate, plan: Exclude<PushPlan, { kind: 'push' }>): void {
+  const { repos } = ctx;
+  const event = timeline(ctx, row);
   if (plan.kind === 'unknown') {
     if (row.state !== 'waiting' || row.nextAttemptAt === null) ctx.log('warning', channel, plan.words, `outbox ${row.id} topic ${row.topic}`);
     repos.outboxDrain.park(row.id, plan.words, new Date(Date.now() + UNKNOWN_TOPIC_RECHECK_MS).toISOString());
-    return ok;
-  }
-  if (plan.kind === 'skip') {
-    repos.transaction(() => { repos.outboxDrain.skip(row.id, plan.words, at()); event(plan.orderId, 'sync_skipped', plan.words, {}); });
-    return ok;
-  }
-  if (plan.kind === 'wait') {
+  } else if (plan.kind === 'skip') {
+    repos.transaction(() => { repos.outboxDrain.skip(row.id, plan.words, isoNow(ctx.clock)); if (!plan.quiet) event(plan.orderId, 'sync_skipped', plan.words, {}); });
+  } else {
     repos.transaction(() => { repos.outboxDrain.park(row.id, plan.words, new Date(Date.now() + CONFLICT_RECHECK_MS).toISOString()); event(plan.orderId, 'sync_waiting', plan.words, {}); });
-    return ok;
   }
+}
 
+/**
+ * Sends one outbox row. The attempt is recorded before the request goes out; a row that may have arrived
+ * (no answer, or found mid-send after a crash) is looked up on the channel before it is sent again, so a
+ * change takes effect once. Every push, retry and failure lands on the order's timeline.
+ */
+export async function deliver(ctx: EngineContext, channel: ChannelRecord, adapter: SalesChannel, row: OutboxCandidate, plan: Extract<PushPlan, { kind: 'push' }>,
+  signal: AbortSignal, stopped: () => boolean): Promise<DeliveryVerdict> {
+  const { repos } = ctx;
+  const ok: DeliveryVerdict = { halt: false, failure: null };
+  const at = () => isoNow(ctx.clock);
+  const event = timeline(ctx, row);
   const attempt = row.attempts + 1;
   const pushCtx = { idempotencyKey: row.idempotencyKey, attempt, signal };
   let mayHaveArrived = row.state === 'no_answer' || row.state === 'sending';
@@ -90,7 +104,7 @@ export async function deliver(ctx: EngineContext, channel: ChannelRecord, adapte
 }
 
 function failed(ctx: EngineContext, channel: ChannelRecord, row: OutboxCandidate, plan: Extract<PushPlan, { kind: 'push' }>, err: ChannelError,
-  mayHaveArrived: boolean, attempt: number, event: (orderId: number | null, kind: string, words: string, details: Record<string, unknown>) => void): DeliveryVerdict {
+  mayHaveArrived: boolean, attempt: number, event: Event): DeliveryVerdict {
   const { repos } = ctx;
   const what = describe(row, plan);
   if (err.kind === 'permanent') {

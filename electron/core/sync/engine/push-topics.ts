@@ -9,12 +9,22 @@ import type { SalesChannel } from '../sales-channel';
 export type PushPlan =
   /** send it: `run` makes the call, `op` names it for lookupPush */
   | { kind: 'push'; op: ChannelPush; orderId: number | null; run(ctx: PushContext): Promise<PushReceipt & { ref?: string | null }> }
-  /** nothing to send, on purpose: done, with the reason */
-  | { kind: 'skip'; orderId: number | null; words: string }
+  /** nothing to send, on purpose: done, with the reason (quiet: not worth a line on the timeline) */
+  | { kind: 'skip'; orderId: number | null; words: string; quiet?: boolean }
   /** not now (the order is held in a conflict): keep it, ask again later */
   | { kind: 'wait'; orderId: number | null; words: string }
   /** a topic this version cannot send: kept pending, in words, never dropped */
   | { kind: 'unknown'; words: string };
+
+/**
+ * A status the channel says it does not mirror: settled here without a call, even while the shop is away,
+ * and even ahead of earlier rows of its order (it changes nothing the shop sees).
+ */
+export function unmirroredStatus(row: OutboxCandidate, adapter: SalesChannel): string | null {
+  if (row.topic !== 'order.status' || !adapter.mirroredStatuses) return null;
+  const status = row.payload.status;
+  return typeof status === 'string' && !adapter.mirroredStatuses.includes(status) ? status : null;
+}
 
 /** The entity a row belongs to: rows of one entity go out in the order they were written. */
 export function entityOf(row: OutboxCandidate): string {
@@ -56,6 +66,8 @@ export function planPush(repos: Repos, channel: ChannelRecord, adapter: SalesCha
       return { kind: 'push', op: { kind: 'fulfilment', push }, orderId, run: (ctx) => adapter.pushFulfilment(push, ctx) };
     }
     case 'order.status': {
+      const unmirrored = unmirroredStatus(row, adapter);
+      if (unmirrored) return { kind: 'skip', orderId, quiet: true, words: `${channel.name} is not told about "${unmirrored}"; it hears when the order ships.` };
       const push = { externalOrderId: order!.externalId, orderNumber: order!.number, status: typeof p.status === 'string' ? p.status : null, reason: String(p.reason ?? ''), note: null };
       return { kind: 'push', op: { kind: 'status', push }, orderId, run: (ctx) => adapter.pushOrderStatus(push, ctx) };
     }

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
+import { ChannelsSection } from './channels-section';
 import { PrintersSection } from './printers-section';
 import { ScannerSection } from './scanner-section';
 import './settings.css';
@@ -66,6 +67,7 @@ export function SettingsScreen() {
           </dl>
         ) : <p className="muted">Reading the workspace…</p>}
       </section>
+      <ChannelsSection />
       <PrintersSection />
       <ScannerSection />
       <section className="panel" aria-labelledby="replace-title">
@@ -84,6 +86,7 @@ export function SettingsScreen() {
           <div><dt><kbd>Alt+3</kbd> or <kbd>F3</kbd></dt><dd>Inventory</dd></div>
           <div><dt><kbd>Alt+4</kbd> or <kbd>F4</kbd></dt><dd>Settings</dd></div>
           <div><dt><kbd>Alt+5</kbd> or <kbd>F5</kbd></dt><dd>Printing: print jobs, retry, reprint, label preview</dd></div>
+          <div><dt><kbd>Alt+6</kbd> or <kbd>F6</kbd></dt><dd>Sync: each shop online or offline, what waits to go out, problems in words, Sync now and Retry</dd></div>
           <div><dt>Scan anywhere</dt><dd>An order number or packing slip opens the order on the Pack screen</dd></div>
           <div><dt><kbd>Enter</kbd> <kbd>Ctrl+Z</kbd> <kbd>Esc</kbd></dt><dd>Pack: close the parcel, undo the last scan, clear a red error</dd></div>
           <div><dt><kbd>Alt+S</kbd> <kbd>Alt+O</kbd> <kbd>Alt+B</kbd></dt><dd>Pack: split the parcel, supervisor override, put the order back</dd></div>

@@ -14,6 +14,8 @@ const REFUND_MARKER = '_packbench_refund_key';
 /** re-read this much before the last pass started: modified times are whole seconds and clocks drift */
 const CURSOR_OVERLAP_MS = 5_000;
 const FIRST_IMPORT_STATUSES = 'processing,on-hold,pending';
+/** a bench hold becomes a private note, a cancel cancels; the rest is the bench's own progress */
+const MIRRORED = ['cancelled', 'on_hold'] as const;
 
 type Continuation = { page: number; total: number; passStart: string; restarts: number };
 
@@ -108,7 +110,7 @@ export function createWooChannel(connection: ChannelConnection, deps: ChannelDep
   }
 
   async function pushOrderStatus(push: OrderStatusPush, ctx: PushContext): Promise<PushReceipt> {
-    const mirrors = push.status === 'cancelled' || push.status === 'on_hold';
+    const mirrors = (MIRRORED as readonly string[]).includes(push.status ?? '');
     if (!mirrors && !push.note) {
       return { outcome: 'not_applicable', remoteRef: null, words: `${shop} is not told about "${push.status}"; it hears when the order ships.` };
     }
@@ -185,6 +187,7 @@ export function createWooChannel(connection: ChannelConnection, deps: ChannelDep
 
   return {
     kind: 'woocommerce',
+    mirroredStatuses: MIRRORED,
     async testConnection(signal) {
       const site = await call({ method: 'GET', path: '/', doing: 'connecting', signal }, '/wp-json');
       const name = typeof (site.body as { name?: unknown } | null)?.name === 'string' ? (site.body as { name: string }).name : shop;
