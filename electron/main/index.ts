@@ -1,8 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../core/create-core';
+import { safeStorageBox } from './safe-storage-box';
 import { isTrustedRendererUrl, mainWindowOptions } from './window-options';
 
 const CALL = 'packbench:call';
@@ -47,7 +48,9 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const dataDir = argValue('--data-dir') ?? process.env.PACKBENCH_DATA_DIR ?? app.getPath('userData');
   try {
-    core = createCore({ dataDir, version: app.getVersion() });
+    // shop keys go to the OS keychain where there is one; otherwise the core seals them with a key file
+    const secretBox = safeStorageBox(safeStorage);
+    core = createCore({ dataDir, version: app.getVersion(), ...(secretBox ? { secretBox } : {}) });
   } catch (e) {
     const err = e instanceof AppError ? e : new AppError('storage', String(e));
     dialog.showErrorBox('Packbench could not start', `${err.message}\n\n${err.hint ?? ''}`);

@@ -15,6 +15,8 @@ async function main() {
       host: { type: 'string', default: '127.0.0.1' },
       'first-run': { type: 'string', default: 'demo' },
       token: { type: 'string' },
+      // starts emulated shops inside the station (demo workspace only), so sync can be seen with no account
+      'demo-channels': { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
@@ -30,6 +32,10 @@ async function main() {
     ...(values.token || process.env.PACKBENCH_TOKEN ? { token: values.token ?? process.env.PACKBENCH_TOKEN } : {}),
   });
   console.log(`Packbench browser station (data: ${dataDir})`);
+  if (values['demo-channels']) {
+    const r = await core.handle('sync.startDemoChannels', {});
+    console.log(r.ok ? `Demo shops: ${(r.result as { words: string }).words}` : `Demo shops not started: ${r.error.message} ${r.error.hint ?? ''}`);
+  }
   console.log(`Open: ${host.url}`);
   const stop = async () => {
     await host.close();
