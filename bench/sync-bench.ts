@@ -72,6 +72,7 @@ async function drainThroughput() {
     await s.core.workspace().sync.settled();
     const ws = s.core.workspace();
     const imported = (await s.client.call('orders.list', { q: '', channelId: s.channelId, limit: 1 })).total;
+    if (imported !== FULFILMENTS) throw new Error(`only ${imported} of ${FULFILMENTS} orders were imported`);
     const pullMs = performance.now() - pullStart;
     ws.sync.stop();
     // the rows a bought label writes for each parcel (INTERFACES item 2), in one transaction per 500
@@ -115,7 +116,7 @@ export async function syncBench() {
     quiet();
     const d = await drainThroughput();
     restore();
-    line(`first import of ${d.imported.toLocaleString('en')} orders (pages of 100, no latency)`, `${(d.pullMs / 1000).toFixed(1)} s`);
+    line(`first import of ${d.imported.toLocaleString('en')} orders (pages of 100, no latency)`, `${(d.pullMs / 1000).toFixed(1)} s, ${Math.round(d.imported / (d.pullMs / 1000))} orders/s`);
     line(`drain ${FULFILMENTS.toLocaleString('en')} shipments with tracking, ${LATENCY_MS} ms latency`, `${d.seconds.toFixed(1)} s, ${(FULFILMENTS / d.seconds).toFixed(1)} shipments/s`);
     line(`  requests answered per second (shop limit ${SHOP_LIMIT.perSecond}/s)`, `${(d.accepted / d.seconds).toFixed(1)}/s, ratio ${(d.accepted / d.seconds / SHOP_LIMIT.perSecond).toFixed(2)}`);
     line('  429 answers (waited out per Retry-After)', `${d.throttled} of ${d.requests} requests`);

@@ -64,4 +64,43 @@ describe('sync engine against the WooCommerce emulator', () => {
     expect(timeline.filter((e) => e.kind === 'sync_push').map((e) => e.message)).toEqual([expect.stringMatching(/completed, no tracking/)]);
     expect((await s.client.call('sync.status', {})).channels.find((c) => c.channelId === s.channelId)).toMatchObject({ state: 'online', failed: 0 });
   });
+
+  it('a refund row is sent once; a topic the engine does not know stays pending in words and holds nothing else up', async () => {
+    const s = await station();
+    const [a] = DEMO_SKUS(s.core);
+    const w = s.placeOrder([{ sku: a!, quantity: 1 }]);
+    const id = await s.waitFor('order', () => s.localId(w));
+    const ws = s.core.workspace();
+    const at = new Date().toISOString();
+    ws.repos.transaction(() => {
+      ws.repos.outbox.enqueue('marketplace.feedback' as never, s.channelId, { orderId: id, stars: 5 }, at);
+      ws.repos.outbox.enqueue('order.refund' as never, s.channelId, { orderId: id, externalId: String(w), amountMinor: 500, currency: 'EUR', reason: 'Arrived damaged', lines: [{ sku: a, quantity: 1, restock: false }] }, at);
+    });
+    await s.client.call('sync.now', {});
+    await s.waitFor('the refund', () => s.emu.store.effectsFor('refund.created', w).length === 1);
+    await s.client.call('sync.now', {});
+    await ws.sync.settled();
+    expect(s.emu.store.effectsFor('refund.created', w)).toMatchObject([{ amount: '5.00' }]);
+    const unknown = ws.repos.db.$client.prepare(`SELECT status, last_error AS lastError FROM outbox WHERE topic = 'marketplace.feedback'`).get() as { status: string; lastError: string };
+    expect(unknown).toEqual({ status: 'pending', lastError: expect.stringMatching(/does not know how to send "marketplace.feedback" changes.*kept/) });
+    const status = (await s.client.call('sync.status', {})).channels.find((c) => c.channelId === s.channelId)!;
+    expect(status.waiting).toBe(1);
+    expect(status.errors.map((e) => e.words).join()).toMatch(/marketplace.feedback/);
+  });
+
+  it('with stock sync on, the shop ends with our available count for a SKU its orders reserved', async () => {
+    const s = await station({ pushStock: true });
+    const [a] = DEMO_SKUS(s.core);
+    const ws = s.core.workspace();
+    const variant = ws.repos.catalog.variantBySku(a!)!;
+    const available = () => ws.repos.catalog.locations().reduce((n, l) => { const b = ws.repos.inventory.balance(variant.id, l.id); return n + b.onHand - b.committed; }, 0);
+    ws.sync.stop();
+    for (let i = 0; i < 3; i++) s.placeOrder([{ sku: a!, quantity: 1 }]);
+    ws.sync.start();
+    await s.waitFor('three orders', () => (ws.repos.db.$client.prepare('SELECT count(*) AS n FROM order_versions').get() as { n: number }).n === 3);
+    await s.client.call('sync.now', {});
+    await ws.sync.settled();
+    const found = s.emu.store.findBySku(a!)!;
+    expect((found.variation ?? found.product).stock_quantity).toBe(available());
+  });
 });

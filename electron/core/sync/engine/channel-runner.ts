@@ -187,7 +187,8 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
       cycles++;
     }
     if (stopped) return;
-    if (!more) for (const w of idleWaiters.splice(0)) w();
+    // settled means: nothing to send now and no pull pass half-way (nextPullAt 0 = more pages to read)
+    if (!more && nextPullAt !== 0) for (const w of idleWaiters.splice(0)) w();
     const now = Date.now();
     // a quiet look every idleCheckMs even while paused: new rows that need no call are settled at once
     const delay = again || more ? 0 : Math.min(timing.idleCheckMs, Math.max(0, Math.max(nextPullAt, pauseUntil) - now));
