@@ -60,7 +60,9 @@ export type RemoteOrder = {
   createdAt: string;
   /**
    * When the channel last changed the order. With channel + externalId it is the idempotency key of applying
-   * a remote order: the same (externalId, updatedAt) twice is applied once, an older one is ignored.
+   * a remote order: an older version is ignored; the same (externalId, updatedAt) is applied once, unless its
+   * content differs — the engine also keeps a hash of the whole RemoteOrder, so two changes within the same
+   * second (whole-second clocks) are both applied when the second one is delivered again (cursor overlap).
    */
   updatedAt: string;
   state: RemoteOrderState;
