@@ -6,7 +6,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { isEnumType } from 'graphql';
 import { fromDecimal, ShopStateError, type TrackingRec } from './shop-state';
-import { adjustmentGroupView, fulfillmentView, gid, orderView, parseGid, refundView, type ViewContext } from './views';
+import { adjustmentGroupView, fulfillmentView, gid, metafieldView, orderView, parseGid, refundView, type ViewContext } from './views';
 
 export type UserError = { __typename?: string; field: string[] | null; message: string; code?: string | null };
 export type MutationCall = { args: Record<string, unknown>; ctx: ViewContext; idempotencyKey: string | null; variables: unknown };
@@ -179,6 +179,42 @@ export function createMutations(schema: GraphQLSchema) {
     return { refund: refundView(ctx, r), order: orderView(ctx, order), userErrors: [] };
   }
 
+  function metafieldsSet({ args, ctx, idempotencyKey, variables }: MutationCall) {
+    const s = ctx.state;
+    const list = args.metafields as Array<{ ownerId: string; namespace?: string | null; key: string; type?: string | null; value: string }>;
+    const errors: UserError[] = [];
+    const owners = list.map((m, i) => {
+      const g = parseGid(m.ownerId, 'Order');
+      const order = g ? s.orders.get(g.id) : undefined;
+      if (!order) errors.push({ field: ['metafields', String(i), 'ownerId'], message: 'The emulator keeps metafields on orders only; this owner does not exist.', code: 'INVALID_VALUE' });
+      if (m.type === 'json') { try { JSON.parse(m.value); } catch { errors.push({ field: ['metafields', String(i), 'value'], message: 'Value is invalid JSON.', code: 'INVALID_VALUE' }); } }
+      return order;
+    });
+    if (errors.length) return { metafields: null, userErrors: errors };
+    const at = s.stamp();
+    const written = list.map((m, i) => {
+      const order = owners[i]!;
+      const name = `${m.namespace ?? '$app'}.${m.key}`;
+      const before = order.metafields.get(name);
+      const rec = { id: before?.id ?? s.newId(), namespace: m.namespace ?? '$app', key: m.key, type: m.type ?? before?.type ?? 'single_line_text_field', value: m.value, createdAt: before?.createdAt ?? at, updatedAt: at };
+      order.metafields.set(name, rec);
+      return metafieldView(ctx, rec, order);
+    });
+    s.record('metafieldsSet', idempotencyKey, variables, { metafields: list.map((m) => ({ ownerId: m.ownerId, namespace: m.namespace, key: m.key, value: m.value })) });
+    return { metafields: written, userErrors: [] };
+  }
+
+  function orderUpdate({ args, ctx, idempotencyKey, variables }: MutationCall) {
+    const s = ctx.state;
+    const input = args.input as { id: string; note?: string | null; tags?: string[] | null };
+    const g = parseGid(input.id, 'Order');
+    const order = g ? s.orders.get(g.id) : undefined;
+    if (!order) return { order: null, userErrors: [{ field: ['id'], message: 'Order does not exist' }] };
+    s.touchOrder(order.id, { ...(input.note !== undefined ? { note: input.note } : {}), ...(input.tags ? { tags: input.tags } : {}) });
+    s.record('orderUpdate', idempotencyKey, variables, { orderId: gid('Order', order.id), note: order.note, tags: order.tags });
+    return { order: orderView(ctx, order), userErrors: [] };
+  }
+
   /** Runs a mutation; the shop's own refusals (a ShopStateError) become user errors, never a crash. */
   function guard(fn: (call: MutationCall) => unknown, payloadNulls: Record<string, null>) {
     return (call: MutationCall) => {
@@ -196,5 +232,7 @@ export function createMutations(schema: GraphQLSchema) {
     inventorySetQuantities: guard(inventorySetQuantities, { inventoryAdjustmentGroup: null }),
     inventoryAdjustQuantities: guard(inventoryAdjustQuantities, { inventoryAdjustmentGroup: null }),
     refundCreate: guard(refundCreate, { refund: null, order: null }),
+    metafieldsSet: guard(metafieldsSet, { metafields: null }),
+    orderUpdate: guard(orderUpdate, { order: null }),
   } as Record<string, (call: MutationCall) => unknown>;
 }

@@ -7,24 +7,17 @@
 // open, let the app know a document's price before it sends it.
 
 import {
-  getNamedType, getNullableType, isAbstractType, isListType, isObjectType, Kind, typeFromAST,
+  getNamedType, getNullableType, isAbstractType, isListType, isObjectType, Kind,
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField,
   type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
+import { planCost, type CostPlan, type PlanSize } from '../../../electron/core/sync/channels/shopify/cost-plan';
 
 export const MAX_QUERY_COST = 1000;
 export const MUTATION_COST = 10;
 export const CONNECTION_COST = 2;
 
-/** A page size: a literal, or a variable of the operation (with the operation's default for it). */
-export type PlanSize = number | { variable: string; default?: number | undefined };
-
-/** cost = fixed + Σ size × each + the dearest of `oneOf` (for interfaces and unions) */
-export type CostPlan = {
-  fixed: number;
-  sized: Array<{ size: PlanSize; each: CostPlan }>;
-  oneOf: CostPlan[];
-};
+export type { CostPlan, PlanSize } from '../../../electron/core/sync/channels/shopify/cost-plan';
 
 export class CostRuleError extends Error {}
 
@@ -160,29 +153,6 @@ export function costPlan(schema: GraphQLSchema, document: DocumentNode, operatio
   return selectionPlan({ schema, op, fragments, bulk }, root, op.selectionSet);
 }
 
-/** Evaluates a plan with the request's variables; a page-size variable left out counts at its default, else 0. */
-export function planCost(plan: CostPlan, variables: Record<string, unknown> = {}): number {
-  let total = plan.fixed;
-  for (const s of plan.sized) {
-    const size = typeof s.size === 'number' ? s.size : sizeFromVariable(variables[s.size.variable], s.size.default);
-    total += size * planCost(s.each, variables);
-  }
-  if (plan.oneOf.length) total += Math.max(...plan.oneOf.map((p) => planCost(p, variables)));
-  return total;
-}
-
-function sizeFromVariable(value: unknown, fallback: number | undefined): number {
-  if (typeof value === 'number') return value;
-  if (Array.isArray(value)) return value.length;
-  return fallback ?? 0;
-}
-
 export function requestedCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): number {
   return planCost(costPlan(schema, document, operationName), variables);
-}
-
-/** The variable types of an operation, for callers that must coerce before pricing. */
-export function operationVariableTypes(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null) {
-  const op = operationOf(document, operationName);
-  return (op.variableDefinitions ?? []).map((v) => ({ name: v.variable.name.value, type: typeFromAST(schema, v.type as never) }));
 }

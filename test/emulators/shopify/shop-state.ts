@@ -36,7 +36,10 @@ export type OrderRec = {
   currency: string; financialStatus: FinancialStatus; lines: LineRec[]; shipping: AddressRec | null;
   shippingMinor: number; taxMinor: number; note: string | null; tags: string[];
   fulfillmentOrderIds: number[]; fulfillmentIds: number[]; refundIds: number[];
+  /** "namespace.key" -> metafield */
+  metafields: Map<string, MetafieldRec>;
 };
+export type MetafieldRec = { id: number; namespace: string; key: string; type: string; value: string; createdAt: string; updatedAt: string };
 export type LocationRec = { id: number; name: string; active: boolean; createdAt: string };
 export type ProductRec = { id: number; title: string; variantIds: number[]; createdAt: string; updatedAt: string };
 export type VariantRec = { id: number; productId: number; sku: string; title: string; priceMinor: number; barcode: string | null; inventoryItemId: number; createdAt: string; updatedAt: string };
@@ -100,6 +103,9 @@ export function createShopState(opts: { currency?: string; domain?: string; name
   let nextOrderNumber = 1001;
   const nextFulfillmentNo = new Map<number, number>();
 
+  /** the app's granted scopes, as currentAppInstallation reports them */
+  const accessScopes = ['read_orders', 'write_orders', 'read_all_orders', 'read_products', 'read_inventory', 'write_inventory',
+    'read_merchant_managed_fulfillment_orders', 'write_merchant_managed_fulfillment_orders', 'read_locations'];
   const shop = { id: newId(), name: opts.name ?? 'Packbench Demo Shop', domain: opts.domain ?? 'packbench-demo.myshopify.com', currency: opts.currency ?? 'EUR', createdAt: stamp() };
   const locations = new Map<number, LocationRec>();
   const products = new Map<number, ProductRec>();
@@ -223,7 +229,7 @@ export function createShopState(opts: { currency?: string; domain?: string; name
       createdAt: at, updatedAt: at, processedAt: at, cancelledAt: null, cancelReason: null, closedAt: null,
       currency: shop.currency, financialStatus: input.financialStatus ?? 'PAID', lines, shipping: address(input.shippingAddress),
       shippingMinor: input.shippingPrice ? fromDecimal(input.shippingPrice) : 0, taxMinor: input.tax ? fromDecimal(input.tax) : 0,
-      note: input.note ?? null, tags: input.tags ?? [], fulfillmentOrderIds: [], fulfillmentIds: [], refundIds: [],
+      note: input.note ?? null, tags: input.tags ?? [], fulfillmentOrderIds: [], fulfillmentIds: [], refundIds: [], metafields: new Map(),
     };
     orders.set(order.id, order);
     for (const line of lines) lineIndex.set(line.id, { orderId: order.id, line });
@@ -400,7 +406,7 @@ export function createShopState(opts: { currency?: string; domain?: string; name
   }
 
   return {
-    shop, now, stamp, newId,
+    shop, accessScopes, now, stamp, newId,
     locations, products, variants, items, levels, orders, lineIndex, fulfillmentOrders, foLineIndex, fulfillments, refunds, adjustmentGroups,
     applied, emails,
     level, quantity, onHand, addLocation, defaultLocation, addProduct, variantForSku,

@@ -5,7 +5,7 @@
 
 import { paginate, type PageArgs, type Sortable } from './connection';
 import { applySearch, type SearchWarning } from './search-syntax';
-import { QUANTITY_NAMES, type AddressRec, type FORec, type FulfillmentRec, type ItemRec, type LevelRec, type LineRec, type LocationRec, type OrderRec, type ProductRec, type RefundRec, type ShopState, type VariantRec, type AdjustmentGroupRec } from './shop-state';
+import { QUANTITY_NAMES, type AddressRec, type FORec, type FulfillmentRec, type ItemRec, type LevelRec, type LineRec, type LocationRec, type OrderRec, type ProductRec, type RefundRec, type ShopState, type VariantRec, type AdjustmentGroupRec, type MetafieldRec } from './shop-state';
 
 export type ViewContext = { state: ShopState; bulk: boolean; searchWarnings: SearchWarning[]; bulkOps: Map<number, BulkOperationRec> };
 
@@ -87,6 +87,18 @@ export function orderView(ctx: ViewContext, o: OrderRec) {
     fulfillments: (args: { first?: number | null }) => firstN(o.fulfillmentIds, args).map((id) => fulfillmentView(ctx, s.fulfillments.get(id)!)),
     fulfillmentsCount: () => count(o.fulfillmentIds.length),
     refunds: (args: { first?: number | null }) => firstN(o.refundIds, args).map((id) => refundView(ctx, s.refunds.get(id)!)),
+    metafield: (args: { namespace?: string | null; key: string }) => {
+      const m = o.metafields.get(`${args.namespace ?? '$app'}.${args.key}`);
+      return m ? metafieldView(ctx, m, o) : null;
+    },
+  };
+}
+
+export function metafieldView(ctx: ViewContext, m: MetafieldRec, owner: OrderRec) {
+  return {
+    __typename: 'Metafield', id: gid('Metafield', m.id), namespace: m.namespace, key: m.key, type: m.type, value: m.value,
+    jsonValue: () => { try { return JSON.parse(m.value) as unknown; } catch { return m.value; } },
+    createdAt: m.createdAt, updatedAt: m.updatedAt, ownerType: 'ORDER', sizeInBytes: Buffer.byteLength(m.value), owner: () => orderView(ctx, owner),
   };
 }
 
@@ -292,18 +304,22 @@ function orderStatusWord(o: OrderRec): string {
   return o.closedAt ? 'closed' : 'open';
 }
 
-export function ordersConnection(ctx: ViewContext, args: PageArgs & { query?: string | null; sortKey?: string | null }) {
+/** The orders a search names; the emulated app holds read_all_orders, so the 60-day window of real stores does not apply. */
+function searchOrders(ctx: ViewContext, query: string | null | undefined): OrderRec[] {
   const s = ctx.state;
-  const sortKey = args.sortKey ?? 'PROCESSED_AT';
-  const sortBy = ORDER_SORT[sortKey];
-  if (!sortBy) throw new ViewError(`The Shopify emulator does not model sortKey ${sortKey} on orders; use UPDATED_AT, CREATED_AT, PROCESSED_AT, ID or ORDER_NUMBER.`);
-  // the emulated app holds read_all_orders, so the 60-day window of real stores does not apply
-  const rows = applySearch([...s.orders.values()], args.query, {
+  return applySearch([...s.orders.values()], query, {
     updated_at: (o) => o.updatedAt, created_at: (o) => o.createdAt, processed_at: (o) => o.processedAt, id: (o) => o.id, name: (o) => o.name,
     status: orderStatusWord, financial_status: (o) => o.financialStatus.toLowerCase(), email: (o) => o.email,
     fulfillment_status: (o) => ({ FULFILLED: 'shipped', PARTIALLY_FULFILLED: 'partial', UNFULFILLED: 'unshipped', ON_HOLD: 'on_hold' } as Record<string, string>)[s.fulfillmentStatus(o)] ?? 'unshipped',
     sku: (o) => o.lines.map((l) => l.sku).join(' '), tag: (o) => o.tags.join(' '),
   }, ctx.searchWarnings);
+}
+
+export function ordersConnection(ctx: ViewContext, args: PageArgs & { query?: string | null; sortKey?: string | null }) {
+  const sortKey = args.sortKey ?? 'PROCESSED_AT';
+  const sortBy = ORDER_SORT[sortKey];
+  if (!sortBy) throw new ViewError(`The Shopify emulator does not model sortKey ${sortKey} on orders; use UPDATED_AT, CREATED_AT, PROCESSED_AT, ID or ORDER_NUMBER.`);
+  const rows = searchOrders(ctx, args.query);
   return page(ctx, rows.map((o) => ({ item: orderView(ctx, o), id: o.id, value: sortBy(o) })), args);
 }
 
@@ -367,7 +383,11 @@ export function queryRoot(ctx: ViewContext) {
   return {
     shop: () => shopView(ctx),
     orders: (args: PageArgs & { query?: string | null; sortKey?: string | null }) => ordersConnection(ctx, args),
-    ordersCount: (args: { query?: string | null }) => count(applySearch([...ctx.state.orders.values()], args.query, { updated_at: (o) => o.updatedAt, created_at: (o) => o.createdAt }, ctx.searchWarnings).length),
+    ordersCount: (args: { query?: string | null; limit?: number | null }) => {
+      const n = searchOrders(ctx, args.query).length;
+      const limit = args.limit ?? 10_000;
+      return { __typename: 'Count', count: Math.min(n, limit), precision: n > limit ? 'AT_LEAST' : 'EXACT' };
+    },
     order: one('Order'),
     fulfillmentOrder: one('FulfillmentOrder'),
     fulfillment: one('Fulfillment'),
@@ -384,6 +404,10 @@ export function queryRoot(ctx: ViewContext) {
     node: (args: { id: string }) => nodeById(ctx, args.id),
     nodes: (args: { ids: string[] }) => args.ids.map((id) => nodeById(ctx, id)),
     bulkOperation: one('BulkOperation'),
+    currentAppInstallation: () => ({
+      __typename: 'AppInstallation', id: gid('AppInstallation', 1), launchUrl: `https://${ctx.state.shop.domain}/admin/apps/packbench`, uninstallUrl: null,
+      accessScopes: ctx.state.accessScopes.map((handle) => ({ __typename: 'AccessScope', handle, description: handle.replace(/_/g, ' ') })),
+    }),
     currentBulkOperation: () => {
       const latest = [...ctx.bulkOps.values()].at(-1);
       return latest ? bulkOperationView(latest) : null;
