@@ -64,7 +64,7 @@ export function createShopifyChannel(connection: ChannelConnection, deps: Channe
   }
 
   async function findRefund(push: RefundPush, ctx: PushContext) {
-    const reply = await t.request(ORDER_REFUNDS, { id: push.externalOrderId, refunds: 50, lines: 100 }, { write: false, doing: `reading the refunds of order ${push.orderNumber}`, signal: ctx.signal });
+    const reply = await t.request(ORDER_REFUNDS, t.sized(ORDER_REFUNDS, { id: push.externalOrderId, refunds: 50, lines: 100 }, ['refunds', 'lines']), { write: false, doing: `reading the refunds of order ${push.orderNumber}`, signal: ctx.signal });
     const order = reply.data.order;
     return { order, refund: order?.refunds.find((r) => (r.note ?? '').includes(refundTag(ctx.idempotencyKey))) ?? null };
   }

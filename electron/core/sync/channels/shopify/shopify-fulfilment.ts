@@ -27,7 +27,7 @@ export function createShopifyFulfilment(t: ShopifyTransport) {
 
   /** Is this parcel already on Shopify? Reads only. */
   async function findParcel(push: FulfilmentPush, ctx: PushContext): Promise<PushLookup> {
-    const reply = await t.request(ORDER_FULFILMENTS, { id: push.externalOrderId, fulfillments: 20, lines: 50, markerKey: markerKey(push.parcelNo) },
+    const reply = await t.request(ORDER_FULFILMENTS, t.sized(ORDER_FULFILMENTS, { id: push.externalOrderId, fulfillments: 10, lines: 30, markerKey: markerKey(push.parcelNo) }, ['fulfillments', 'lines']),
       { write: false, doing: `checking parcel ${push.parcelNo} of order ${push.orderNumber}`, signal: ctx.signal });
     const order = reply.data.order;
     const marker = readMarker(order?.marker?.value);
@@ -49,7 +49,7 @@ export function createShopifyFulfilment(t: ShopifyTransport) {
 
   async function pushFulfilment(push: FulfilmentPush, ctx: PushContext): Promise<PushReceipt> {
     const parcel = `parcel ${push.parcelNo} of order ${push.orderNumber}`;
-    const target = await t.request(FULFILMENT_TARGET, { id: push.externalOrderId, fulfillmentOrders: 10, lines: 50, markerKey: markerKey(push.parcelNo) },
+    const target = await t.request(FULFILMENT_TARGET, t.sized(FULFILMENT_TARGET, { id: push.externalOrderId, fulfillmentOrders: 5, lines: 30, markerKey: markerKey(push.parcelNo) }, ['lines', 'fulfillmentOrders']),
       { write: false, doing: `reading order ${push.orderNumber}`, signal: ctx.signal });
     const order = target.data.order;
     if (!order) throw new ChannelError('permanent', `Order ${push.orderNumber} no longer exists on ${shop}, so ${parcel} could not be recorded there.`, { detail: `order ${push.externalOrderId} not found` });

@@ -66,7 +66,7 @@ export function createShopifyInventory(t: ShopifyTransport) {
     for (let i = 0; i < unique.length; i += 50) {
       const chunk = unique.slice(i, i + 50);
       const query = chunk.map((s) => `sku:${JSON.stringify(s)}`).join(' OR ');
-      const reply = await t.request(VARIANTS_PAGE, { first: chunk.length * 2, after: null, query, locations: MAX_LOCATIONS }, { write: false, doing: 'looking up products by SKU', signal });
+      const reply = await t.request(VARIANTS_PAGE, t.sized(VARIANTS_PAGE, { first: chunk.length * 2, after: null, query, locations: MAX_LOCATIONS }, ['locations']), { write: false, doing: 'looking up products by SKU', signal });
       for (const v of reply.data.productVariants.nodes) {
         const item = toItem(v);
         if (item && chunk.includes(item.sku) && !found.has(item.sku)) found.set(item.sku, item);
@@ -78,7 +78,7 @@ export function createShopifyInventory(t: ShopifyTransport) {
   async function byRef(refs: string[], signal?: AbortSignal): Promise<Map<string, Level[]>> {
     const levels = new Map<string, Level[]>();
     for (let i = 0; i < refs.length; i += 50) {
-      const reply = await t.request(INVENTORY_ITEMS, { ids: refs.slice(i, i + 50), locations: MAX_LOCATIONS }, { write: false, doing: 'reading stock counts', signal });
+      const reply = await t.request(INVENTORY_ITEMS, t.sized(INVENTORY_ITEMS, { ids: refs.slice(i, i + 50), locations: MAX_LOCATIONS }, ['locations']), { write: false, doing: 'reading stock counts', signal });
       for (const node of reply.data.nodes) {
         const id = (node as { id?: unknown } | null)?.id;
         if (typeof id === 'string') levels.set(id, levelsOf((node as { inventoryLevels?: unknown }).inventoryLevels));
@@ -89,7 +89,7 @@ export function createShopifyInventory(t: ShopifyTransport) {
 
   async function pullCatalog(req: PullCatalogRequest): Promise<PullCatalogPage> {
     const first = Math.max(1, Math.min(100, req.pageSize));
-    const reply = await t.request(VARIANTS_PAGE, { first, after: req.continuation, query: null, locations: MAX_LOCATIONS }, { write: false, doing: 'reading products', signal: req.signal });
+    const reply = await t.request(VARIANTS_PAGE, t.sized(VARIANTS_PAGE, { first, after: req.continuation, query: null, locations: MAX_LOCATIONS }, ['first', 'locations']), { write: false, doing: 'reading products', signal: req.signal });
     const conn = reply.data.productVariants;
     const items: RemoteCatalogItem[] = [];
     const rejected: PullCatalogPage['rejected'] = [];

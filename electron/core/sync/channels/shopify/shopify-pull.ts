@@ -74,7 +74,7 @@ export function createShopifyPull(t: ShopifyTransport, clock: Clock) {
     const lines: unknown[] = [];
     let cursor: string | null = after;
     while (cursor) {
-      const reply: Reply<DataOf<typeof ORDER_LINES>> = await t.request(ORDER_LINES, { id: orderId, first: 100, after: cursor }, { write: false, doing: 'reading the lines of a large order', signal });
+      const reply: Reply<DataOf<typeof ORDER_LINES>> = await t.request(ORDER_LINES, t.sized(ORDER_LINES, { id: orderId, first: 100, after: cursor }, ['first']), { write: false, doing: 'reading the lines of a large order', signal });
       const conn = reply.data.order?.lineItems;
       if (!conn) break;
       lines.push(...conn.nodes);

@@ -106,6 +106,27 @@ export function createShopifyTransport(target: ShopifyTarget, gate: RateGate) {
     return new ChannelError('offline', `${shop} did not answer while ${opts.doing}. Packbench will try again.`, { detail });
   }
 
+  function costOf<D extends Document>(document: D, variables: VariablesOf<D>): number {
+    const operation = /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? '';
+    const plan = COST_PLANS[operation];
+    return plan ? planCost(plan, variables as Record<string, unknown>) : Infinity;
+  }
+
+  /**
+   * The variables with their page sizes cut until the request costs at most half the bucket (200 points
+   * before the first reply tells the bucket's size), so a request never waits for a full bucket.
+   */
+  function sized<D extends Document>(document: D, variables: VariablesOf<D>, sizes: Array<keyof VariablesOf<D> & string>): VariablesOf<D> {
+    const budget = gate.hasReply ? gate.maximum / 2 : 200;
+    const vars = { ...variables } as Record<string, unknown>;
+    for (let guard = 0; guard < 500 && costOf(document, vars as VariablesOf<D>) > budget; guard++) {
+      const largest = sizes.map((k) => [k, Number(vars[k])] as const).filter(([, v]) => v > 1).sort((a, b) => b[1] - a[1])[0];
+      if (!largest) break;
+      vars[largest[0]] = Math.max(1, Math.floor(largest[1] * 0.9));
+    }
+    return vars as VariablesOf<D>;
+  }
+
   /** One request, priced and paced; THROTTLED answers are waited out and retried here. */
   async function request<D extends Document>(document: D, variables: VariablesOf<D>, opts: RequestOptions): Promise<Reply<DataOf<D>>> {
     const operation = /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? '';
@@ -125,6 +146,9 @@ export function createShopifyTransport(target: ShopifyTarget, gate: RateGate) {
       const graphQLErrors = (res.errors?.graphQLErrors ?? []) as GraphQLErrorLike[];
       if (graphQLErrors.some((g) => g.extensions?.code === 'THROTTLED')) {
         gate.stats.throttled++;
+        if (status && requested > status.maximumAvailable) {
+          throw new ChannelError('permanent', `A request to ${shop} costs more than its rate limit allows (${requested} of ${status.maximumAvailable} points); this is a bug.`, { detail: `${where}: THROTTLED, never affordable` });
+        }
         const wait = status ? RateGate.throttledWaitMs(requested, status) : 1000;
         if (throttled >= MAX_THROTTLED_RETRIES) {
           throw new ChannelError('rate_limited', `${shop} asked Packbench to slow down while ${opts.doing}; it will continue in ${Math.ceil(wait / 1000)} s.`, { detail: `${where}: THROTTLED`, retryAfterMs: wait });
@@ -197,7 +221,7 @@ export function createShopifyTransport(target: ShopifyTarget, gate: RateGate) {
     }
   }
 
-  return { request, download, shop, gate, client };
+  return { request, sized, costOf, download, shop, gate, client };
 }
 
 export type ShopifyTransport = ReturnType<typeof createShopifyTransport>;
