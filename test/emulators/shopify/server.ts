@@ -217,6 +217,8 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
       adminJson(res, err instanceof ShopStateError ? 422 : 500, { error: err instanceof Error ? err.message : String(err) });
     });
   });
+  // like Shopify's edge, keep idle connections well beyond a client's pause between polls
+  server.keepAliveTimeout = 30_000;
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
 
   const listen = () => new Promise<void>((resolve, reject) => {

@@ -45,6 +45,7 @@ export type Reply<T> = { data: T; headers: Headers | null; cost: { requested: nu
 
 type Attempt = { failure: unknown; signal?: AbortSignal | undefined };
 
+const STALE_SOCKET = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function errorCode(e: unknown): string {
