@@ -27,7 +27,8 @@ writeFileSync(cacheFile, JSON.stringify({ data: introspection }));
 await generate({
   schema: cacheFile,
   documents: [documentsFile],
-  pluckConfig,
+  // the preset's pluck settings are typed for another codegen version than the CLI's
+  pluckConfig: pluckConfig as never,
   silent: true,
   generates: {
     [join(outDir, 'admin.types.d.ts')]: { plugins: ['typescript'], config: { enumsAsTypes: true, useTypeImports: true, disableDescriptions: true, defaultScalarType: 'unknown' } },

@@ -13,7 +13,7 @@ import { bulkQueryProblems } from '../emulators/shopify/bulk';
 import { costPlan } from '../emulators/shopify/query-cost';
 
 const admin = loadAdminSchema('2026-10');
-const sent = Object.entries(documents).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trimStart().startsWith('#graphql'));
+const sent = Object.entries(documents as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trimStart().startsWith('#graphql'));
 
 describe('Shopify documents', () => {
   it.each(sent)('%s is valid against the Admin schema 2026-10 and priced by the committed plan', (_name, text) => {

@@ -10,6 +10,8 @@ import { ChannelError } from '../../channel-error';
 import { excerpt, redactUrl, retryAfterMs } from '../http-json';
 import { planCost } from './cost-plan';
 import { COST_PLANS } from './generated/cost-plans';
+// the generated operation types extend the client's AdminQueries/AdminMutations wherever the transport is compiled
+import type {} from './generated/admin.generated';
 import { RateGate, type ThrottleStatus } from './rate-gate';
 
 export const SHOPIFY_API_VERSION = '2026-10';
@@ -138,9 +140,12 @@ export function createShopifyTransport(target: ShopifyTarget, gate: RateGate) {
     if (gate.hasReply && requested > gate.maximum) {
       throw new ChannelError('permanent', `A request to ${shop} would cost more than its rate limit allows (${requested} of ${gate.maximum} points); this is a bug.`, { detail: where });
     }
+    let resent = false;
     for (let throttled = 0; ; throttled++) {
       const attempt: Attempt = { failure: null, signal: opts.signal };
       const res = await gate.run(requested, () => attempts.run(attempt, () => client.request<DataOf<D>>(document as string, { variables: variables as Record<string, unknown> })), opts.signal);
+      // a kept-alive connection the shop closed as we reused it: a read is simply asked again, once
+      if (!opts.write && !resent && attempt.failure && STALE_SOCKET.has(errorCode(attempt.failure))) { resent = true; throttled--; continue; }
       const status = throttleStatus(res.extensions);
       gate.observe(status);
       const cost = (res.extensions as { cost?: CostExtension } | undefined)?.cost;
