@@ -10,7 +10,12 @@ import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
 import type { PrinterFactory } from './services/print-service';
+import { stopDemoChannels } from './demo/demo-channels';
+import type { SyncOptions } from './sync/engine/sync-engine';
+import { openKeyFileBox } from './sync/secrets/key-file-box';
+import type { SecretBox } from './sync/secrets/secret-box';
 import { openWorkspace, replaceWorkspace, type Workspace } from './workspace';
 
 export type CoreOptions = {
@@ -23,6 +28,10 @@ export type CoreOptions = {
   version?: string;
   /** how a printer profile becomes a driver; tests pass fakes or point at emulators */
   printerFactory?: PrinterFactory;
+  /** the desktop app passes Electron safeStorage; otherwise keys are sealed with a key file beside the database */
+  secretBox?: SecretBox;
+  /** sync engine settings: tests point fetch at emulators, shorten timings, or start it by hand */
+  sync?: Omit<SyncOptions, 'secrets'>;
 };
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -51,9 +60,14 @@ export function createCore(options: CoreOptions): Core {
       try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
     }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory };
+  let keyFileBox: SecretBox | null = null;
+  const secrets = (): SecretBox | null => {
+    if (options.secretBox) return options.secretBox;
+    try { return (keyFileBox ??= openKeyFileBox(options.dataDir)); } catch (e) { console.error('[core] the key file could not be opened', e); return null; }
+  };
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory, sync: { ...options.sync, secrets } };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...syncHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },
@@ -117,6 +131,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       listeners.clear();
       ws.close();
+      void stopDemoChannels(options.dataDir);
     },
   };
 }

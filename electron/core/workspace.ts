@@ -5,12 +5,15 @@ import { ScannerSettingsSchema, type ScannerSettings } from '../../shared/contra
 import type { Clock } from './clock';
 import { seedDemo } from './demo/seed-demo';
 import { createInventoryService } from './services/inventory-service';
+import { createConflictService } from './services/order-conflicts';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
 import { createRepos } from './store';
 import { DB_FILE_NAME, openDatabase } from './store/db';
+import { createChannelSettings } from './sync/channel-settings';
+import { createSyncEngine, type SyncOptions } from './sync/engine/sync-engine';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
 export type WorkspaceDeps = {
@@ -18,6 +21,7 @@ export type WorkspaceDeps = {
   actor: () => string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   printerFactory?: PrinterFactory | undefined;
+  sync?: SyncOptions | undefined;
 };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
@@ -37,10 +41,15 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
   print.ensureDefaultPrinter();
   print.recover();
+  const conflicts = createConflictService(repos, clock, actor, orders);
+  const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
+  const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  const channels = createChannelSettings(repos, clock, sync, syncOptions);
+  if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, clock, scanner,
+    file, repos, orders, inventory, print, pack, packing, clock, scanner, conflicts, sync, channels,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
-    close() { db.$client.close(); },
+    close() { sync.stop(); db.$client.close(); },
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;

@@ -8,6 +8,7 @@ export const events = {
   'workspace.changed': z.object({}),
   'print.jobChanged': z.object({ jobId: Id, status: z.string(), message: z.string() }),
   'pack.changed': z.object({ sessionId: Id }),
+  'sync.changed': z.object({ channelIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

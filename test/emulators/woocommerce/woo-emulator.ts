@@ -21,6 +21,8 @@ export type WooEmulatorOptions = {
   faults?: Partial<FaultSettings>;
   now?: () => number;
   timezoneOffsetMinutes?: number;
+  /** ids start here (a demo restarted later must not reuse the ids of the orders it sent before) */
+  firstId?: number;
 };
 
 export type RecordedOp = {
@@ -35,7 +37,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startWooEmulator(options: WooEmulatorOptions = {}) {
   const consumerKey = options.consumerKey ?? 'ck_emulator_0123456789abcdef0123456789abcdef01234567';
   const consumerSecret = options.consumerSecret ?? 'cs_emulator_0123456789abcdef0123456789abcdef01234567';
-  const store: WooStore = createWooStore({ ...(options.now ? { now: options.now } : {}), ...(options.timezoneOffsetMinutes !== undefined ? { timezoneOffsetMinutes: options.timezoneOffsetMinutes } : {}) });
+  const store: WooStore = createWooStore({
+    ...(options.now ? { now: options.now } : {}), ...(options.timezoneOffsetMinutes !== undefined ? { timezoneOffsetMinutes: options.timezoneOffsetMinutes } : {}),
+    ...(options.firstId !== undefined ? { firstId: options.firstId } : {}),
+  });
   const faults = createFaultPlanner(options.faults);
   const ops: RecordedOp[] = [];
   let latencyMs = options.latencyMs ?? 0;

@@ -66,7 +66,7 @@ export type NewWooOrder = {
 
 const money = (n: number) => n.toFixed(2);
 
-export function createWooStore(options: { now?: () => number; timezoneOffsetMinutes?: number } = {}) {
+export function createWooStore(options: { now?: () => number; timezoneOffsetMinutes?: number; firstId?: number } = {}) {
   const now = options.now ?? Date.now;
   const tz = (options.timezoneOffsetMinutes ?? 60) * 60_000;
   const orders = new Map<number, WooOrder>();
@@ -77,7 +77,7 @@ export function createWooStore(options: { now?: () => number; timezoneOffsetMinu
   /** raw JSON overrides: the next reads of these orders return exactly this (for garbage tests) */
   const rawOverrides = new Map<number, unknown>();
   const effects: Array<Effect & { seq: number; at: number }> = [];
-  let nextId = 1000;
+  let nextId = options.firstId ?? 1000;
   let seq = 0;
   const id = () => ++nextId;
   const record = (e: Effect) => { effects.push({ ...e, seq: ++seq, at: now() }); };
