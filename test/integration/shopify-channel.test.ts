@@ -247,6 +247,11 @@ describe('Shopify adapter: broken answers become errors in words', () => {
       expect(e.words).not.toMatch(/GraphQL Client|SyntaxError|ECONN|undefined/);
     }
     expect((await caught(read().then(() => { emu.faults.script({ kind: 'http429' }); return read(); }))).retryAfterMs).toBe(1000);
+    // accepted and never answered: the request gives up after its time limit
+    emu.faults.script({ kind: 'timeout' });
+    const silent = await caught(read());
+    expect(silent.kind).toBe('offline');
+    expect(silent.detail).toMatch(/timeout/);
     // a write whose answer broke off may have happened
     emu.faults.script({ kind: 'garbage', after: true, operation: 'SetAvailable' });
     const w = await caught(channel.pushAvailable([{ sku: 'MUG-ENAMEL-WHT', ref: null, remoteLocationId: null, available: 5, expectedRemote: null }], { idempotencyKey: 'w1', attempt: 1 }));
