@@ -1,6 +1,7 @@
 import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
 import { scanBench } from './scan-bench';
+import { shopifyBench } from './shopify-bench';
 import { syncBench } from './sync-bench';
 
 // `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
@@ -10,3 +11,4 @@ if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
 if (!only || only === 'sync') await syncBench();
+if (!only || only === 'shopify') await shopifyBench();

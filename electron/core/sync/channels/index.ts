@@ -1,4 +1,5 @@
 import type { ChannelFactory } from '../sales-channel';
+import { shopifyFactory } from './shopify/shopify-channel';
 import { wooCommerceFactory } from './woocommerce/woo-channel';
 
 /**
@@ -7,6 +8,7 @@ import { wooCommerceFactory } from './woocommerce/woo-channel';
  */
 export const CHANNEL_FACTORIES: ChannelFactory[] = [
   wooCommerceFactory,
+  shopifyFactory,
 ];
 
 export function channelFactory(kind: string): ChannelFactory | undefined {
