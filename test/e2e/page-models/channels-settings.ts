@@ -33,4 +33,20 @@ export class ChannelsSettings {
     await expect(this.form).toBeHidden();
     return words;
   }
+
+  async connectShopify(shop: { name: string; url: string; token: string; pollSeconds?: number }): Promise<string> {
+    await this.section.getByTestId('channel-add').click();
+    await this.form.getByTestId('channel-kind').selectOption('shopify');
+    await this.form.getByTestId('channel-name').fill(shop.name);
+    await this.form.getByTestId('channel-url').fill(shop.url);
+    await this.form.getByTestId('channel-credential-accessToken').fill(shop.token);
+    await this.form.getByTestId('channel-poll').fill(String(shop.pollSeconds ?? 2));
+    await this.form.getByTestId('channel-form-test').click();
+    const tested = this.form.getByTestId('channel-draft-test');
+    await expect(tested).not.toHaveText(/Asking/);
+    const words = (await tested.textContent()) ?? '';
+    await this.form.getByTestId('channel-save').click();
+    await expect(this.form).toBeHidden();
+    return words;
+  }
 }

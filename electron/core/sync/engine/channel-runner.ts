@@ -37,6 +37,8 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
    * have cancelled meanwhile, and a parcel must not be reported shipped for an order the shop already cancelled.
    */
   let pullFirst = true;
+  /** additive increase while the shop keeps up, halved when it pushes back: the drain settles near its limit */
+  let inFlight = timing.concurrency;
   const idleWaiters: Array<() => void> = [];
   const pollMs = () => Math.max(2, Number(channel.config.pollSeconds ?? 10)) * 1000;
   const isStopped = () => stopped;
@@ -128,6 +130,8 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
     const paused = now < pauseUntil || pullFirst;
     const claimed = new Set<string>();
     const ready: Array<{ row: (typeof rows)[number]; plan: Extract<PushPlan, { kind: 'push' }> }> = [];
+    // a short round, so the number in flight adapts often
+    const roundSize = inFlight * 6;
     let settled = 0;
     for (const row of rows) {
       if (unmirroredStatus(row, adapter)) {
@@ -141,6 +145,7 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
       if (claimed.has(entity)) continue;
       claimed.add(entity);
       if (row.nextAttemptAt && Date.parse(row.nextAttemptAt) > now) continue;
+      if (ready.length >= roundSize) continue;
       const plan = planOrPark(ctx, channel, adapter, row);
       if (!plan) continue;
       if (plan.kind === 'push') ready.push({ row, plan });
@@ -150,18 +155,22 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
     if (!ready.length || paused) return settled > 0 && !paused;
     let next = 0;
     let halted = false;
+    let pushedBack = false;
     const worker = async () => {
       while (!halted && !stopped && next < ready.length && Date.now() >= pauseUntil) {
         const { row, plan } = ready[next++]!;
         const verdict = await deliver(ctx, channel, adapter, row, plan, controller.signal, isStopped);
         if (stopped) return;
-        if (verdict.failure) failure(verdict.failure);
-        else reachable();
+        if (verdict.failure) {
+          failure(verdict.failure);
+          if (verdict.failure.kind !== 'permanent') pushedBack = true;
+        } else reachable();
         if (verdict.halt) halted = true;
         changed();
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, timing.concurrency) }, worker));
+    await Promise.all(Array.from({ length: Math.min(ready.length, inFlight) }, worker));
+    inFlight = pushedBack ? Math.max(1, Math.floor(inFlight / 2)) : Math.min(timing.maxConcurrency, inFlight + 1);
     return !halted && !stopped;
   }
 

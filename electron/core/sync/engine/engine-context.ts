@@ -11,8 +11,10 @@ export type EngineTiming = {
   retryMaxMs: number;
   /** the longest wait between probes of an offline channel */
   offlineProbeMaxMs: number;
-  /** pushes in flight at once per channel (different orders only: one order's pushes stay in order) */
+  /** pushes in flight at once per channel to start with (different orders only: one order's pushes stay in order) */
   concurrency: number;
+  /** the most it grows to while the shop keeps up; a 429 or a failure halves it */
+  maxConcurrency: number;
   pageSize: number;
   /** pages one pull cycle may take before the outbox gets its turn */
   pagesPerCycle: number;
@@ -22,7 +24,7 @@ export type EngineTiming = {
 
 export const DEFAULT_TIMING: EngineTiming = {
   offlineAfterFailures: 2, retryBaseMs: 1000, retryMaxMs: 5 * 60_000, offlineProbeMaxMs: 30_000,
-  concurrency: 6, pageSize: 100, pagesPerCycle: 10, idleCheckMs: 500,
+  concurrency: 6, maxConcurrency: 16, pageSize: 100, pagesPerCycle: 10, idleCheckMs: 500,
 };
 
 export type EngineContext = {

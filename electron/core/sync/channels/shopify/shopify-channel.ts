@@ -111,6 +111,8 @@ export function createShopifyChannel(connection: ChannelConnection, deps: Channe
 
   return {
     kind: 'shopify',
+    // noteText answers only these; the rest is the bench's own progress (optional SalesChannel field)
+    mirroredStatuses: ['on_hold', 'cancelled'],
     async testConnection(signal) {
       const reply = await t.request(SHOP_CHECK, {}, { write: false, doing: 'connecting', signal });
       const granted = new Set(reply.data.currentAppInstallation.accessScopes.map((s) => s.handle));
