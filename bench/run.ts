@@ -1,6 +1,7 @@
 import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
 import { scanBench } from './scan-bench';
+import { shippingBench } from './shipping-bench';
 import { shopifyBench } from './shopify-bench';
 import { syncBench } from './sync-bench';
 
@@ -10,5 +11,6 @@ console.log(`Packbench benchmarks — node ${process.version}, ${new Date().toIS
 if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
+if (!only || only === 'shipping') await shippingBench();
 if (!only || only === 'sync') await syncBench();
 if (!only || only === 'shopify') await shopifyBench();

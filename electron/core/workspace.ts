@@ -11,9 +11,17 @@ import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
 import { createRepos } from './store';
-import { DB_FILE_NAME, openDatabase } from './store/db';
+import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
+import type { CredentialStore } from './shipping/credentials';
+import { createShippingService } from './shipping/shipping-service';
+import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
+import type { BackupInfo } from './store/backups';
+import { openDatabase } from './store/db';
+import { DB_FILES, putBackupInPlace } from './store/restore';
+import { createBackupService, type BackupOptions } from './services/backup-service';
 import { createChannelSettings } from './sync/channel-settings';
 import { createSyncEngine, type SyncOptions } from './sync/engine/sync-engine';
+import { createSealedCredentials } from './sync/secrets/credential-store';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
 export type WorkspaceDeps = {
@@ -21,8 +29,21 @@ export type WorkspaceDeps = {
   actor: () => string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   printerFactory?: PrinterFactory | undefined;
+  shipping?: ShippingOptions | undefined;
+  backups?: BackupOptions | undefined;
   sync?: SyncOptions | undefined;
 };
+export type ShippingOptions = {
+  credentials?: CredentialStore | undefined;
+  carrierFactory?: CarrierFactory | undefined;
+  carrierTimeoutMs?: number | undefined;
+  retryDelaysMs?: number[] | undefined;
+  /** carrier emulators for the demo workspace (`--demo-carriers`) */
+  demoCarriers?: DemoCarrierUrls | undefined;
+};
+
+/** What replaces the open workspace: fresh sample data, nothing, or a backup. */
+export type Replacement = 'demo' | 'empty' | { restore: BackupInfo };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
 export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none') {
@@ -34,33 +55,45 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
-  const packing = createPackCompletion(repos, clock, actor, orders, print);
+  const so = deps.shipping ?? {};
+  const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
+  const shipping = createShippingService({
+    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
+    carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
+  });
+  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
+  const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
-  if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders));
+  if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders); seedShippingDemo(repos); });
   if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
   print.ensureDefaultPrinter();
   print.recover();
+  if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
+  shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
   const conflicts = createConflictService(repos, clock, actor, orders);
-  const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
   const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, clock, scanner, conflicts, sync, channels,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
-    close() { sync.stop(); db.$client.close(); },
+    close() {
+      sync.stop();
+      backups.stopTimers();
+      shipping.close();
+      db.$client.close();
+    },
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;
 
-const DB_FILES = ['', '-wal', '-shm'].map((suffix) => DB_FILE_NAME + suffix);
-
 /**
- * Swaps the open workspace for a fresh one without ever being left with none: the old files are moved
- * aside first and deleted only once the new workspace is open; any failure puts them back.
+ * Swaps the open workspace for a fresh one (or a backup) without ever being left with none: the old
+ * files are moved aside first and deleted only once the new workspace is open; any failure puts them
+ * back. Callers take a backup first (core: before any reset or restore).
  */
-export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, seed: 'demo' | 'empty'): Workspace {
+export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, what: Replacement): Workspace {
   current.close();
   const aside = `.replaced-${Date.now()}`;
   const moved: string[] = [];
@@ -70,7 +103,8 @@ export function replaceWorkspace(dataDir: string, current: Workspace, deps: Work
       renameSync(join(dataDir, f), join(dataDir, f + aside));
       moved.push(f);
     }
-    const fresh = openWorkspace(dataDir, deps, seed);
+    if (typeof what === 'object') putBackupInPlace(dataDir, what.restore);
+    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what);
     for (const f of moved) rmSync(join(dataDir, f + aside), { force: true });
     return fresh;
   } catch (e) {

@@ -1,5 +1,6 @@
 import { ErrorBoundary } from './components/error-boundary';
 import { NoticeBanner } from './components/notice-banner';
+import { StaleKeyScreen } from './components/stale-key-screen';
 import { TopBar } from './components/top-bar';
 import { useScreenKeys } from './hooks/use-screen-keys';
 import { useWorkspaceSync } from './hooks/use-workspace-sync';
@@ -9,6 +10,7 @@ import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { SyncScreen } from './screens/sync/sync-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
@@ -21,6 +23,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  shipments: ShipmentsScreen,
   sync: SyncScreen,
 };
 
@@ -32,7 +35,9 @@ export function App() {
   usePackSync();
   useSyncStatusFeed();
   const screen = useAppStore((s) => s.screen);
+  const connection = useAppStore((s) => s.connection);
   const View = SCREEN_VIEWS[screen];
+  if (connection === 'unauthorized') return <StaleKeyScreen />;
   return (
     <div className="app">
       <TopBar />

@@ -8,6 +8,8 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { shippingMethods } from './shipping-api';
+import { backupMethods } from './backups-api';
 import { syncMethods } from './sync-api';
 
 const Empty = z.object({}).strict().default({});
@@ -29,6 +31,8 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...shippingMethods,
+  ...backupMethods,
   ...syncMethods,
 } as const;
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/errors';
 import { printedBarcode } from '../support/pack-helpers';
+import { startEasyPostEmulator } from '../emulators/easypost-emulator';
+import { QUICK } from '../support/shipping-timing';
 import { DEMO_SKUS, startSyncStation, type SyncStation } from '../support/sync-station';
 
 const stations: SyncStation[] = [];
@@ -112,5 +114,36 @@ describe('changes upstream after the bench started on an order', () => {
     await s.client.call('sync.now', {});
     await s.waitFor('the cancel', () => s.core.workspace().repos.orders.status(id)?.status === 'cancelled');
     expect([committed(s, a!), committed(s, b!)]).toEqual([ca - 1, cb]);
+  });
+
+  it('a carrier label still waiting to be bought is never bought once the shop cancels the packed order', async () => {
+    const easypost = await startEasyPostEmulator();
+    const s = await startSyncStation({ shipping: QUICK });
+    stations.push(s);
+    const ep = await s.client.call('carriers.save', { kind: 'easypost', name: 'EasyPost', apiKey: 'EZTKtest123', baseUrl: easypost.url });
+    await s.client.call('shipping.saveRules', { buyLabels: true, customsSigner: 'Test Shop', fallback: { strategy: 'cheapest', carrierIds: [ep.id] } });
+    const [a] = DEMO_SKUS(s.core);
+    const london = { first_name: 'Oliver', last_name: 'Smith', address_1: '221B Baker Street', city: 'London', postcode: 'NW1 6XE', country: 'GB', email: 'oliver@example.co.uk', phone: '+44 20 7946 0000' };
+    const w = s.placeOrder([{ sku: a!, quantity: 1 }], { shipping: london, billing: london });
+    const id = await s.waitFor('order', () => s.localId(w));
+    const repos = s.core.workspace().repos;
+    try {
+      // the carrier is down while the parcel is packed: its label waits in the queue
+      await easypost.down();
+      await s.pack(id);
+      await s.waitFor('a waiting label', () => repos.shipping.listShipments({ orderId: id, limit: 5 }).find((x) => x.status === 'pending' && x.attempts > 0));
+      s.emu.store.cancelOrder(w);
+      await s.client.call('sync.now', {});
+      await s.waitFor('the hold', () => repos.orders.status(id)?.status === 'on_hold');
+      await easypost.up();
+      await s.waitFor('the label to wait for the order', () => repos.shipping.listShipments({ orderId: id, limit: 5 }).find((x) => /the order is on hold/.test(x.words)));
+      expect(easypost.purchases).toEqual([]);
+      await s.client.call('sync.resolveConflict', { orderId: id, choice: 'theirs' });
+      await s.waitFor('the label held', () => repos.shipping.listShipments({ orderId: id, limit: 5 }).find((x) => x.status === 'held' && /cancelled/.test(x.words)), 20_000);
+      expect(easypost.purchases).toEqual([]);
+      expect(s.emu.store.effectsFor('order.status', w).map((e) => 'to' in e && e.to)).toEqual(['cancelled']);
+    } finally {
+      await easypost.stop();
+    }
   });
 });

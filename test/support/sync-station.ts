@@ -3,6 +3,7 @@ import { createCore, type Core } from '../../electron/core/create-core';
 import { createFakePrinter } from '../../electron/core/drivers/printer';
 import { createInMemoryClient } from '../../electron/core/hosts/in-memory-transport';
 import type { EngineTiming } from '../../electron/core/sync/engine/engine-context';
+import type { ShippingOptions } from '../../electron/core/workspace';
 import { startWooEmulator, type WooEmulator, type WooEmulatorOptions } from '../emulators/woocommerce/woo-emulator';
 import { scanAll } from './pack-helpers';
 import { tempDir } from './temp-dir';
@@ -30,12 +31,13 @@ const customer = (i: number) => ({
 /** A demo workspace on a real SQLite file, its engine connected (through Settings' own command) to a WooCommerce emulator. */
 export async function startSyncStation(options: {
   emulator?: WooEmulatorOptions; timing?: Partial<EngineTiming>; requestTimeoutMs?: number; dataDir?: string; pollSeconds?: number; pushStock?: boolean;
+  shipping?: ShippingOptions;
 } = {}): Promise<SyncStation> {
   const emu = await startWooEmulator(options.emulator);
   const dir = options.dataDir ? null : tempDir('packbench-sync-');
   const dataDir = options.dataDir ?? dir!.path;
   const core = createCore({
-    dataDir, actor: 'packer-1', printerFactory: () => createFakePrinter(),
+    dataDir, actor: 'packer-1', printerFactory: () => createFakePrinter(), ...(options.shipping ? { shipping: options.shipping } : {}),
     sync: { timing: { ...FAST_TIMING, ...options.timing }, requestTimeoutMs: options.requestTimeoutMs ?? 1500 },
   });
   const client = createInMemoryClient(core);
@@ -70,6 +72,7 @@ export async function startSyncStation(options: {
       await client.call('pack.complete', { sessionId: view.sessionId });
     },
     async close() {
+      await core.workspace().shipping.queue.idle();
       await core.workspace().print.idle();
       client.close();
       core.close();

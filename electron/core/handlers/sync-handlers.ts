@@ -18,6 +18,11 @@ export const syncHandlers: HandlerMap = {
     ws.conflicts.resolve(input.orderId, input.choice);
     emit('orders.changed', { ids: [input.orderId] });
     ws.sync.now();
+    // a label that waited for the decision is looked at now: bought if ours was kept, held if the order is cancelled
+    for (const s of ws.repos.shipping.listShipments({ orderId: input.orderId, status: 'pending', limit: 20 })) {
+      ws.repos.shipping.updateShipment(s.id, { nextAttemptAt: null }, new Date().toISOString());
+    }
+    ws.shipping.queue.kick();
     return ws.orders.detail(input.orderId);
   },
   'sync.startDemoChannels': async (_input, ctx) => {

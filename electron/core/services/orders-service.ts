@@ -3,7 +3,7 @@ import type { OrderDetail, OrderListOutput } from '../../../shared/contract/orde
 import { canTransition, nextStatuses, STATUS_WORDS, transitionRefusal, type OrderStatus } from '../../../shared/domain/order-state';
 import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
-import type { NewOrder } from '../store/orders-repo';
+import { checkIncomingOrder, type IncomingOrder as CheckableOrder } from './incoming-order';
 import type { RemoteOrderState } from '../sync/channel-types';
 import { applyRemoteVersion, initialStatusFor, remoteSnapshot } from './remote-order-updates';
 import { resolveItemCode } from './scan-codes';
@@ -27,43 +27,55 @@ export type RemoteVersion = {
   remoteLocationId?: string | null;
 };
 
-export type IncomingOrder = Omit<NewOrder, 'lines' | 'status'> & {
-  status?: OrderStatus;
+/** An order as a channel, a CSV file or a form hands it over (checked at the store boundary, incoming-order.ts). */
+export type IncomingOrder = CheckableOrder & {
   /** with status on_hold: why, in words, for the timeline */
   holdReason?: string;
-  lines: Array<{ sku: string; title: string; quantity: number; unitPriceMinor: number }>;
   /** present for orders from a sales channel (sync); absent for CSV and manual orders */
   remote?: RemoteVersion;
 };
 
 /**
- * imported: new orders; duplicates: already here in this version (or older); updated: changed here to follow
- * the channel; held: put on hold in a conflict; cancelled: cancelled because the channel cancelled them;
- * skipped: channel orders with nothing for the bench (already shipped or cancelled before they arrived).
+ * imported: new orders; duplicates: already here in this version (or older); rejected: orders that break the
+ * contract, in words (none of them was stored, the others were); updated: changed here to follow the channel;
+ * held: put on hold in a conflict; cancelled: cancelled because the channel cancelled them; skipped: channel
+ * orders with nothing for the bench (already shipped or cancelled before they arrived).
  */
-export type ImportResult = { imported: number[]; duplicates: number; updated: number[]; held: number[]; cancelled: number[]; skipped: number };
+export type ImportResult = {
+  imported: number[]; duplicates: number; rejected: Array<{ index: number; words: string }>;
+  updated: number[]; held: number[]; cancelled: number[]; skipped: number;
+};
 
 export function createOrdersService(repos: Repos, clock: Clock, actor: () => string) {
   const { orders, inventory, catalog, outbox } = repos;
 
   /**
-   * Lands orders: each is inserted with its lines, its stock reserved and its timeline started, and every
-   * channel is told the new available counts, all in one transaction. A re-delivered order is skipped; a newer
-   * version from its channel updates it, or holds it when the bench already started on it.
+   * Lands orders: each is checked against the contract first (one that breaks it is refused in words and
+   * the rest still land), then inserted with its lines, its stock reserved and its timeline started, and
+   * every channel is told the new available counts, all in one transaction. A re-delivered order is skipped;
+   * a newer version from its channel updates it, or holds it when the bench already started on it.
    */
-  function importOrders(incoming: IncomingOrder[], source: string): ImportResult {
+  function importOrders(incoming: readonly IncomingOrder[], source: string): ImportResult {
+    const rejected: ImportResult['rejected'] = [];
+    const checked = incoming.flatMap((raw, index) => {
+      const c = checkIncomingOrder(raw);
+      // the check keeps the contract's fields; the channel's version rides along untouched
+      if (c.ok) return [{ ...c.order, holdReason: raw.holdReason, remote: raw.remote }];
+      rejected.push({ index, words: c.words });
+      return [];
+    });
     return repos.transaction(() => {
       const at = isoNow(clock);
       const who = actor();
       const touched: Touched = new Map();
-      const result: ImportResult = { imported: [], duplicates: 0, updated: [], held: [], cancelled: [], skipped: 0 };
+      const result: ImportResult = { imported: [], duplicates: 0, rejected, updated: [], held: [], cancelled: [], skipped: 0 };
       const variantIds = new Map<string, number | null>();
       const variantId = (sku: string) => {
         let id = variantIds.get(sku);
         if (id === undefined) { id = catalog.variantBySku(sku)?.id ?? null; variantIds.set(sku, id); }
         return id;
       };
-      for (const o of incoming) {
+      for (const o of checked) {
         const lines = o.lines.map((l) => ({ ...l, variantId: variantId(l.sku) }));
         if (o.remote) {
           const known = repos.sync.version(o.channelId, o.externalId);

@@ -7,6 +7,7 @@ import { createOutboxDrainRepo } from './outbox-drain-repo';
 import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
 import { createSettingsRepo } from './settings-repo';
+import { createShippingRepo } from './shipping-repo';
 import { createSyncRepo } from './sync-repo';
 
 export function createRepos(db: Db) {
@@ -19,6 +20,7 @@ export function createRepos(db: Db) {
     pack: createPackRepo(db),
     print: createPrintRepo(db),
     settings: createSettingsRepo(db),
+    shipping: createShippingRepo(db),
     sync: createSyncRepo(db),
     outboxDrain: createOutboxDrainRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */

@@ -9,6 +9,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   inventory: 'Inventory',
   settings: 'Settings',
   printing: 'Printing',
+  shipments: 'Shipments',
   sync: 'Sync',
 };
 
@@ -16,6 +17,7 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   open: 'Connected',
   closed: 'Connection lost — retrying',
+  unauthorized: 'Station key out of date',
 };
 
 export function TopBar() {

@@ -35,14 +35,23 @@ export function applyPage(ctx: EngineContext, channel: ChannelRecord, state: Cha
 
   const results: ImportResult[] = [];
   repos.transaction(() => {
+    const land = (batch: IncomingOrder[]) => {
+      const r = ctx.orders.importOrders(batch, channel.name);
+      // the store boundary refuses what breaks the contract, in words; the rest of the batch landed
+      for (const x of r.rejected) {
+        const o = batch[x.index]!;
+        problems.push({ externalId: o.externalId, words: `${channel.name}: ${x.words} It was not taken in; fix it on ${channel.name} and it comes in when it changes there.`, detail: x.words });
+      }
+      results.push(r);
+    };
     if (incoming.length) {
       try {
-        results.push(ctx.orders.importOrders(incoming, channel.name));
+        land(incoming);
       } catch {
         // one order the store refuses must not hold the others back: land them one by one and name the culprit
         for (const o of incoming) {
           try {
-            results.push(ctx.orders.importOrders([o], channel.name));
+            land([o]);
           } catch (e) {
             problems.push({ externalId: o.externalId, words: `${channel.name} order ${o.number} could not be stored: ${e instanceof Error ? e.message : String(e)} The other orders carry on.`, detail: String(e) });
           }

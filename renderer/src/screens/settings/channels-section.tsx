@@ -64,7 +64,7 @@ export function ChannelsSection() {
       setErrors({});
       load();
       useSyncStore.getState().refresh();
-      useAppStore.getState().showInfo(`${saved.name} is connected: its orders come in within ${saved.pollSeconds} seconds. The Sync screen (Alt+6) shows how it is doing.`);
+      useAppStore.getState().showInfo(`${saved.name} is connected: its orders come in within ${saved.pollSeconds} seconds. The Sync screen (Alt+7) shows how it is doing.`);
     } catch (e) {
       setErrors(fieldErrors(e));
       useAppStore.getState().showError(e);
