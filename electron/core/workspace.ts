@@ -5,19 +5,23 @@ import { ScannerSettingsSchema, type ScannerSettings } from '../../shared/contra
 import type { Clock } from './clock';
 import { seedDemo } from './demo/seed-demo';
 import { createInventoryService } from './services/inventory-service';
+import { createConflictService } from './services/order-conflicts';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
 import { createRepos } from './store';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
-import { createKeyFileCredentials, type CredentialStore } from './shipping/credentials';
+import type { CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
 import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
 import type { BackupInfo } from './store/backups';
 import { openDatabase } from './store/db';
 import { DB_FILES, putBackupInPlace } from './store/restore';
 import { createBackupService, type BackupOptions } from './services/backup-service';
+import { createChannelSettings } from './sync/channel-settings';
+import { createSyncEngine, type SyncOptions } from './sync/engine/sync-engine';
+import { createSealedCredentials } from './sync/secrets/credential-store';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
 export type WorkspaceDeps = {
@@ -27,6 +31,7 @@ export type WorkspaceDeps = {
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
   backups?: BackupOptions | undefined;
+  sync?: SyncOptions | undefined;
 };
 export type ShippingOptions = {
   credentials?: CredentialStore | undefined;
@@ -51,8 +56,9 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const so = deps.shipping ?? {};
+  const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
   const shipping = createShippingService({
-    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createKeyFileCredentials(dataDir),
+    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
   });
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
@@ -65,10 +71,15 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.recover();
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
+  const conflicts = createConflictService(repos, clock, actor, orders);
+  const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  const channels = createChannelSettings(repos, clock, sync, syncOptions);
+  if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
+      sync.stop();
       backups.stopTimers();
       shipping.close();
       db.$client.close();
