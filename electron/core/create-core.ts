@@ -14,6 +14,7 @@ import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
+import { stockSyncHandlers } from './handlers/stock-sync-handlers';
 import { stopDemoChannels } from './demo/demo-channels';
 import type { BackupOptions } from './services/backup-service';
 import type { PrinterFactory } from './services/print-service';
@@ -76,7 +77,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping, backups: options.backups, sync: { ...options.sync, secrets } };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...syncHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...syncHandlers, ...stockSyncHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },

@@ -21,6 +21,7 @@ import { DB_FILES, putBackupInPlace } from './store/restore';
 import { createBackupService, type BackupOptions } from './services/backup-service';
 import { createChannelSettings } from './sync/channel-settings';
 import { createSyncEngine, type SyncOptions } from './sync/engine/sync-engine';
+import { createStockSyncService } from './services/stock-sync-service';
 import { createSealedCredentials } from './sync/secrets/credential-store';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
@@ -75,10 +76,15 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
+  const stockSync = createStockSyncService(repos, clock, actor, sync);
+  // the daily reconciliation (#7): looked at once a minute, run once a day at the time set on the Stock sync screen
+  const reconcileTimer = setInterval(() => { stockSync.tick().catch((e: unknown) => console.error('[stock] the daily reconciliation failed:', e)); }, 60_000);
+  reconcileTimer.unref();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels, stockSync,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
+      clearInterval(reconcileTimer);
       sync.stop();
       backups.stopTimers();
       shipping.close();

@@ -26,6 +26,8 @@ export const ChannelSyncStatusSchema = z.object({
   /** the newest problem, in words ('' when none) */
   lastError: z.string(),
   errors: z.array(z.object({ id: Id, at: IsoTime, level: z.enum(['info', 'warning', 'error']), words: z.string() })),
+  /** stock counts (#7): units the channel was last told it may sell, over all SKUs (its budget while unreachable); null when counts are off */
+  budgetLeft: z.object({ units: z.number().int(), skus: z.number().int(), skusAtZero: z.number().int() }).nullable().optional(),
 });
 export type ChannelSyncStatus = z.infer<typeof ChannelSyncStatusSchema>;
 

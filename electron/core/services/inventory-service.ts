@@ -4,7 +4,7 @@ import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
 
 export function createInventoryService(repos: Repos, clock: Clock, actor: () => string) {
-  const { inventory, catalog, outbox } = repos;
+  const { inventory, catalog } = repos;
 
   /** A stock count: the ledger records the difference as an adjust movement; no count is ever overwritten. */
   function adjust(input: { variantId: number; locationId: number; countedOnHand: number; reason: string }): StockRow {
@@ -20,8 +20,6 @@ export function createInventoryService(repos: Repos, clock: Clock, actor: () => 
       // A count below what is reserved is allowed: the shelf is what it is, and the short orders show negative available.
       const at = isoNow(clock);
       inventory.record({ ...input, kind: 'adjust', quantity: delta, reason: input.reason, actor: actor(), reference: 'stock count', at });
-      const after = inventory.balance(input.variantId, input.locationId);
-      outbox.enqueueForAllChannels('inventory.available', { sku: variant.sku, locationId: input.locationId, available: after.onHand - after.committed }, at);
       return inventory.stockRow(input.variantId, input.locationId)!;
     });
   }

@@ -145,13 +145,12 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
     if (released.length) orders.addEvent(orderId, 'released', who, `Stock released: ${released.join(', ')}`, {}, at);
   }
 
-  /** one outbox row per changed SKU per batch, not per order: channels only need the latest count */
-  function tellAvailable(touched: Touched, at: string) {
-    for (const t of touched.values()) {
-      const b = inventory.balance(t.variantId, t.locationId);
-      outbox.enqueueForAllChannels('inventory.available', { sku: t.sku, locationId: t.locationId, available: b.onHand - b.committed }, at);
-    }
-  }
+  /**
+   * Nothing to write any more: every ledger movement marks its SKU dirty for every channel through the
+   * stock_dirty trigger, in the same transaction, and the coalescing pusher sends the latest count (#7).
+   * Kept so callers that collect the SKUs they touched need no change.
+   */
+  function tellAvailable(_touched: Touched, _at: string) { /* see above */ }
 
   function detail(id: number): OrderDetail {
     const r = orders.record(id);
@@ -208,8 +207,6 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
     for (const h of held) {
       if (h.committed <= 0) continue;
       inventory.record({ variantId: h.variantId, locationId, kind: 'release', quantity: h.committed, reason: 'order cancelled', actor: who, reference: `order:${orderId}`, at });
-      const after = inventory.balance(h.variantId, locationId);
-      outbox.enqueueForAllChannels('inventory.available', { sku: h.sku, locationId, available: after.onHand - after.committed }, at);
     }
     const picked = held.filter((h) => h.picked > 0);
     if (picked.length) {

@@ -8,6 +8,7 @@ import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
+import { createStockSyncRepo } from './stock-sync-repo';
 import { createSyncRepo } from './sync-repo';
 
 export function createRepos(db: Db) {
@@ -23,6 +24,7 @@ export function createRepos(db: Db) {
     shipping: createShippingRepo(db),
     sync: createSyncRepo(db),
     outboxDrain: createOutboxDrainRepo(db),
+    stockSync: createStockSyncRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();

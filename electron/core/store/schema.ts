@@ -423,3 +423,84 @@ export const channelSkus = sqliteTable('channel_skus', {
   remoteAvailable: integer('remote_available'),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.channelId, t.sku] })]);
+
+/**
+ * Inventory sync (#7). A SKU whose available count may have changed is marked dirty per channel, in the
+ * transaction of the ledger change (a trigger on inventory_movements, see the stock_dirty_marks migration).
+ * The pusher sends the latest number and clears the mark only if no newer change bumped `version` meanwhile:
+ * a burst of movements is one push per SKU and channel, and an older count never overtakes a newer one.
+ */
+export const stockDirty = sqliteTable('stock_dirty', {
+  channelId: integer('channel_id').notNull().references(() => channels.id),
+  sku: text('sku').notNull(),
+  version: integer('version').notNull().default(1),
+  /** what changed last, for the published-number history ("reserve order:12", "adjust stock count") */
+  cause: text('cause').notNull().default(''),
+  markedAt: text('marked_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.channelId, t.sku] })]);
+
+/** What each channel was last told per SKU, and the count last seen there (changeFromQuantity for compare-and-set). */
+export const stockPublished = sqliteTable('stock_published', {
+  channelId: integer('channel_id').notNull().references(() => channels.id),
+  sku: text('sku').notNull(),
+  quantity: integer('quantity').notNull(),
+  /** the channel's own count as last set or read; null when unknown (the next set is unconditional) */
+  remoteSeen: integer('remote_seen'),
+  publishedAt: text('published_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.channelId, t.sku] })]);
+
+/** Every number published to a channel, with its cause: the per-SKU history. Append-only. */
+export const stockPublishHistory = sqliteTable('stock_publish_history', {
+  id: integer('id').primaryKey(),
+  channelId: integer('channel_id').notNull().references(() => channels.id),
+  sku: text('sku').notNull(),
+  quantity: integer('quantity').notNull(),
+  previous: integer('previous'),
+  cause: text('cause').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('stock_publish_history_sku').on(t.sku, t.id)]);
+
+/**
+ * How much of a SKU a channel may list. channel_id 0 = every channel, sku '' = the whole catalog; the most
+ * specific rule wins. share: all of it; cap: at most value; reserve: value kept back; percent: value % of it;
+ * budget: at most value, meant as what the channel may sell while Packbench cannot reach it.
+ */
+export const stockRules = sqliteTable('stock_rules', {
+  id: integer('id').primaryKey(),
+  channelId: integer('channel_id').notNull().default(0),
+  sku: text('sku').notNull().default(''),
+  kind: text('kind', { enum: ['share', 'cap', 'reserve', 'percent', 'budget'] }).notNull(),
+  value: integer('value').notNull().default(0),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [uniqueIndex('stock_rules_scope').on(t.channelId, t.sku), check('stock_rules_value_not_negative', sql`${t.value} >= 0`)]);
+
+/** Units of a SKU never offered on any channel (kept for the counter, breakage, a miscount). */
+export const safetyStock = sqliteTable('safety_stock', {
+  sku: text('sku').primaryKey(),
+  quantity: integer('quantity').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [check('safety_stock_not_negative', sql`${t.quantity} >= 0`)]);
+
+/** One reconciliation run: every channel's counts read and compared with what it was told. */
+export const stockReconciliations = sqliteTable('stock_reconciliations', {
+  id: integer('id').primaryKey(),
+  trigger: text('trigger', { enum: ['manual', 'schedule', 'reconnect'] }).notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  /** in words: "3 SKUs checked on 2 channels; 2 drifts found." */
+  summary: text('summary').notNull().default(''),
+});
+
+/** One drift: a SKU on a channel whose count is not what it was told (or a channel that could not be read). */
+export const stockReconciliationLines = sqliteTable('stock_reconciliation_lines', {
+  id: integer('id').primaryKey(),
+  reconciliationId: integer('reconciliation_id').notNull().references(() => stockReconciliations.id),
+  channelId: integer('channel_id').notNull().references(() => channels.id),
+  sku: text('sku').notNull(),
+  ours: integer('ours').notNull(),
+  theirs: integer('theirs'),
+  available: integer('available').notNull(),
+  fix: text('fix', { enum: ['', 'push_ours', 'accept_theirs'] }).notNull().default(''),
+  fixWords: text('fix_words').notNull().default(''),
+  fixedAt: text('fixed_at'),
+}, (t) => [index('stock_reconciliation_lines_run').on(t.reconciliationId, t.id)]);

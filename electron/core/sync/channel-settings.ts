@@ -113,6 +113,8 @@ export function createChannelSettings(repos: Repos, clock: Clock, engine: SyncEn
         else repos.sync.setPaused(channelId, '');
       }
       repos.sync.setCredentials(channelId, box.scheme, box.encrypt(JSON.stringify(credentials)), at);
+      // the shares of every channel change when one starts (or stops) taking stock counts (#7)
+      if (input.pushStock || existing?.config.pushStock) repos.stockSync.markAll(null, `${input.name} connected`, at);
       return channelId;
     });
     engine.reload(id);
@@ -125,6 +127,7 @@ export function createChannelSettings(repos: Repos, clock: Clock, engine: SyncEn
     repos.transaction(() => {
       repos.sync.deleteCredentials(channelId);
       repos.sync.setChannel(channelId, c.name, { ...c.config, connected: false });
+      if (c.config.pushStock) repos.stockSync.markAll(null, `${c.name} removed`, isoNow(clock));
     });
     engine.reload(channelId);
     return list();

@@ -245,6 +245,22 @@ export function createShopState(opts: { currency?: string; domain?: string; name
     return order;
   }
 
+  /** the available count of a SKU at a location (default location), as the storefront sees it */
+  function availableOf(sku: string, locationId = defaultLocation().id): number {
+    const v = variantForSku(sku);
+    return v ? quantity(level(v.inventoryItemId, locationId)!, 'available') : 0;
+  }
+
+  /**
+   * A customer checks out on the storefront. Tracked items use inventoryPolicy DENY (Shopify's default): a line
+   * asking for more than is available is refused, as the storefront refuses it, and no order is made (null).
+   */
+  function checkout(input: NewOrderInput): OrderRec | null {
+    const locationId = input.locationId ?? defaultLocation().id;
+    if (input.lines.some((l) => variantForSku(l.sku) && availableOf(l.sku, locationId) < l.quantity)) return null;
+    return createOrder(input);
+  }
+
   function cancelOrder(id: number, reason = 'CUSTOMER'): OrderRec {
     const order = requireOrder(id);
     if (order.cancelledAt) return order;
@@ -410,7 +426,7 @@ export function createShopState(opts: { currency?: string; domain?: string; name
     locations, products, variants, items, levels, orders, lineIndex, fulfillmentOrders, foLineIndex, fulfillments, refunds, adjustmentGroups,
     applied, emails,
     level, quantity, onHand, addLocation, defaultLocation, addProduct, variantForSku,
-    createOrder, cancelOrder, editOrderLine, readdressOrder, touchOrder, fulfillmentStatus, orderSubtotal, orderTotal,
+    createOrder, checkout, availableOf, cancelOrder, editOrderLine, readdressOrder, touchOrder, fulfillmentStatus, orderSubtotal, orderTotal,
     setQuantity, adjustQuantity, createFulfillment, createRefund, record, requireOrder,
   };
 }

@@ -156,6 +156,19 @@ export function createWooStore(options: { now?: () => number; timezoneOffsetMinu
     return o;
   }
 
+  /** the stock_quantity of a SKU (null when the shop does not manage its stock) */
+  function stockOf(sku: string): number | null {
+    const t = findBySku(sku);
+    const item = t ? (t.variation ?? t.product) : null;
+    return item?.manage_stock ? item.stock_quantity : null;
+  }
+
+  /** A customer checks out: WooCommerce refuses a cart with more of a managed item than its stock (no backorders). */
+  function checkout(input: NewWooOrder): WooOrder | null {
+    if (input.line_items.some((l) => { const n = stockOf(l.sku); return n !== null && n < l.quantity; })) return null;
+    return addOrder(input);
+  }
+
   function order(oid: number): WooOrder {
     const o = orders.get(oid);
     if (!o) throw new WooError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
@@ -284,7 +297,7 @@ export function createWooStore(options: { now?: () => number; timezoneOffsetMinu
 
   return {
     orders, notes, refunds, products, variations, rawOverrides, effects,
-    addOrder, order, updateOrder, addNote, addRefund, addProduct, findBySku, setStock, upsertMeta,
+    addOrder, checkout, stockOf, order, updateOrder, addNote, addRefund, addProduct, findBySku, setStock, upsertMeta,
     /** the shop owner cancels in the WooCommerce admin */
     cancelOrder: (oid: number) => updateOrder(oid, { status: 'cancelled' }),
     effectsFor: (kind: Effect['kind'], orderId?: number) => effects.filter((e) => e.kind === kind && (orderId === undefined || (e as { orderId?: number }).orderId === orderId)),

@@ -7,6 +7,7 @@ import { backoffMs } from './backoff';
 import { deliver, planOrPark, settle } from './deliver';
 import type { EngineContext } from './engine-context';
 import { entityOf, unmirroredStatus, type PushPlan } from './push-topics';
+import { createStockPusher } from '../stock/stock-pusher';
 
 /** after this many quiet polls in a row the channel is asked half as often (never less than once a minute) */
 const IDLE_POLLS_BEFORE_SLOWING = 30;
@@ -42,6 +43,9 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
   const idleWaiters: Array<() => void> = [];
   const pollMs = () => Math.max(2, Number(channel.config.pollSeconds ?? 10)) * 1000;
   const isStopped = () => stopped;
+  /** completed pull passes: a count that went stale waits for the next one (the sale must be in the ledger first) */
+  let pullPasses = 0;
+  const stock = createStockPusher(ctx, channel, adapter, { requestPull: () => { nextPullAt = 0; }, pullPasses: () => pullPasses });
 
   function changed(force = false) {
     const now = Date.now();
@@ -57,7 +61,11 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
     if (before.failures || before.offlineSince || before.lastError) {
       repos.sync.markReachable(channel.id);
       repos.sync.setError(channel.id, '', null);
-      if (before.offlineSince) ctx.log('info', channel, `${channel.name} answers again (it was unreachable since ${before.offlineSince.slice(11, 16)} UTC).`);
+      if (before.offlineSince) {
+        ctx.log('info', channel, `${channel.name} answers again (it was unreachable since ${before.offlineSince.slice(11, 16)} UTC).`);
+        // its offline budget is released: every channel's share is worked out again
+        repos.stockSync.markAll(null, `${channel.name} reachable again`, isoNow(ctx.clock));
+      }
       changed(true);
     }
   }
@@ -71,6 +79,8 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
       streakStart ??= at;
       const before = repos.sync.state(channel.id);
       const after = repos.sync.markUnreachable(channel.id, streakStart, timing.offlineAfterFailures);
+      // what it was last told is now its budget: the other channels' shares shrink by it
+      if (!before.offlineSince && after.offlineSince) repos.stockSync.markAll(null, `${channel.name} unreachable`, at);
       if (!before.offlineSince && after.offlineSince) ctx.log('error', channel, `${channel.name} cannot be reached. Packbench keeps working; ${channel.name}'s changes wait and go out when it answers again.`, err.detail);
       pauseUntil = Date.now() + backoffMs(after.failures, 1000, timing.offlineProbeMaxMs);
     } else if (err.kind === 'rate_limited') {
@@ -108,7 +118,7 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
       applied += ids.length;
       if (ids.length) ctx.emit('orders.changed', { ids });
       pages++;
-      if (!page.continuation) { pullFirst = false; break; }
+      if (!page.continuation) { pullFirst = false; pullPasses++; break; }
       if (pages >= timing.pagesPerCycle) { nextPullAt = 0; changed(); return; }
     }
     quietPolls = applied ? 0 : quietPolls + 1;
@@ -178,7 +188,13 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
     if (repos.sync.state(channel.id).pausedReason) return false;
     if (Date.now() >= pauseUntil && (Date.now() >= nextPullAt || pullFirst)) await pull();
     if (stopped) return false;
-    return drain();
+    const more = await drain();
+    if (stopped || Date.now() < pauseUntil || pullFirst) return more;
+    // available counts: after the order rows, so a shipment never waits behind a burst of counts
+    const verdict = await stock.run(controller.signal);
+    if (stopped) return false;
+    if (verdict.failure) failure(verdict.failure); else if (verdict.pushed) reachable();
+    return more || verdict.more;
   }
 
   async function run() {
@@ -232,6 +248,7 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
     /** for tests and benches: resolves after the next cycle that found nothing more to send right away */
     settled(): Promise<void> { return new Promise((resolve) => { idleWaiters.push(resolve); if (!busy && !timer) schedule(0); }); },
     cycles: () => cycles,
+    stockPushed: () => stock.pushed(),
   };
 }
 export type ChannelRunner = ReturnType<typeof createChannelRunner>;

@@ -81,25 +81,10 @@ export function planPush(repos: Repos, channel: ChannelRecord, adapter: SalesCha
       return { kind: 'push', op: { kind: 'refund', push }, orderId, run: (ctx) => adapter.pushRefund(push, ctx) };
     }
     case 'inventory.available': {
+      // rows written before the coalescing pusher (#7): the SKU is marked dirty and goes out with the latest count
       const sku = String(p.sku ?? '');
-      if (!channel.config.pushStock) return { kind: 'skip', orderId: null, words: `Stock count of ${sku} not sent: sending counts to ${channel.name} is off (Settings → Channels).` };
-      const newer = repos.outboxDrain.newerAvailableRow(channel.id, sku, row.id);
-      if (newer) return { kind: 'skip', orderId: null, words: `Stock count of ${sku} not sent: a newer count replaces it.` };
-      // the count is read now, not when the row was written: the channel gets the latest truth
-      const variant = repos.catalog.variantBySku(sku);
-      if (!variant) return { kind: 'skip', orderId: null, words: `Stock count of ${sku} not sent: the SKU is no longer in the catalog.` };
-      const locations = channel.config.locationId ? [channel.config.locationId] : repos.catalog.locations().map((l) => l.id);
-      const available = locations.reduce((n, loc) => { const b = repos.inventory.balance(variant.id, loc); return n + Math.max(0, b.onHand - b.committed); }, 0);
-      const known = repos.sync.skuRef(channel.id, sku);
-      const item = { sku, ref: known?.ref ?? null, remoteLocationId: null, available, expectedRemote: null };
-      return {
-        kind: 'push', op: { kind: 'available', push: [item] }, orderId: null,
-        async run(ctx) {
-          const [r] = await adapter.pushAvailable([item], ctx);
-          if (!r) return { outcome: 'applied', remoteRef: null, words: `${channel.name}: ${sku} set to ${available}.` };
-          return { outcome: r.outcome === 'applied' ? 'applied' : 'not_applicable', remoteRef: r.ref ?? known?.ref ?? null, ref: r.ref ?? null, words: r.words };
-        },
-      };
+      if (sku) repos.stockSync.mark(channel.id, sku, 'count from before the update', row.createdAt);
+      return { kind: 'skip', orderId: null, quiet: true, words: `Stock count of ${sku} is sent by the stock pusher with the latest number.` };
     }
     default:
       return { kind: 'unknown', words: `Packbench does not know how to send "${row.topic}" changes to ${channel.name} yet. The change is kept and will go out once it does.` };

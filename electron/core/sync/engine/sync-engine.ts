@@ -40,6 +40,7 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
   const timing: EngineTiming = { ...DEFAULT_TIMING, ...options.timing };
   const factories = options.factories ?? CHANNEL_FACTORIES;
   const runners = new Map<number, ChannelRunner>();
+  const adapters = new Map<number, SalesChannel>();
   const setupErrors = new Map<number, string>();
   const recentlyLogged = new Set<string>();
   let started = false;
@@ -101,6 +102,7 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
     }
     const runner = createChannelRunner(ctx, channel, adapter);
     runners.set(channel.id, runner);
+    adapters.set(channel.id, adapter);
     runner.start();
   }
 
@@ -116,6 +118,7 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
         waiting: depth.waiting, failed: depth.failed, oldestWaitingAt: depth.oldest, pollSeconds: Number(c.config.pollSeconds ?? 10),
         lastError: setup || st.pausedReason || st.lastError,
         errors: repos.sync.recentLog(c.id, 8, ['warning', 'error']).map((e) => ({ id: e.id, at: e.createdAt, level: e.level, words: e.words })),
+        budgetLeft: c.config.pushStock === true && connected ? repos.stockSync.budgetLeft(c.id) : null,
       };
     });
     const live = channels.filter((c) => c.state !== 'not_connected');
@@ -139,6 +142,7 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
     reload(channelId: number) {
       runners.get(channelId)?.stop();
       runners.delete(channelId);
+      adapters.delete(channelId);
       const c = repos.sync.channel(channelId);
       if (started && c) startChannel(c);
       base.emit('sync.changed', { channelIds: [channelId] });
@@ -147,6 +151,7 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
       started = false;
       for (const r of runners.values()) r.stop();
       runners.clear();
+      adapters.clear();
     },
     now(channelId?: number) {
       for (const r of runners.values()) if (channelId === undefined || r.channelId === channelId) r.now();
@@ -159,6 +164,10 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
     },
     status,
     isRunning: (channelId: number) => runners.has(channelId),
+    /** the running adapter of a channel (reconciliation reads counts through it), undefined when not running */
+    adapterOf: (channelId: number) => adapters.get(channelId),
+    /** counts published by the stock pusher since the engine started, per channel (benches) */
+    stockPushed: (channelId: number) => runners.get(channelId)?.stockPushed() ?? 0,
     /** resolves once every runner (or the one named) had a cycle with nothing more to send right away */
     async settled(channelId?: number) {
       await Promise.all([...runners.values()].filter((r) => channelId === undefined || r.channelId === channelId).map((r) => r.settled()));

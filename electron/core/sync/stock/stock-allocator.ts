@@ -1,0 +1,33 @@
+import { allocate, availableToSell, ruleFor } from '../../../../shared/domain/stock-allocation';
+import type { Repos } from '../../store';
+import type { ChannelRecord } from '../../store/sync-repo';
+
+/** The channels counts go to: connected, not the manual one, with "send stock counts" on. */
+export function stockChannels(repos: Repos): ChannelRecord[] {
+  return repos.sync.channels().filter((c) => c.kind !== 'manual' && c.config.connected !== false && Boolean(c.config.baseUrl) && c.config.pushStock === true);
+}
+
+const locationOf = (c: ChannelRecord) => (typeof c.config.locationId === 'number' ? c.config.locationId : null);
+
+/**
+ * The number each stock channel should show for a SKU now, from the ledger, safety stock, the rules and which
+ * channels are unreachable (see shared/domain/stock-allocation.ts). Channels that ship from the same location
+ * share one pool.
+ */
+export function allocationFor(repos: Repos, sku: string, channels = stockChannels(repos), rules = repos.stockSync.rules()) {
+  const result = new Map<number, { quantity: number; available: number; offline: boolean }>();
+  const byLocation = new Map<number | null, ChannelRecord[]>();
+  for (const c of channels) byLocation.set(locationOf(c), [...(byLocation.get(locationOf(c)) ?? []), c]);
+  const safety = repos.stockSync.safety(sku);
+  for (const [location, group] of byLocation) {
+    const b = repos.stockSync.balance(sku, location);
+    const available = availableToSell(b.onHand, b.committed, safety);
+    const inputs = group.map((c) => ({
+      channelId: c.id, rule: ruleFor(rules, c.id, sku), offline: repos.sync.state(c.id).offlineSince !== null,
+      published: repos.stockSync.published(c.id, sku)?.quantity ?? null,
+    }));
+    const shares = allocate(available, inputs);
+    for (const i of inputs) result.set(i.channelId, { quantity: shares.get(i.channelId) ?? 0, available, offline: i.offline });
+  }
+  return result;
+}

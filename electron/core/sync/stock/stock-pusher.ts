@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { isoNow } from '../../clock';
+import type { ChannelRecord } from '../../store/sync-repo';
+import { asChannelError, type ChannelError } from '../channel-error';
+import type { AvailablePush } from '../channel-types';
+import type { EngineContext } from '../engine/engine-context';
+import type { SalesChannel } from '../sales-channel';
+import { allocationFor, stockChannels } from './stock-allocator';
+
+/** SKUs per call: Shopify takes up to 250 quantities per inventorySetQuantities; WooCommerce sets one by one anyway */
+const BATCH = 100;
+const ROUND = 400;
+
+export type StockPushVerdict = { more: boolean; failure: ChannelError | null; pushed: number };
+
+/**
+ * The coalescing pusher of one channel (#7). It reads the channel's dirty SKUs, computes each one's number
+ * NOW (so the latest count wins, however many movements marked it), sends only what differs from what the
+ * channel was last told, and clears each mark at the version it read: a change made while the call was in
+ * flight bumps the version, keeps the mark, and goes out next round. One round at a time per channel, so
+ * an older number can never arrive after a newer one.
+ *
+ * Compare-and-set: each push carries the count we last saw there (Shopify changeFromQuantity). A stale answer
+ * means the shop sold (or someone edited) since: the SKU waits until orders were pulled again, so the sale is
+ * in the ledger before we set the count, and is never sold twice. A stale answer that already shows our number
+ * (the push arrived but its answer was lost, or the app stopped before recording it) is recorded as done.
+ */
+export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, adapter: SalesChannel, hooks: { requestPull(): void; pullPasses(): number }) {
+  const { repos } = ctx;
+  /** sku -> the pull pass count when its compare-and-set went stale: it waits for a later pass */
+  const heldForPull = new Map<string, number>();
+  let pushedTotal = 0;
+
+  async function run(signal: AbortSignal): Promise<StockPushVerdict> {
+    const idle = { more: false, failure: null, pushed: 0 };
+    const current = repos.sync.channel(channel.id);
+    if (!current || current.config.pushStock !== true) return idle;
+    const marks = repos.stockSync.dirty(channel.id, ROUND);
+    if (!marks.length) return idle;
+    const channels = stockChannels(repos);
+    const rules = repos.stockSync.rules();
+    const at = () => isoNow(ctx.clock);
+    const todo: Array<{ push: AvailablePush; version: number; cause: string }> = [];
+    let settled = 0;
+    for (const m of marks) {
+      const held = heldForPull.get(m.sku);
+      if (held !== undefined && hooks.pullPasses() <= held) continue;
+      heldForPull.delete(m.sku);
+      if (!repos.stockSync.hasSku(m.sku)) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
+      const mine = allocationFor(repos, m.sku, channels, rules).get(channel.id);
+      const quantity = mine?.quantity ?? 0;
+      const told = repos.stockSync.published(channel.id, m.sku);
+      const known = repos.sync.skuRef(channel.id, m.sku);
+      if (known && !known.tracksStock) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
+      // the channel already shows this number (as far as we know): nothing to send
+      if (told && told.quantity === quantity && told.remoteSeen === quantity) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
+      todo.push({ push: { sku: m.sku, ref: known?.ref ?? null, remoteLocationId: null, available: quantity, expectedRemote: told?.remoteSeen ?? null }, version: m.version, cause: m.cause });
+    }
+    let pushed = 0;
+    for (let i = 0; i < todo.length; i += BATCH) {
+      if (signal.aborted) return { more: false, failure: null, pushed };
+      const batch = todo.slice(i, i + BATCH);
+      let results;
+      try {
+        results = await adapter.pushAvailable(batch.map((b) => b.push), { idempotencyKey: randomUUID(), attempt: 1, signal });
+      } catch (e) {
+        if (signal.aborted) return { more: false, failure: null, pushed };
+        const err = asChannelError(e, channel.name);
+        if (err.kind === 'permanent') ctx.log('error', channel, `${channel.name} did not take the stock counts: ${err.words}`, err.detail);
+        return { more: false, failure: err, pushed };
+      }
+      if (signal.aborted) return { more: false, failure: null, pushed };
+      repos.transaction(() => {
+        batch.forEach((b, k) => {
+          const r = results[k];
+          if (!r) return;
+          const sku = b.push.sku;
+          if (r.ref && r.ref !== b.push.ref) repos.sync.saveSkuRef(channel.id, sku, r.ref, r.outcome !== 'not_listed', r.remoteAvailable, at());
+          if (r.outcome === 'applied' || (r.outcome === 'stale' && r.remoteAvailable === b.push.available)) {
+            repos.stockSync.recordPublished(channel.id, sku, b.push.available, b.cause, at());
+            repos.stockSync.clear(channel.id, sku, b.version);
+            pushed++;
+          } else if (r.outcome === 'not_listed') {
+            ctx.log('info', channel, r.words);
+            repos.stockSync.clear(channel.id, sku, b.version);
+          } else {
+            // somebody sold or edited it there since we last looked: pull their orders first, then set it again
+            repos.stockSync.sawRemote(channel.id, sku, r.remoteAvailable, at());
+            heldForPull.set(sku, hooks.pullPasses());
+            hooks.requestPull();
+            ctx.log('info', channel, `${r.words} Packbench reads ${channel.name}'s new orders first, then sends the count again.`);
+          }
+        });
+        if (pushed) repos.sync.markPushed(channel.id, at());
+      });
+    }
+    pushedTotal += pushed;
+    if (pushed || settled) ctx.emit('sync.changed', { channelIds: [channel.id] });
+    return { more: pushed + settled > 0 && repos.stockSync.dirtyCount(channel.id) > heldForPull.size, failure: null, pushed };
+  }
+
+  return { run, pushed: () => pushedTotal, waitingForPull: () => heldForPull.size };
+}
+export type StockPusher = ReturnType<typeof createStockPusher>;
