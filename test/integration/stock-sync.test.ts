@@ -25,7 +25,17 @@ async function twoShops(options: { pollSeconds?: number } = {}) {
     const p = published(shopify.channelId, sku);
     return w !== undefined && p !== undefined && remote.woo(sku) === w && remote.shopify(sku) === p && w + p <= Math.max(0, ledger(sku)) && repos.stockSync.dirtyCount(s.channelId) + repos.stockSync.dirtyCount(shopify.channelId) === 0;
   };
-  return { s, shop, repos, skus: skus.map((v) => v.sku), shopifyId: shopify.channelId, ledger, published, remote, converged };
+  /** a stock count that leaves exactly n available (over all locations) */
+  const setAvailable = async (sku: string, n: number) => {
+    const v = repos.catalog.variantBySku(sku)!;
+    const b = repos.inventory.balance(v.id, 1);
+    const countedOnHand = b.onHand + (n - ledger(sku));
+    if (countedOnHand !== b.onHand) await s.client.call('inventory.adjust', { variantId: v.id, locationId: 1, countedOnHand, reason: 'test count' });
+  };
+  /** inventorySetQuantities calls Shopify accepted (not refused as stale) that named this SKU's item */
+  const setInventoryApplied = (sku: string) => shop.state.applied.filter((m) => m.mutation === 'inventorySetQuantities'
+    && JSON.stringify(m.variables).includes(`InventoryItem/${shop.state.variantForSku(sku)!.inventoryItemId}"`)).length;
+  return { s, shop, repos, skus: skus.map((v) => v.sku), shopifyId: shopify.channelId, ledger, published, remote, converged, setAvailable, setInventoryApplied };
 }
 
 describe('available counts on every channel (#7)', () => {
@@ -47,5 +57,107 @@ describe('available counts on every channel (#7)', () => {
     // the history says why each number was published
     const history = await t.s.client.call('stockSync.history', { sku });
     expect(history.rows.some((h) => h.channelName === 'Test WooCommerce' && /order/i.test(h.cause))).toBe(true);
+  });
+});
+
+describe('offline budgets (#7)', () => {
+  it('a day offline with sales on both shops sells no more than was available; a shop that used its budget shows 0; after reconnect every channel converges to the ledger', async () => {
+    const t = await twoShops({ pollSeconds: 2 });
+    const sku = t.skus[1]!;
+    await t.setAvailable(sku, 9);
+    await t.s.waitFor('both shops told', () => t.converged(sku) && t.published(t.s.channelId, sku)! + t.published(t.shopifyId, sku)! === 9, 20_000);
+    const budgets = { woo: t.remote.woo(sku)!, shopify: t.remote.shopify(sku) };
+    expect(budgets.woo + budgets.shopify).toBeLessThanOrEqual(9);
+
+    // the bench loses the internet: neither shop can be reached, both keep selling on their own
+    await t.s.emu.stop();
+    await t.shop.stop();
+    await expect.poll(async () => (await t.s.client.call('sync.status', {})).channels.filter((c) => c.state === 'offline').length, { timeout: 15_000 }).toBe(2);
+    const status = await t.s.client.call('sync.status', {});
+    expect(status.channels.map((c) => c.budgetLeft?.units ?? 0).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+
+    let sold = 0;
+    let refused = 0;
+    for (let i = 0; i < 40; i++) {
+      const qty = 1 + (i % 2);
+      const ok = i % 3 === 0
+        ? t.s.emu.store.checkout({ billing: { first_name: 'A', last_name: 'B', address_1: 'x', city: 'y', postcode: '1', country: 'DE' }, shipping: { first_name: 'A', last_name: 'B', address_1: 'x', city: 'y', postcode: '1', country: 'DE' }, line_items: [{ sku, quantity: qty }] })
+        : t.shop.state.checkout({ email: `c${i}@example.com`, lines: [{ sku, quantity: qty }], shippingAddress: address });
+      if (ok) sold += qty; else refused++;
+    }
+    expect(sold).toBeLessThanOrEqual(9);
+    expect(refused).toBeGreaterThan(0);
+    // a shop that sold its whole budget shows 0 and refuses the next customer
+    expect([t.remote.woo(sku), t.remote.shopify(sku)]).toContain(0);
+
+    await t.s.emu.start();
+    await t.shop.restart();
+    await t.s.client.call('sync.now', {});
+    await t.s.waitFor('every shop back in line with the ledger', () => t.converged(sku) && t.ledger(sku) === 9 - sold, 30_000);
+    expect(t.ledger(sku)).toBeGreaterThanOrEqual(0);
+    expect(t.published(t.s.channelId, sku)! + t.published(t.shopifyId, sku)!).toBeLessThanOrEqual(9 - sold);
+  });
+});
+
+describe('crash between push and answer (#7)', () => {
+  it('a count that reached Shopify but whose answer was lost (the app stopped) is recognised after restart, never set twice', async () => {
+    const t = await twoShops({ pollSeconds: 2 });
+    const sku = t.skus[2]!;
+    await t.s.waitFor('both shops told', () => t.converged(sku), 20_000);
+    const before = t.remote.shopify(sku);
+    const setsBefore = t.setInventoryApplied(sku);
+    // Shopify applies the next stock set and never answers; the app stops while it waits
+    t.shop.faults.script({ kind: 'timeout', after: true, operation: 'inventorySetQuantities' });
+    await t.setAvailable(sku, t.ledger(sku) - 4);
+    await t.s.waitFor('the set applied on Shopify', () => t.remote.shopify(sku) !== before, 10_000);
+    expect(t.repos.stockSync.dirtyCount(t.shopifyId)).toBeGreaterThan(0);
+    const { createCore } = await import('../../electron/core/create-core');
+    const { createInMemoryClient } = await import('../../electron/core/hosts/in-memory-transport');
+    t.s.client.close();
+    t.s.core.close();
+    const core = createCore({ dataDir: t.s.dataDir, actor: 'packer-1', sync: { timing: { idleCheckMs: 40, retryBaseMs: 40, retryMaxMs: 600, offlineProbeMaxMs: 400 }, requestTimeoutMs: 1500 } });
+    const client = createInMemoryClient(core);
+    cleanup.push(() => { client.close(); core.close(); });
+    const repos = core.workspace().repos;
+    await t.s.waitFor('the restarted station agrees with Shopify', () => repos.stockSync.dirtyCount(t.shopifyId) === 0
+      && repos.stockSync.published(t.shopifyId, sku)?.quantity === t.remote.shopify(sku), 15_000);
+    expect(t.setInventoryApplied(sku) - setsBefore).toBe(1);
+  });
+});
+
+describe('reconciliation (#7)', () => {
+  it('finds exactly the drifts injected into the shops, pushes ours or accepts theirs, and keeps the report with a CSV', async () => {
+    const t = await twoShops({ pollSeconds: 2 });
+    await t.s.waitFor('every SKU told', () => t.skus.every((sku) => t.converged(sku)), 30_000);
+    const [a, b, c] = t.skus;
+    const item = (sku: string) => t.shop.state.variantForSku(sku)!.inventoryItemId;
+    t.shop.state.setQuantity(item(a!), t.shop.state.defaultLocation().id, 'available', t.remote.shopify(a!) + 7);
+    t.s.emu.store.setStock(t.s.emu.store.findBySku(b!)!, t.remote.woo(b!)! - 1 >= 0 ? t.remote.woo(b!)! - 1 : 3);
+    t.shop.state.setQuantity(item(c!), t.shop.state.defaultLocation().id, 'available', t.remote.shopify(c!) + 2);
+    const report = await t.s.client.call('stockSync.reconcile', {});
+    expect(report.lines.map((l) => [l.sku, l.channelName]).sort()).toEqual([[a, 'Test Shopify'], [b, 'Test WooCommerce'], [c, 'Test Shopify']].sort());
+    expect(report.report.summary).toMatch(/3 drifts found/);
+
+    const lineA = report.lines.find((l) => l.sku === a)!;
+    const lineB = report.lines.find((l) => l.sku === b)!;
+    const lineC = report.lines.find((l) => l.sku === c)!;
+    const pushed = await t.s.client.call('stockSync.fix', { lineIds: [lineA.id, lineB.id], action: 'push_ours', reason: '' });
+    expect(pushed.words).toMatch(/2 drifts fixed/);
+    await t.s.waitFor('ours back on both shops', () => t.remote.shopify(a!) === lineA.ours && t.remote.woo(b!) === lineB.ours, 10_000);
+
+    const ledgerC = t.ledger(c!);
+    await expect(t.s.client.call('stockSync.fix', { lineIds: [lineC.id], action: 'accept_theirs', reason: '' })).rejects.toThrow(/Say why/);
+    const accepted = await t.s.client.call('stockSync.fix', { lineIds: [lineC.id], action: 'accept_theirs', reason: 'two found on the back shelf' });
+    expect(accepted.lines.find((l) => l.id === lineC.id)!.fixWords).toMatch(/Accepted theirs.*raised by 2.*back shelf/);
+    expect(t.ledger(c!)).toBe(ledgerC + 2);
+    await t.s.waitFor('everything converges', () => t.skus.every((sku) => t.converged(sku)), 15_000);
+
+    const again = await t.s.client.call('stockSync.reconcile', {});
+    expect(again.lines).toEqual([]);
+    const history = await t.s.client.call('stockSync.reports', {});
+    expect(history.map((r) => [r.drifts, r.fixed])).toEqual([[0, 0], [3, 3]]);
+    const csv = await t.s.client.call('stockSync.exportReport', { id: report.report.id });
+    expect(csv.csv.split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(csv.csv).toContain('accept_theirs');
   });
 });
