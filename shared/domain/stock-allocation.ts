@@ -89,3 +89,12 @@ export function describeRule(rule: StockRule): string {
     case 'budget': return `may sell at most ${rule.value} (offline budget)`;
   }
 }
+
+/**
+ * The number to send one channel now: its share, but never more than what the other channels of the pool leave
+ * free (what they were told, or are being told). Pushes to several shops cannot land at once; with this, every
+ * moment in between still shows no more than is available in total.
+ */
+export function publishable(share: number, available: number, promisedToOthers: number): number {
+  return Math.max(0, Math.min(share, Math.max(0, available) - promisedToOthers));
+}

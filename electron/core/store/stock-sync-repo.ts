@@ -53,6 +53,12 @@ export function createStockSyncRepo(db: Db) {
       upsertPublished.run(channelId, sku, quantity, quantity, at);
       if (!before || before.quantity !== quantity) insertHistory.run(channelId, sku, quantity, before?.quantity ?? null, cause, at);
     },
+    /** a raise that may have arrived (no answer): the channel is counted at the higher number until we know */
+    promise(channelId: number, sku: string, quantity: number, at: string) {
+      const before = getPublished.get(channelId, sku);
+      if (!before) upsertPublished.run(channelId, sku, quantity, null, at);
+      else if (quantity > before.quantity) upsertPublished.run(channelId, sku, quantity, before.remoteSeen, before.publishedAt);
+    },
     /** the channel's own count, as read (a stale compare-and-set, a reconciliation) */
     sawRemote(channelId: number, sku: string, remote: number | null, at: string) {
       const before = getPublished.get(channelId, sku);

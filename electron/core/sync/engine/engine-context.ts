@@ -34,6 +34,11 @@ export type EngineContext = {
   actor: () => string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   timing: EngineTiming;
+  /**
+   * Stock counts being sent right now, "channelId|sku" -> the higher of the old and the new number: while a
+   * count is on its way the channel may show either, so every other channel's share leaves room for the higher.
+   */
+  stockInFlight: Map<string, number>;
   /** the engine's log: words for people plus the detail, never a credential */
   log(level: 'info' | 'warning' | 'error', channel: { id: number; name: string }, words: string, detail?: string, externalId?: string): void;
 };

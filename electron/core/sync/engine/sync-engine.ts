@@ -47,7 +47,7 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
   let logsSinceTrim = 0;
 
   const ctx: EngineContext = {
-    ...base, timing,
+    ...base, timing, stockInFlight: new Map(),
     log(level, channel, words, detail = '', externalId = '') {
       // the same problem with the same order is said once, not on every poll
       const key = `${channel.id}|${externalId}|${words}`;

@@ -1,4 +1,4 @@
-import { allocate, availableToSell, ruleFor } from '../../../../shared/domain/stock-allocation';
+import { allocate, availableToSell, publishable, ruleFor } from '../../../../shared/domain/stock-allocation';
 import type { Repos } from '../../store';
 import type { ChannelRecord } from '../../store/sync-repo';
 
@@ -30,4 +30,14 @@ export function allocationFor(repos: Repos, sku: string, channels = stockChannel
     for (const i of inputs) result.set(i.channelId, { quantity: shares.get(i.channelId) ?? 0, available, offline: i.offline });
   }
   return result;
+}
+
+/**
+ * The most a channel may be told so that, whatever arrives in whatever order, the channels together never show
+ * more than is available: available minus what every other channel of the same pool was told (or is being told).
+ */
+export function publishableFor(repos: Repos, channel: ChannelRecord, sku: string, share: number, available: number, channels: ChannelRecord[], inFlight: Map<string, number>): number {
+  const others = channels.filter((d) => d.id !== channel.id && locationOf(d) === locationOf(channel));
+  const promised = others.reduce((n, d) => n + Math.max(repos.stockSync.published(d.id, sku)?.quantity ?? 0, inFlight.get(`${d.id}|${sku}`) ?? 0), 0);
+  return publishable(share, available, promised);
 }

@@ -5,7 +5,7 @@ import { asChannelError, type ChannelError } from '../channel-error';
 import type { AvailablePush } from '../channel-types';
 import type { EngineContext } from '../engine/engine-context';
 import type { SalesChannel } from '../sales-channel';
-import { allocationFor, stockChannels } from './stock-allocator';
+import { allocationFor, publishableFor, stockChannels } from './stock-allocator';
 
 /** SKUs per call: Shopify takes up to 250 quantities per inventorySetQuantities; WooCommerce sets one by one anyway */
 const BATCH = 100;
@@ -40,7 +40,7 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
     const channels = stockChannels(repos);
     const rules = repos.stockSync.rules();
     const at = () => isoNow(ctx.clock);
-    const todo: Array<{ push: AvailablePush; version: number; cause: string }> = [];
+    const todo: Array<{ push: AvailablePush; share: number; version: number; cause: string }> = [];
     let settled = 0;
     for (const m of marks) {
       const held = heldForPull.get(m.sku);
@@ -48,28 +48,34 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
       heldForPull.delete(m.sku);
       if (!repos.stockSync.hasSku(m.sku)) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
       const mine = allocationFor(repos, m.sku, channels, rules).get(channel.id);
-      const quantity = mine?.quantity ?? 0;
       const told = repos.stockSync.published(channel.id, m.sku);
+      // never above what the others leave free: a share that moves here waits until the others were lowered
+      const quantity = publishableFor(repos, channel, m.sku, mine?.quantity ?? 0, mine?.available ?? 0, channels, ctx.stockInFlight);
       const known = repos.sync.skuRef(channel.id, m.sku);
       if (known && !known.tracksStock) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
       // the channel already shows this number (as far as we know): nothing to send
       if (told && told.quantity === quantity && told.remoteSeen === quantity) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
-      todo.push({ push: { sku: m.sku, ref: known?.ref ?? null, remoteLocationId: null, available: quantity, expectedRemote: told?.remoteSeen ?? null }, version: m.version, cause: m.cause });
+      ctx.stockInFlight.set(`${channel.id}|${m.sku}`, Math.max(told?.quantity ?? 0, quantity));
+      todo.push({ share: mine?.quantity ?? 0, push: { sku: m.sku, ref: known?.ref ?? null, remoteLocationId: null, available: quantity, expectedRemote: told?.remoteSeen ?? null }, version: m.version, cause: m.cause });
     }
     let pushed = 0;
     for (let i = 0; i < todo.length; i += BATCH) {
       if (signal.aborted) return { more: false, failure: null, pushed };
       const batch = todo.slice(i, i + BATCH);
       let results;
+      const release = (from: number) => { for (const b of todo.slice(from)) ctx.stockInFlight.delete(`${channel.id}|${b.push.sku}`); };
       try {
         results = await adapter.pushAvailable(batch.map((b) => b.push), { idempotencyKey: randomUUID(), attempt: 1, signal });
       } catch (e) {
+        // what was sent may have arrived: a raise counts as told until a push or a read says otherwise
+        repos.transaction(() => { for (const b of batch) repos.stockSync.promise(channel.id, b.push.sku, b.push.available, at()); });
+        release(i);
         if (signal.aborted) return { more: false, failure: null, pushed };
         const err = asChannelError(e, channel.name);
         if (err.kind === 'permanent') ctx.log('error', channel, `${channel.name} did not take the stock counts: ${err.words}`, err.detail);
         return { more: false, failure: err, pushed };
       }
-      if (signal.aborted) return { more: false, failure: null, pushed };
+      if (signal.aborted) { release(i); return { more: false, failure: null, pushed }; }
       repos.transaction(() => {
         batch.forEach((b, k) => {
           const r = results[k];
@@ -77,8 +83,13 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
           const sku = b.push.sku;
           if (r.ref && r.ref !== b.push.ref) repos.sync.saveSkuRef(channel.id, sku, r.ref, r.outcome !== 'not_listed', r.remoteAvailable, at());
           if (r.outcome === 'applied' || (r.outcome === 'stale' && r.remoteAvailable === b.push.available)) {
+            const before = repos.stockSync.published(channel.id, sku)?.quantity ?? 0;
             repos.stockSync.recordPublished(channel.id, sku, b.push.available, b.cause, at());
             repos.stockSync.clear(channel.id, sku, b.version);
+            // held below its share by the others' counts: it goes again once they were lowered
+            if (b.push.available < b.share) repos.stockSync.mark(channel.id, sku, b.cause, at());
+            // lowered: the share it gave up may go to the others now
+            if (b.push.available < before) for (const d of channels) if (d.id !== channel.id) repos.stockSync.mark(d.id, sku, `share moved from ${channel.name}`, at());
             pushed++;
           } else if (r.outcome === 'not_listed') {
             ctx.log('info', channel, r.words);
@@ -93,6 +104,7 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
         });
         if (pushed) repos.sync.markPushed(channel.id, at());
       });
+      for (const b of batch) ctx.stockInFlight.delete(`${channel.id}|${b.push.sku}`);
     }
     pushedTotal += pushed;
     if (pushed || settled) ctx.emit('sync.changed', { channelIds: [channel.id] });
