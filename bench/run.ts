@@ -3,6 +3,7 @@ import { labelBench } from './label-bench';
 import { scanBench } from './scan-bench';
 import { shippingBench } from './shipping-bench';
 import { shopifyBench } from './shopify-bench';
+import { stockBench } from './stock-bench';
 import { syncBench } from './sync-bench';
 
 // `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
@@ -14,3 +15,4 @@ if (!only || only === 'scan') await scanBench();
 if (!only || only === 'shipping') await shippingBench();
 if (!only || only === 'sync') await syncBench();
 if (!only || only === 'shopify') await shopifyBench();
+if (!only || only === 'stock') await stockBench();

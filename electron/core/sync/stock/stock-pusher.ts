@@ -8,7 +8,7 @@ import type { SalesChannel } from '../sales-channel';
 import { allocationFor, publishableFor, stockChannels } from './stock-allocator';
 
 /** SKUs per call: Shopify takes up to 250 quantities per inventorySetQuantities; WooCommerce sets one by one anyway */
-const BATCH = 100;
+const BATCH = 250;
 const ROUND = 400;
 
 export type StockPushVerdict = { more: boolean; failure: ChannelError | null; pushed: number };
