@@ -12,6 +12,7 @@ import { PrintingScreen } from './screens/printing/printing-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { SyncScreen } from './screens/sync/sync-screen';
+import { StockScreen } from './screens/stock/stock-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
 import { useSyncStatusFeed } from './stores/sync-store';
@@ -25,6 +26,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   printing: PrintingScreen,
   shipments: ShipmentsScreen,
   sync: SyncScreen,
+  stock: StockScreen,
 };
 
 export function App() {

@@ -40,6 +40,7 @@ function ChannelCard({ c }: { c: ChannelSyncStatus }) {
         <div><dt>Oldest waiting change</dt><dd data-testid="sync-oldest">{c.oldestWaitingAt ? formatTime(c.oldestWaitingAt) : '—'}</dd></div>
         <div><dt>Refused by the shop</dt><dd data-testid="sync-failed" className={c.failed ? 'short-stock' : ''}>{c.failed ? plural(c.failed, 'change', 'changes') : 'none'}</dd></div>
         {connected ? <div><dt>Checks for orders</dt><dd>every {c.pollSeconds} s</dd></div> : null}
+        {c.budgetLeft ? <div><dt>{c.state === 'offline' ? 'Budget left (may still sell)' : 'Stock offered'}</dt><dd data-testid="sync-budget">{plural(c.budgetLeft.units, 'unit', 'units')}{c.budgetLeft.skusAtZero ? `, ${c.budgetLeft.skusAtZero} SKUs at 0` : ''}</dd></div> : null}
       </dl>
       {!connected ? <p className="muted">Not connected: its changes are kept and go out once it is connected in Settings → Channels.</p> : null}
       {c.lastError ? <p className="sync-error" role="alert" data-testid="sync-last-error">{c.lastError}</p> : null}
