@@ -76,7 +76,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
-  const stockSync = createStockSyncService(repos, clock, actor, sync);
+  const stockSync = createStockSyncService(repos, clock, actor, sync, orders);
   // the daily reconciliation (#7): looked at once a minute, run once a day at the time set on the Stock sync screen
   const reconcileTimer = setInterval(() => { stockSync.tick().catch((e: unknown) => console.error('[stock] the daily reconciliation failed:', e)); }, 60_000);
   reconcileTimer.unref();

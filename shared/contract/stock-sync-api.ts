@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STOCK_RULE_KINDS } from '../domain/stock-allocation';
 import { command, query } from './define';
-import { Id, IsoTime } from './orders';
+import { Id, IsoTime, OrderDetailSchema } from './orders';
 
 /** Inventory sync (#7): what each channel may list, what it was told and why, and reconciliation with the shops. */
 
@@ -59,7 +59,19 @@ export const PublishedHistorySchema = z.object({
   rows: z.array(z.object({ id: Id, channelName: z.string(), quantity: z.number().int(), previous: z.number().int().nullable(), cause: z.string(), createdAt: IsoTime })),
 });
 
+export const ShortageSchema = z.object({
+  orderId: Id, lines: z.array(z.object({ sku: z.string(), wanted: z.number().int(), short: z.number().int() })),
+  status: z.enum(['open', 'resolved']), choice: z.string(), reason: z.string(), createdAt: IsoTime,
+});
+
 export const stockSyncMethods = {
+  /** an order that arrived with its stock already sold elsewhere (null when it did not) */
+  'stockSync.shortage': query(z.object({ orderId: Id }), ShortageSchema.nullable()),
+  'stockSync.resolveShortage': command(z.object({
+    orderId: Id, choice: z.enum(['backorder', 'cancel', 'adjust']), reason: z.string().trim().max(500).default(''),
+  }).superRefine((v, ctx) => {
+    if (v.choice !== 'backorder' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: v.choice === 'cancel' ? 'Say why the order is cancelled: the customer reads it.' : 'Say why the stock count changes.' });
+  }), OrderDetailSchema),
   'stockSync.overview': query(z.object({ q: z.string().max(100).default(''), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }), StockOverviewSchema),
   'stockSync.rules': query(Empty, StockRulesSchema),
   'stockSync.setRule': command(SetStockRuleInput, StockRulesSchema),

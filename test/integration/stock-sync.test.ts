@@ -16,7 +16,9 @@ async function twoShops(options: { pollSeconds?: number } = {}) {
   const skus = (repos.db.$client.prepare('SELECT sku, title FROM variants ORDER BY id').all() as Array<{ sku: string; title: string }>);
   for (const v of skus) shop.state.addProduct({ title: v.title, variants: [{ sku: v.sku, price: '12.50', available: 500 }] });
   const shopify = await s.client.call('channels.connect', { kind: 'shopify', name: 'Test Shopify', baseUrl: shop.url, credentials: { accessToken: shop.accessToken }, pollSeconds: options.pollSeconds ?? 2, pushStock: true });
-  const ledger = (sku: string) => { const b = repos.stockSync.balance(sku, null); return b.onHand - b.committed; };
+    // the shops' orders reserve at the default location: their counts come from there
+  const pool = repos.catalog.defaultLocationId()!;
+  const ledger = (sku: string) => { const b = repos.stockSync.balance(sku, pool); return b.onHand - b.committed; };
   const published = (channelId: number, sku: string) => repos.stockSync.published(channelId, sku)?.quantity;
   const remote = { woo: (sku: string) => s.emu.store.stockOf(sku), shopify: (sku: string) => shop.state.availableOf(sku) };
   /** every channel shows what it was told, and the shares fit in the ledger */
@@ -28,9 +30,11 @@ async function twoShops(options: { pollSeconds?: number } = {}) {
   /** a stock count that leaves exactly n available (over all locations) */
   const setAvailable = async (sku: string, n: number) => {
     const v = repos.catalog.variantBySku(sku)!;
-    const b = repos.inventory.balance(v.id, 1);
+    const locationId = pool;
+    const b = repos.inventory.balance(v.id, locationId);
     const countedOnHand = b.onHand + (n - ledger(sku));
-    if (countedOnHand !== b.onHand) await s.client.call('inventory.adjust', { variantId: v.id, locationId: 1, countedOnHand, reason: 'test count' });
+    if (countedOnHand < 0) throw new Error(`test setup: ${sku} cannot be counted down to ${n} available`);
+    if (countedOnHand !== b.onHand) await s.client.call('inventory.adjust', { variantId: v.id, locationId, countedOnHand, reason: 'test count' });
   };
   /** inventorySetQuantities calls Shopify accepted (not refused as stale) that named this SKU's item */
   const setInventoryApplied = (sku: string) => shop.state.applied.filter((m) => m.mutation === 'inventorySetQuantities'
@@ -165,5 +169,34 @@ describe('reconciliation (#7)', () => {
     const csv = await t.s.client.call('stockSync.exportReport', { id: report.report.id });
     expect(csv.csv.split('\r\n').filter(Boolean)).toHaveLength(4);
     expect(csv.csv).toContain('accept_theirs');
+  });
+});
+
+describe('oversell (#7)', () => {
+  it('an order that arrives after the last unit was sold is marked short, never dropped, and each way out is on its timeline', async () => {
+    const t = await twoShops({ pollSeconds: 2 });
+    // a SKU whose shelf count can leave exactly one available
+    const sku = t.skus.find((x) => t.repos.stockSync.balance(x, t.repos.catalog.defaultLocationId()!).onHand >= t.ledger(x) - 1 && t.ledger(x) >= 1)!;
+    await t.setAvailable(sku, 1);
+    await t.s.waitFor('counts out', () => t.converged(sku), 20_000);
+    // three customers get through anyway (a shop set to keep selling when out of stock): none is lost
+    const placed = [t.s.placeOrder([{ sku, quantity: 1 }]), t.s.placeOrder([{ sku, quantity: 2 }]), t.s.placeOrder([{ sku, quantity: 1 }])];
+    const ids = await Promise.all(placed.map((w) => t.s.waitFor('the order', () => t.s.localId(w))));
+    const shortages = await Promise.all(ids.map((orderId) => t.s.client.call('stockSync.shortage', { orderId })));
+    // the first took the last unit; the two after it are short
+    expect(shortages.map((s) => s?.lines.map((l) => l.short))).toEqual([undefined, [2], [1]]);
+
+    await expect(t.s.client.call('stockSync.resolveShortage', { orderId: ids[1]!, choice: 'cancel', reason: '' })).rejects.toThrow(/Say why/);
+    const cancelled = await t.s.client.call('stockSync.resolveShortage', { orderId: ids[1]!, choice: 'cancel', reason: 'Sold out, sorry: refunded in full.' });
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.events.at(-1)!.message).toMatch(/Cancelled on the shop.*Sold out/);
+    await t.s.waitFor('the shop cancelled it', () => t.s.emu.store.order(placed[1]!).status === 'cancelled', 15_000);
+
+    const before = t.repos.stockSync.balance(sku, t.repos.catalog.defaultLocationId()!).onHand;
+    const adjusted = await t.s.client.call('stockSync.resolveShortage', { orderId: ids[2]!, choice: 'adjust', reason: 'one more found in returns' });
+    expect(adjusted.events.at(-1)!.message).toMatch(/Stock adjusted: 1 × .*one more found in returns/);
+    expect(t.repos.stockSync.balance(sku, t.repos.catalog.defaultLocationId()!).onHand).toBe(before + 1);
+    expect(await t.s.client.call('stockSync.shortage', { orderId: ids[2]! })).toMatchObject({ status: 'resolved', choice: 'adjust' });
+    await expect(t.s.client.call('stockSync.resolveShortage', { orderId: ids[2]!, choice: 'backorder', reason: '' })).rejects.toThrow(/already resolved/);
   });
 });

@@ -2,6 +2,13 @@ import type { HandlerMap } from './types';
 
 /** Inventory sync (#7): rules, what each channel shows, reconciliation. */
 export const stockSyncHandlers: HandlerMap = {
+  'stockSync.shortage': (input, { ws }) => ws.stockSync.shortage(input.orderId),
+  'stockSync.resolveShortage': (input, { ws, emit }) => {
+    const order = ws.stockSync.resolveShortage(input.orderId, input.choice, input.reason);
+    emit('orders.changed', { ids: [input.orderId] });
+    if (input.choice === 'adjust') emit('inventory.changed', { variantIds: [] });
+    return order;
+  },
   'stockSync.overview': (input, { ws }) => ws.stockSync.overview(input),
   'stockSync.rules': (_input, { ws }) => ws.stockSync.rules(),
   'stockSync.setRule': (input, { ws, emit }) => { const r = ws.stockSync.setRule(input); ws.sync.now(); emit('sync.changed', { channelIds: [] }); return r; },

@@ -98,6 +98,7 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
             remote: remoteSnapshot(o, o.remote), heldByChannel: start.status === 'on_hold' }, at);
         }
         reconcileReservation(id, o.locationId, lines, who, at, touched, 'order received', true);
+        if (o.remote) noteShortage(id, o.locationId, lines, who, at);
       }
       tellAvailable(touched, at);
       return result;
@@ -143,6 +144,23 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
     }
     if (reserved.length) orders.addEvent(orderId, 'reserved', who, `Stock reserved: ${reserved.join(', ')}`, {}, at);
     if (released.length) orders.addEvent(orderId, 'released', who, `Stock released: ${released.join(', ')}`, {}, at);
+  }
+
+  /**
+   * A channel order that took more than was left (#7 oversell): it keeps its reservation and lands, never
+   * dropped, with a shortage a person resolves (back-order, cancel on the channel, adjust stock).
+   */
+  function noteShortage(orderId: number, locationId: number, lines: Array<{ sku: string; quantity: number; variantId: number | null }>, who: string, at: string) {
+    const short: Array<{ sku: string; wanted: number; short: number }> = [];
+    for (const l of lines) {
+      if (l.variantId === null || short.some((s) => s.sku === l.sku)) continue;
+      const b = inventory.balance(l.variantId, locationId);
+      const wanted = lines.filter((x) => x.sku === l.sku).reduce((n, x) => n + x.quantity, 0);
+      if (b.committed > b.onHand) short.push({ sku: l.sku, wanted, short: Math.min(wanted, b.committed - b.onHand) });
+    }
+    if (!short.length) return;
+    repos.stockSync.addShortage(orderId, short, at);
+    orders.addEvent(orderId, 'short', who, `Arrived short: ${short.map((s) => `${s.short} of ${s.wanted} × ${s.sku}`).join(', ')} not in stock (already sold elsewhere). Choose: back-order, cancel on the shop, or adjust stock.`, { lines: short }, at);
   }
 
   /**
@@ -228,6 +246,6 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
 
   const updateDeps = { repos, applyTransition, reconcileReservation, variantBySku: (sku: string) => catalog.variantBySku(sku)?.id ?? null };
 
-  return { importOrders, detail, transition, applyTransition, list, reconcileReservation, tellAvailable };
+  return { importOrders, detail, transition, applyTransition, list, reconcileReservation, tellAvailable, noteShortage };
 }
 export type OrdersService = ReturnType<typeof createOrdersService>;

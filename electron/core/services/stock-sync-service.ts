@@ -2,9 +2,10 @@ import { AppError } from '../../../shared/contract/errors';
 import { describeRule, ruleFor, type StockRuleKind } from '../../../shared/domain/stock-allocation';
 import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
+import type { OrdersService } from './orders-service';
 import type { ReconciliationLineRow, ReconciliationRow } from '../store/stock-sync-repo';
 import type { SyncEngine } from '../sync/engine/sync-engine';
-import { allocationFor, stockChannels } from '../sync/stock/stock-allocator';
+import { allocationFor, poolOf, stockChannels } from '../sync/stock/stock-allocator';
 
 const READ_CHUNK = 100;
 
@@ -34,7 +35,7 @@ const csvCell = (v: unknown) => {
  * Inventory sync for people (#7): allocation rules and safety stock, what each channel shows, reconciliation
  * (read every shop's counts, list the drifts, push ours or accept theirs), its daily schedule and history.
  */
-export function createStockSyncService(repos: Repos, clock: Clock, actor: () => string, engine: SyncEngine) {
+export function createStockSyncService(repos: Repos, clock: Clock, actor: () => string, engine: SyncEngine, orders: OrdersService) {
   const { stockSync } = repos;
   const at = () => isoNow(clock);
   const channelName = (id: number) => (id === 0 ? 'Every channel' : (repos.sync.channel(id)?.name ?? `Channel ${id}`));
@@ -82,11 +83,11 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
     const skus = stockSync.skus().filter((s) => !q || s.toLowerCase().includes(q));
     const rows = skus.slice(input.offset, input.offset + input.limit).map((sku) => {
       const shares = allocationFor(repos, sku, channels, allRules);
-      const b = stockSync.balance(sku, null);
       const safety = stockSync.safety(sku);
+      const first = channels[0] ? shares.get(channels[0].id) : undefined;
       const dirty = new Set(channels.filter((c) => stockSync.dirty(c.id, 100_000).some((d) => d.sku === sku)).map((c) => c.id));
       return {
-        sku, available: Math.max(0, b.onHand - b.committed - safety), safety,
+        sku, available: first?.available ?? 0, safety,
         channels: channels.map((c) => ({ channelId: c.id, published: stockSync.published(c.id, sku)?.quantity ?? null, shouldBe: shares.get(c.id)?.quantity ?? 0, pending: dirty.has(c.id) })),
       };
     });
@@ -183,7 +184,7 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
           const variant = repos.catalog.variantBySku(l.sku);
           if (!variant) { skipped.push(`${l.sku} is no longer in the catalog`); continue; }
           const channel = repos.sync.channel(l.channelId);
-          const locationId = typeof channel?.config.locationId === 'number' ? channel.config.locationId : repos.catalog.locations()[0]!.id;
+          const locationId = (channel ? poolOf(repos, channel) : null) ?? repos.catalog.locations()[0]!.id;
           const delta = l.theirs - l.ours;
           const b = repos.inventory.balance(variant.id, locationId);
           if (b.onHand + delta < 0) { skipped.push(`${l.sku}: taking ${name}'s number would leave less than nothing on hand`); continue; }
@@ -229,7 +230,39 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
     return true;
   }
 
+  /** The three ways out of an order that arrived short; the choice goes on its timeline. */
+  function resolveShortage(orderId: number, choice: 'backorder' | 'cancel' | 'adjust', reason: string) {
+    const short = stockSync.shortage(orderId);
+    const order = repos.orders.record(orderId);
+    if (!short || !order) throw new AppError('not_found', 'That order has no shortage to resolve.', 'Reload the order.');
+    if (short.status === 'resolved') throw new AppError('conflict', `Order ${order.number}'s shortage was already resolved (${short.choice}).`, 'Reload the order.');
+    const who = actor();
+    const list = short.lines.map((l) => `${l.short} × ${l.sku}`).join(', ');
+    repos.transaction(() => {
+      const now = at();
+      if (choice === 'backorder') {
+        repos.orders.addEvent(orderId, 'short_resolved', who, `Back-ordered: the order waits for ${list}${reason ? `. ${reason}` : ''}.`, { choice }, now);
+      } else if (choice === 'cancel') {
+        // the channel hears it through the outbox (order.status cancelled, with the reason)
+        orders.applyTransition(orderId, 'cancelled', reason, who, now);
+        repos.orders.addEvent(orderId, 'short_resolved', who, `Cancelled on the shop because ${list} could not be sent: ${reason}`, { choice }, now);
+      } else {
+        for (const l of short.lines) {
+          const variant = repos.catalog.variantBySku(l.sku);
+          if (!variant) continue;
+          repos.inventory.record({ variantId: variant.id, locationId: order.locationId, kind: 'adjust', quantity: l.short, reason, actor: who, reference: `order:${orderId}`, at: now });
+        }
+        repos.orders.addEvent(orderId, 'short_resolved', who, `Stock adjusted: ${list} added to the count (${reason}).`, { choice }, now);
+      }
+      stockSync.resolveShortage(orderId, choice, reason, now);
+    });
+    engine.now();
+    return orders.detail(orderId);
+  }
+
   return {
+    shortage: (orderId: number) => stockSync.shortage(orderId) ?? null,
+    resolveShortage,
     rules, setRule, removeRule, setSafety, overview, reconcile, report, fix, exportReport, history, setSchedule, tick,
     reports: () => stockSync.reconciliations(100).map((r) => reportView(r).report),
     ruleFor: (channelId: number, sku: string) => ruleFor(stockSync.rules(), channelId, sku),

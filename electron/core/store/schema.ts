@@ -504,3 +504,18 @@ export const stockReconciliationLines = sqliteTable('stock_reconciliation_lines'
   fixWords: text('fix_words').notNull().default(''),
   fixedAt: text('fixed_at'),
 }, (t) => [index('stock_reconciliation_lines_run').on(t.reconciliationId, t.id)]);
+
+/**
+ * A channel order that arrived when its stock was already gone (#7 oversell): never dropped, shown with a
+ * banner until a person chooses back-order, cancel on the channel, or adjust stock; the choice is on the timeline.
+ */
+export const orderShortages = sqliteTable('order_shortages', {
+  orderId: integer('order_id').primaryKey().references(() => orders.id),
+  /** [{sku, wanted, short}] */
+  lines: text('lines', { mode: 'json' }).notNull(),
+  status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
+  choice: text('choice', { enum: ['', 'backorder', 'cancel', 'adjust'] }).notNull().default(''),
+  reason: text('reason').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+  resolvedAt: text('resolved_at'),
+}, (t) => [index('order_shortages_status').on(t.status)]);

@@ -127,6 +127,18 @@ export function createStockSyncRepo(db: Db) {
       return c.prepare(`SELECT id, reconciliation_id AS reconciliationId, channel_id AS channelId, sku, ours, theirs, available, fix, fix_words AS fixWords, fixed_at AS fixedAt
         FROM stock_reconciliation_lines WHERE id = ?`).get(id) as ReconciliationLineRow | undefined;
     },
+    addShortage(orderId: number, lines: Array<{ sku: string; wanted: number; short: number }>, at: string) {
+      c.prepare(`INSERT INTO order_shortages (order_id, lines, created_at) VALUES (?, ?, ?) ON CONFLICT (order_id) DO NOTHING`).run(orderId, JSON.stringify(lines), at);
+    },
+    shortage(orderId: number) {
+      const r = c.prepare(`SELECT order_id AS orderId, lines, status, choice, reason, created_at AS createdAt, resolved_at AS resolvedAt FROM order_shortages WHERE order_id = ?`).get(orderId) as
+        { orderId: number; lines: string; status: 'open' | 'resolved'; choice: string; reason: string; createdAt: string; resolvedAt: string | null } | undefined;
+      return r ? { ...r, lines: JSON.parse(r.lines) as Array<{ sku: string; wanted: number; short: number }> } : undefined;
+    },
+    resolveShortage(orderId: number, choice: 'backorder' | 'cancel' | 'adjust', reason: string, at: string) {
+      c.prepare(`UPDATE order_shortages SET status = 'resolved', choice = ?, reason = ?, resolved_at = ? WHERE order_id = ?`).run(choice, reason, at, orderId);
+    },
+    openShortages(): number { return (c.prepare(`SELECT count(*) AS n FROM order_shortages WHERE status = 'open'`).get() as { n: number }).n; },
     setFix(id: number, fix: 'push_ours' | 'accept_theirs', words: string, at: string) {
       c.prepare('UPDATE stock_reconciliation_lines SET fix = ?, fix_words = ?, fixed_at = ? WHERE id = ?').run(fix, words, at, id);
     },

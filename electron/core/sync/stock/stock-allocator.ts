@@ -7,17 +7,18 @@ export function stockChannels(repos: Repos): ChannelRecord[] {
   return repos.sync.channels().filter((c) => c.kind !== 'manual' && c.config.connected !== false && Boolean(c.config.baseUrl) && c.config.pushStock === true);
 }
 
-const locationOf = (c: ChannelRecord) => (typeof c.config.locationId === 'number' ? c.config.locationId : null);
+/** where the channel's orders reserve stock (apply-page does the same): its counts come from there */
+export const poolOf = (repos: Repos, c: ChannelRecord): number | null => (typeof c.config.locationId === 'number' ? c.config.locationId : (repos.catalog.defaultLocationId() ?? null));
 
 /**
  * The number each stock channel should show for a SKU now, from the ledger, safety stock, the rules and which
- * channels are unreachable (see shared/domain/stock-allocation.ts). Channels that ship from the same location
- * share one pool.
+ * channels are unreachable (see shared/domain/stock-allocation.ts). A channel's count comes from the location
+ * its orders reserve at; channels that ship from the same location share one pool.
  */
 export function allocationFor(repos: Repos, sku: string, channels = stockChannels(repos), rules = repos.stockSync.rules()) {
   const result = new Map<number, { quantity: number; available: number; offline: boolean }>();
   const byLocation = new Map<number | null, ChannelRecord[]>();
-  for (const c of channels) byLocation.set(locationOf(c), [...(byLocation.get(locationOf(c)) ?? []), c]);
+  for (const c of channels) byLocation.set(poolOf(repos, c), [...(byLocation.get(poolOf(repos, c)) ?? []), c]);
   const safety = repos.stockSync.safety(sku);
   for (const [location, group] of byLocation) {
     const b = repos.stockSync.balance(sku, location);
@@ -37,7 +38,7 @@ export function allocationFor(repos: Repos, sku: string, channels = stockChannel
  * more than is available: available minus what every other channel of the same pool was told (or is being told).
  */
 export function publishableFor(repos: Repos, channel: ChannelRecord, sku: string, share: number, available: number, channels: ChannelRecord[], inFlight: Map<string, number>): number {
-  const others = channels.filter((d) => d.id !== channel.id && locationOf(d) === locationOf(channel));
+  const others = channels.filter((d) => d.id !== channel.id && poolOf(repos, d) === poolOf(repos, channel));
   const promised = others.reduce((n, d) => n + Math.max(repos.stockSync.published(d.id, sku)?.quantity ?? 0, inFlight.get(`${d.id}|${sku}`) ?? 0), 0);
   return publishable(share, available, promised);
 }

@@ -7,6 +7,7 @@ import { formatTime } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
 import { ConflictBanner } from './conflict-banner';
+import { ShortageBanner } from './shortage-banner';
 import { OrderActions } from './order-actions';
 import { OrderLines, OrderTotals } from './order-lines';
 import { OrderTimeline } from './order-timeline';
@@ -76,6 +77,7 @@ export function OrderDetailView({ id }: { id: number }) {
       {order ? (
         <>
           <ConflictBanner order={order} onChanged={setOrder} />
+          <ShortageBanner order={order} onChanged={setOrder} />
           <OrderActions order={order} onChanged={setOrder} />
           <div className="detail-grid">
             <section className="panel detail-lines" aria-labelledby="lines-title">
