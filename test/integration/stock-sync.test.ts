@@ -200,3 +200,33 @@ describe('oversell (#7)', () => {
     await expect(t.s.client.call('stockSync.resolveShortage', { orderId: ids[2]!, choice: 'backorder', reason: '' })).rejects.toThrow(/already resolved/);
   });
 });
+
+describe('daily reconciliation (#7)', () => {
+  it('runs once a day after the time set, and each report is kept in the history', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    const { createCore } = await import('../../electron/core/create-core');
+    const { createInMemoryClient } = await import('../../electron/core/hosts/in-memory-transport');
+    const { startWooEmulator } = await import('../emulators/woocommerce/woo-emulator');
+    const { tempDir } = await import('../support/temp-dir');
+    const dir = tempDir('packbench-stock-daily-');
+    const emu = await startWooEmulator();
+    let now = new Date('2026-12-01T06:00:00.000Z');
+    const core = createCore({ dataDir: dir.path, actor: 't', clock: { now: () => now }, sync: { timing: { idleCheckMs: 40 }, requestTimeoutMs: 1500 } });
+    const client = createInMemoryClient(core);
+    cleanup.push(async () => { client.close(); core.close(); await emu.stop(); dir.remove(); });
+    await client.call('channels.connect', { kind: 'woocommerce', name: 'Daily Woo', baseUrl: emu.url, credentials: { consumerKey: emu.consumerKey, consumerSecret: emu.consumerSecret }, pollSeconds: 2, pushStock: true });
+    await client.call('stockSync.setSchedule', { dailyAt: '06:30' });
+    const ws = core.workspace();
+    expect(await ws.stockSync.tick()).toBe(false);
+    now = new Date('2026-12-01T06:31:00.000Z');
+    expect(await ws.stockSync.tick()).toBe(true);
+    expect(await ws.stockSync.tick()).toBe(false);
+    now = new Date('2026-12-02T06:29:00.000Z');
+    expect(await ws.stockSync.tick()).toBe(false);
+    now = new Date('2026-12-02T07:10:00.000Z');
+    expect(await ws.stockSync.tick()).toBe(true);
+    const reports = await client.call('stockSync.reports', {});
+    expect(reports.map((r) => [r.trigger, r.startedAt.slice(0, 10)])).toEqual([['schedule', '2026-12-02'], ['schedule', '2026-12-01']]);
+    await expect(client.call('stockSync.setSchedule', { dailyAt: '25:00' })).rejects.toThrow(/06:30/);
+  });
+});
