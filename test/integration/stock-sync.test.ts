@@ -230,3 +230,23 @@ describe('daily reconciliation (#7)', () => {
     await expect(client.call('stockSync.setSchedule', { dailyAt: '25:00' })).rejects.toThrow(/06:30/);
   });
 });
+
+describe('Shopify emulator: inventorySetQuantities as 2026-10 documents it', () => {
+  it('needs changeFromQuantity on every quantity (null opts out), and refuses a stale one with CHANGE_FROM_QUANTITY_STALE', async () => {
+    const { gql } = await import('../support/shopify');
+    const shop = await shopifyEmulator();
+    shop.state.addProduct({ title: 'Mug', variants: [{ sku: 'MUG-1', price: '10.00', available: 4 }] });
+    const item = `gid://shopify/InventoryItem/${shop.state.variantForSku('MUG-1')!.inventoryItemId}`;
+    const location = `gid://shopify/Location/${shop.state.defaultLocation().id}`;
+    let n = 0;
+    const set = (q: Record<string, unknown>) => gql(shop, `mutation S($input: InventorySetQuantitiesInput!, $key: String!) { inventorySetQuantities(input: $input) @idempotent(key: $key) { userErrors { code field } } }`,
+      { key: `test-key-${n++}`, input: { name: 'available', reason: 'correction', quantities: [{ inventoryItemId: item, locationId: location, quantity: 9, ...q }] } });
+    const codes = async (q: Record<string, unknown>) => ((await set(q)).body.data!.inventorySetQuantities as { userErrors: Array<{ code: string }> }).userErrors.map((e) => e.code);
+    expect(await codes({})).toEqual(['COMPARE_QUANTITY_REQUIRED']);
+    expect(shop.state.availableOf('MUG-1')).toBe(4);
+    expect(await codes({ changeFromQuantity: 3 })).toEqual(['CHANGE_FROM_QUANTITY_STALE']);
+    expect(await codes({ changeFromQuantity: 4 })).toEqual([]);
+    expect(shop.state.availableOf('MUG-1')).toBe(9);
+    expect(await codes({ changeFromQuantity: null })).toEqual([]);
+  });
+});

@@ -97,6 +97,8 @@ export function createMutations(schema: GraphQLSchema) {
       const key = `${q.inventoryItemId}|${q.locationId}`;
       if (seen.has(key)) errors.push(setError('NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR', path, 'The same inventory item and location pair appears more than once.'));
       seen.add(key);
+      // 2026-04 and later: every quantity names changeFromQuantity; null opts out of the check, leaving it out is an error
+      if (!('changeFromQuantity' in q)) errors.push(setError('COMPARE_QUANTITY_REQUIRED', [...path, 'changeFromQuantity'], 'The changeFromQuantity argument is required; pass null to opt out of the quantity check.'));
       if (t.itemId !== null && t.locationId !== null && q.changeFromQuantity !== null && q.changeFromQuantity !== undefined && errors.length === 0) {
         const current = s.quantity(s.level(t.itemId, t.locationId)!, input.name);
         if (current !== q.changeFromQuantity) errors.push(setError('CHANGE_FROM_QUANTITY_STALE', [...path, 'changeFromQuantity'], 'The changeFromQuantity argument no longer matches the persisted quantity.'));
