@@ -77,6 +77,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
   const stockSync = createStockSyncService(repos, clock, actor, sync, orders);
+  sync.onReconnected((channelId) => stockSync.afterReconnect(channelId));
   // the daily reconciliation (#7): looked at once a minute, run once a day at the time set on the Stock sync screen
   const reconcileTimer = setInterval(() => { stockSync.tick().catch((e: unknown) => console.error('[stock] the daily reconciliation failed:', e)); }, 60_000);
   reconcileTimer.unref();
@@ -85,6 +86,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
       clearInterval(reconcileTimer);
+      stockSync.stop();
       sync.stop();
       backups.stopTimers();
       shipping.close();

@@ -100,6 +100,8 @@ describe('offline budgets (#7)', () => {
     await t.s.waitFor('every shop back in line with the ledger', () => t.converged(sku) && t.ledger(sku) === 9 - sold, 30_000);
     expect(t.ledger(sku)).toBeGreaterThanOrEqual(0);
     expect(t.published(t.s.channelId, sku)! + t.published(t.shopifyId, sku)!).toBeLessThanOrEqual(9 - sold);
+    // the reconnect is followed by a reconciliation of every shop, kept in the history
+    await expect.poll(async () => (await t.s.client.call('stockSync.reports', {})).filter((r) => r.trigger === 'reconnect' && r.finishedAt).length, { timeout: 20_000 }).toBeGreaterThan(0);
   });
 });
 

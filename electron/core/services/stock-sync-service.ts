@@ -260,7 +260,28 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
     return orders.detail(orderId);
   }
 
+  /**
+   * After a channel comes back: once its orders were pulled and every count went out (or after a minute),
+   * every channel is compared with what it was told, and the report is kept in the history.
+   */
+  let afterReconnectTimer: NodeJS.Timeout | null = null;
+  function afterReconnect(channelId: number) {
+    if (afterReconnectTimer) return;
+    const started = Date.now();
+    const check = () => {
+      afterReconnectTimer = null;
+      const calm = stockChannels(repos).every((c) => stockSync.dirtyCount(c.id) === 0 && repos.sync.state(c.id).offlineSince === null);
+      if (!calm && Date.now() - started < 60_000) { afterReconnectTimer = setTimeout(check, 500); afterReconnectTimer.unref(); return; }
+      if (!stockChannels(repos).some((c) => c.id === channelId)) return;
+      reconcile('reconnect').catch((e: unknown) => console.error('[stock] the reconciliation after a reconnect failed:', e));
+    };
+    afterReconnectTimer = setTimeout(check, 500);
+    afterReconnectTimer.unref();
+  }
+
   return {
+    afterReconnect,
+    stop() { if (afterReconnectTimer) clearTimeout(afterReconnectTimer); afterReconnectTimer = null; },
     shortage: (orderId: number) => stockSync.shortage(orderId) ?? null,
     resolveShortage,
     rules, setRule, removeRule, setSafety, overview, reconcile, report, fix, exportReport, history, setSchedule, tick,

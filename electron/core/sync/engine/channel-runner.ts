@@ -65,6 +65,7 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
         ctx.log('info', channel, `${channel.name} answers again (it was unreachable since ${before.offlineSince.slice(11, 16)} UTC).`);
         // its offline budget is released: every channel's share is worked out again
         repos.stockSync.markAll(null, `${channel.name} reachable again`, isoNow(ctx.clock));
+        ctx.reconnected(channel.id);
       }
       changed(true);
     }

@@ -39,6 +39,8 @@ export type EngineContext = {
    * count is on its way the channel may show either, so every other channel's share leaves room for the higher.
    */
   stockInFlight: Map<string, number>;
+  /** a channel answers again after being unreachable (the stock reconciliation listens) */
+  reconnected(channelId: number): void;
   /** the engine's log: words for people plus the detail, never a credential */
   log(level: 'info' | 'warning' | 'error', channel: { id: number; name: string }, words: string, detail?: string, externalId?: string): void;
 };

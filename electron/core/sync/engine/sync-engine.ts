@@ -41,6 +41,7 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
   const factories = options.factories ?? CHANNEL_FACTORIES;
   const runners = new Map<number, ChannelRunner>();
   const adapters = new Map<number, SalesChannel>();
+  const reconnectListeners = new Set<(channelId: number) => void>();
   const setupErrors = new Map<number, string>();
   const recentlyLogged = new Set<string>();
   let started = false;
@@ -48,6 +49,7 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
 
   const ctx: EngineContext = {
     ...base, timing, stockInFlight: new Map(),
+    reconnected(channelId) { for (const fn of reconnectListeners) { try { fn(channelId); } catch (e) { console.error('[sync] a reconnect listener failed:', e); } } },
     log(level, channel, words, detail = '', externalId = '') {
       // the same problem with the same order is said once, not on every poll
       const key = `${channel.id}|${externalId}|${words}`;
@@ -164,6 +166,8 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
     },
     status,
     isRunning: (channelId: number) => runners.has(channelId),
+    /** called when a channel answers again after being unreachable; returns the unsubscribe */
+    onReconnected(fn: (channelId: number) => void) { reconnectListeners.add(fn); return () => reconnectListeners.delete(fn); },
     /** the running adapter of a channel (reconciliation reads counts through it), undefined when not running */
     adapterOf: (channelId: number) => adapters.get(channelId),
     /** counts published by the stock pusher since the engine started, per channel (benches) */

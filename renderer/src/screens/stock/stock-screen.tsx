@@ -209,7 +209,7 @@ export function StockScreen() {
             {reports.map((r) => (
               <li key={r.id}>
                 <button type="button" className="button" onClick={() => void api.call('stockSync.report', { id: r.id }).then(setReport, fail)}>
-                  {formatTime(r.startedAt)} ({r.trigger === 'schedule' ? 'daily' : 'by hand'}): {r.summary} {r.fixed ? `${r.fixed} fixed.` : ''}
+                  {formatTime(r.startedAt)} ({r.trigger === 'schedule' ? 'daily' : r.trigger === 'reconnect' ? 'after a shop came back' : 'by hand'}): {r.summary} {r.fixed ? `${r.fixed} fixed.` : ''}
                 </button>
               </li>
             ))}
