@@ -252,3 +252,26 @@ describe('Shopify emulator: inventorySetQuantities as 2026-10 documents it', () 
     expect(await codes({ changeFromQuantity: null })).toEqual([]);
   });
 });
+
+describe('stock counts through injected faults (#7)', () => {
+  it('with 20% faults on both shops (resets, timeouts after applying, 5xx, 429, garbage), every shop still ends at its count', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const t = await twoShops({ pollSeconds: 2 });
+    const skus = t.skus.slice(0, 6);
+    await t.s.waitFor('counts out', () => skus.every((sku) => t.converged(sku)), 30_000);
+    t.shop.faults.configure({ rate: 0.2, seed: 7 });
+    t.s.emu.faults.configure({ rate: 0.2, seed: 7 });
+    for (let round = 0; round < 5; round++) {
+      for (const [i, sku] of skus.entries()) await t.setAvailable(sku, 10 + ((round * 7 + i * 3) % 13));
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(t.shop.faults.injected.length + t.s.emu.faults.injected()).toBeGreaterThan(0);
+    t.shop.faults.configure({ rate: 0 });
+    t.s.emu.faults.configure({ rate: 0 });
+    await t.s.client.call('sync.now', {});
+    await t.s.waitFor('every shop at its count', () => skus.every((sku) => t.converged(sku)), 40_000);
+    for (const sku of skus) expect(t.published(t.s.channelId, sku)! + t.published(t.shopifyId, sku)!).toBeLessThanOrEqual(t.ledger(sku));
+  });
+});
