@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { startShopifyEmulator, type ShopifyEmulator } from '../emulators/shopify/server';
+import { startWooEmulator, type WooEmulator } from '../emulators/woocommerce/woo-emulator';
+import { AppShell } from './page-models/app-shell';
+import { StockPage } from './page-models/stock-page';
+import { SyncPage } from './page-models/sync-page';
+import { connectStationClient } from './support/station-client';
+import { expect, test } from './station';
+
+let emu: WooEmulator | null = null;
+let store: ShopifyEmulator | null = null;
+test.afterEach(async () => { await emu?.stop(); await store?.stop(); emu = null; store = null; });
+
+test('the owner sees what each shop may sell, finds a drift on Shopify and pushes ours back, and exports the report', async ({ page, station }) => {
+  test.setTimeout(120_000);
+  emu = await startWooEmulator();
+  store = await startShopifyEmulator();
+  const client = await connectStationClient(station);
+  try {
+    const skus = (await client.call('inventory.list', { q: '', offset: 0, limit: 200 })).rows.map((r) => r.sku);
+    const unique = [...new Set(skus)];
+    for (const sku of unique) {
+      emu.store.addProduct({ name: sku, sku, stock: 0 });
+      store.state.addProduct({ title: sku, variants: [{ sku, price: '9.50', available: 0 }] });
+    }
+    await client.call('channels.connect', { kind: 'woocommerce', name: 'Garage WooCommerce', baseUrl: emu.url, credentials: { consumerKey: emu.consumerKey, consumerSecret: emu.consumerSecret }, pollSeconds: 2, pushStock: true });
+    await client.call('channels.connect', { kind: 'shopify', name: 'Garage Shopify', baseUrl: store.url, credentials: { accessToken: store.accessToken }, pollSeconds: 2, pushStock: true });
+    const sku = unique[0]!;
+    await expect.poll(async () => (await client.call('stockSync.overview', { q: sku, offset: 0, limit: 1 })).channels.every((c) => c.waiting === 0 && c.budgetUnits > 0), { timeout: 60_000 }).toBe(true);
+
+    const shell = new AppShell(page);
+    await shell.open(station);
+    // the Sync screen says what each shop may still sell
+    await shell.go('sync');
+    const sync = new SyncPage(page);
+    await expect(sync.card('Garage Shopify').getByTestId('sync-budget')).toHaveText(/\d+ units/);
+
+    await page.keyboard.press('Alt+8');
+    const stock = new StockPage(page);
+    await expect(stock.budget('Garage WooCommerce')).toContainText(/may sell \d+ units/);
+
+    // someone edits the count in the Shopify admin
+    const item = store.state.variantForSku(sku)!.inventoryItemId;
+    const told = store.state.availableOf(sku);
+    store.state.setQuantity(item, store.state.defaultLocation().id, 'available', told + 5);
+    await stock.reconcile.click();
+    await expect(stock.report).toContainText(/1 drift found/);
+    await expect(stock.drifts).toHaveCount(1);
+    await expect(stock.drifts.first()).toContainText(sku);
+    await expect(stock.drifts.first()).toContainText('+5');
+    await stock.pushOurs.click();
+    await expect(stock.drifts.first()).toContainText(`Pushed ours: Garage Shopify is set back from ${told + 5} to ${told}`);
+    await expect.poll(() => store!.state.availableOf(sku), { timeout: 15_000 }).toBe(told);
+
+    const download = page.waitForEvent('download');
+    await stock.exportCsv.click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('sku,channel,told,shows,drift,available,fix,what was done');
+    expect(csv).toContain(`${sku},Garage Shopify,${told},${told + 5},5,`);
+    expect(shell.pageErrors).toEqual([]);
+  } finally {
+    client.close();
+  }
+});
