@@ -81,11 +81,12 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
     const allRules = stockSync.rules();
     const q = input.q.trim().toLowerCase();
     const skus = stockSync.skus().filter((s) => !q || s.toLowerCase().includes(q));
+    const dirtyByChannel = new Map(channels.map((c) => [c.id, new Set(stockSync.dirty(c.id, 1_000_000).map((d) => d.sku))]));
     const rows = skus.slice(input.offset, input.offset + input.limit).map((sku) => {
       const shares = allocationFor(repos, sku, channels, allRules);
       const safety = stockSync.safety(sku);
       const first = channels[0] ? shares.get(channels[0].id) : undefined;
-      const dirty = new Set(channels.filter((c) => stockSync.dirty(c.id, 100_000).some((d) => d.sku === sku)).map((c) => c.id));
+      const dirty = new Set(channels.filter((c) => dirtyByChannel.get(c.id)!.has(sku)).map((c) => c.id));
       return {
         sku, available: first?.available ?? 0, safety,
         channels: channels.map((c) => ({ channelId: c.id, published: stockSync.published(c.id, sku)?.quantity ?? null, shouldBe: shares.get(c.id)?.quantity ?? 0, pending: dirty.has(c.id) })),
