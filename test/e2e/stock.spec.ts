@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { startShopifyEmulator, type ShopifyEmulator } from '../emulators/shopify/server';
 import { startWooEmulator, type WooEmulator } from '../emulators/woocommerce/woo-emulator';
 import { AppShell } from './page-models/app-shell';
+import { OrderDetailPage } from './page-models/order-detail';
+import { OrdersPage } from './page-models/orders-page';
 import { StockPage } from './page-models/stock-page';
 import { SyncPage } from './page-models/sync-page';
 import { connectStationClient } from './support/station-client';
@@ -58,6 +60,40 @@ test('the owner sees what each shop may sell, finds a drift on Shopify and pushe
     expect(csv.split('\r\n')[0]).toBe('sku,channel,told,shows,drift,available,fix,what was done');
     expect(csv).toContain(`${sku},Garage Shopify,${told},${told + 5},5,`);
     expect(shell.pageErrors).toEqual([]);
+  } finally {
+    client.close();
+  }
+});
+
+test('an order that arrives after the last unit was sold shows a banner; the packer back-orders it and the timeline says so', async ({ page, station }) => {
+  test.setTimeout(120_000);
+  emu = await startWooEmulator();
+  const client = await connectStationClient(station);
+  try {
+    const rows = (await client.call('inventory.list', { q: '', offset: 0, limit: 200 })).rows;
+    // channel orders reserve at the first location
+    const first = Math.min(...(await client.call('locations.list', {})).map((l) => l.id));
+    const row = rows.find((r) => r.locationId === first && r.available > 0 && r.available < 50)!;
+    emu.store.addProduct({ name: row.sku, sku: row.sku, stock: 0 });
+    await client.call('channels.connect', { kind: 'woocommerce', name: 'Garage WooCommerce', baseUrl: emu.url, credentials: { consumerKey: emu.consumerKey, consumerSecret: emu.consumerSecret }, pollSeconds: 2, pushStock: false });
+    const customer = { first_name: 'Zoë', last_name: 'Müller', address_1: 'Königstraße 12', city: 'Stuttgart', postcode: '70173', country: 'DE', email: 'zoe@example.de' };
+    const w = emu.store.addOrder({ billing: customer, shipping: customer, line_items: [{ sku: row.sku, quantity: row.available + 2 }] });
+    await expect.poll(async () => (await client.call('orders.list', { q: `#${w.id}`, limit: 5 })).total, { timeout: 30_000 }).toBe(1);
+
+    const shell = new AppShell(page);
+    await shell.open(station);
+    await shell.go('orders');
+    const orders = new OrdersPage(page);
+    await orders.searchFor(`#${w.id}`);
+    await orders.openRow(/Müller/);
+    const banner = page.getByTestId('shortage-banner');
+    await expect(banner).toContainText(`2 of ${row.available + 2} × ${row.sku} missing`);
+    // cancelling needs a reason the customer can read
+    await expect(page.getByTestId('shortage-cancel')).toBeDisabled();
+    await page.getByTestId('shortage-backorder').click();
+    await expect(banner).toHaveCount(0);
+    await expect(new OrderDetailPage(page).events.filter({ hasText: /Back-ordered: the order waits for 2 × / })).toHaveCount(1);
+    await expect(new OrderDetailPage(page).events.filter({ hasText: /Arrived short: 2 of / })).toHaveCount(1);
   } finally {
     client.close();
   }
