@@ -118,10 +118,14 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
       const skus = stockSync.skus();
       let checked = 0;
       let drifts = 0;
+      let pending = 0;
       const unread: string[] = [];
       for (const c of channels) {
         const adapter = engine.adapterOf(c.id);
         if (!adapter) { unread.push(`${c.name} is not running`); continue; }
+        // a count still on its way is not drift: it is compared next time
+        const onTheirWay = new Set(stockSync.dirty(c.id, 1_000_000).map((d) => d.sku));
+        pending += onTheirWay.size;
         try {
           for (let i = 0; i < skus.length; i += READ_CHUNK) {
             const chunk = skus.slice(i, i + READ_CHUNK);
@@ -129,7 +133,7 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
             repos.transaction(() => {
               answers.forEach((a, k) => {
                 const sku = chunk[k]!;
-                if (a.available === null) return; // not listed there, or stock not tracked: nothing to compare
+                if (a.available === null || onTheirWay.has(sku)) return; // not listed there, stock not tracked, or a count on its way
                 checked++;
                 const told = stockSync.published(c.id, sku);
                 const shares = allocationFor(repos, sku);
@@ -147,7 +151,8 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
         }
       }
       const summary = `${checked} counts checked on ${channels.length - unread.length} of ${channels.length} channel${channels.length === 1 ? '' : 's'}; `
-        + `${drifts === 0 ? 'no drift found' : `${drifts} drift${drifts === 1 ? '' : 's'} found`}.${unread.length ? ` ${unread.join('; ')}: try again when it answers.` : ''}`;
+        + `${drifts === 0 ? 'no drift found' : `${drifts} drift${drifts === 1 ? '' : 's'} found`}.`
+        + `${pending ? ` ${pending} count${pending === 1 ? ' was' : 's were'} still on the way and will be compared next time.` : ''}${unread.length ? ` ${unread.join('; ')}: try again when it answers.` : ''}`;
       stockSync.finishReconciliation(id, summary, at());
       return reportView(stockSync.reconciliation(id)!);
     })();
