@@ -275,3 +275,23 @@ describe('stock counts through injected faults (#7)', () => {
     for (const sku of skus) expect(t.published(t.s.channelId, sku)! + t.published(t.shopifyId, sku)!).toBeLessThanOrEqual(t.ledger(sku));
   });
 });
+
+describe('allocation rules and safety stock (#7)', () => {
+  it('"WooCommerce at most 3", "keep 2 back" and "Shopify 50%" reach the shops, and are listed in words', async () => {
+    const t = await twoShops({ pollSeconds: 2 });
+    const sku = t.skus[4]!;
+    await t.setAvailable(sku, 20);
+    await t.s.waitFor('counts out', () => t.converged(sku), 20_000);
+    await t.s.client.call('stockSync.setRule', { channelId: t.s.channelId, sku, kind: 'cap', value: 3 });
+    await t.s.client.call('stockSync.setRule', { channelId: t.shopifyId, sku: '', kind: 'percent', value: 50 });
+    const rules = await t.s.client.call('stockSync.setSafety', { sku, quantity: 2 });
+    expect(rules.rules.map((r) => r.words)).toEqual([`Test WooCommerce lists at most 3 of ${sku}.`, 'Test Shopify lists 50% of what is available of every SKU.']);
+    expect(rules.safety).toEqual([{ sku, quantity: 2 }]);
+    // 20 − 2 kept back = 18: WooCommerce 3, Shopify 9
+    await t.s.waitFor('the rules on the shops', () => t.remote.woo(sku) === 3 && t.remote.shopify(sku) === 9 && t.converged(sku), 15_000);
+    await expect(t.s.client.call('stockSync.setRule', { channelId: 0, sku: 'NO-SUCH-SKU', kind: 'cap', value: 1 })).rejects.toThrow(/not in the catalog/);
+    await expect(t.s.client.call('stockSync.setRule', { channelId: 0, sku: '', kind: 'percent', value: 120 })).rejects.toThrow(/at most 100/);
+    const history = await t.s.client.call('stockSync.history', { sku });
+    expect(history.rows.some((h) => h.channelName === 'Test WooCommerce' && h.quantity === 3 && /allocation rule changed|safety stock changed/.test(h.cause))).toBe(true);
+  });
+});
