@@ -9,6 +9,7 @@ import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
+import { createRulesService } from './services/rules-service';
 import { createRepos } from './store';
 import { DB_FILE_NAME, openDatabase } from './store/db';
 
@@ -26,6 +27,8 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const { db, file } = openDatabase({ dataDir });
   const repos = createRepos(db);
   const orders = createOrdersService(repos, clock, actor);
+  const rules = createRulesService(repos, clock, actor, orders);
+  orders.onLanding(rules.onLanded);
   const inventory = createInventoryService(repos, clock, actor);
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
@@ -38,7 +41,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.ensureDefaultPrinter();
   print.recover();
   return {
-    file, repos, orders, inventory, print, pack, packing, clock, scanner,
+    file, repos, orders, inventory, print, pack, packing, clock, scanner, rules,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() { db.$client.close(); },
   };

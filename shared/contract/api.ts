@@ -8,6 +8,7 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { rulesMethods } from './rules-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -28,6 +29,7 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...rulesMethods,
 } as const;
 
 export type Api = typeof api;

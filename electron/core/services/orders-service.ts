@@ -5,16 +5,28 @@ import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
 import type { NewOrder } from '../store/orders-repo';
 import { resolveItemCode } from './scan-codes';
+import type { Risk } from '../../../shared/contract/rules';
 
 export type IncomingOrder = Omit<NewOrder, 'lines' | 'status'> & {
   status?: OrderStatus;
   lines: Array<{ sku: string; title: string; quantity: number; unitPriceMinor: number }>;
+  /** what the channel says beyond the lines, for the automation rules */
+  tags?: string[];
+  note?: string;
+  risk?: Risk;
 };
 
 export type ImportResult = { imported: number[]; duplicates: number };
 
+/** An order that has just landed (or changed), handed to the landing hooks inside the landing transaction. */
+export type LandedOrder = { orderId: number; incoming: IncomingOrder; change: 'new' | 'updated' };
+export type StockTouch = (variantId: number, locationId: number, sku: string) => void;
+/** Runs inside importOrders' transaction (rules, routing): a failure undoes the whole landing. */
+export type LandingHook = (landed: LandedOrder[], who: string, at: string, touch: StockTouch) => void;
+
 export function createOrdersService(repos: Repos, clock: Clock, actor: () => string) {
   const { orders, inventory, catalog, outbox } = repos;
+  const landingHooks: LandingHook[] = [];
 
   /**
    * Lands orders: each is inserted with its lines, its stock reserved and its timeline started, and every
@@ -27,6 +39,7 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
       const touched = new Map<string, { variantId: number; locationId: number; sku: string }>();
       const imported: number[] = [];
       let duplicates = 0;
+      const landed: LandedOrder[] = [];
       const variantIds = new Map<string, number | null>();
       const variantId = (sku: string) => {
         let id = variantIds.get(sku);
@@ -56,7 +69,10 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
         if (reserveQty.size) {
           orders.addEvent(id, 'reserved', who, `Stock reserved: ${[...reserveQty.values()].map((r) => `${r.qty} × ${r.sku}`).join(', ')}`, {}, at);
         }
+        landed.push({ orderId: id, incoming: o, change: 'new' });
       }
+      const touch: StockTouch = (variantId, locationId, sku) => touched.set(`${variantId}:${locationId}`, { variantId, locationId, sku });
+      if (landed.length) for (const hook of landingHooks) hook(landed, who, at, touch);
       // one outbox row per changed SKU per batch, not per order: channels only need the latest count
       for (const t of touched.values()) {
         const b = inventory.balance(t.variantId, t.locationId);
@@ -135,6 +151,11 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
     return orders.search({ ...input, skus: skusFor(input.q) });
   }
 
-  return { importOrders, detail, transition, applyTransition, list };
+  /** Rules and routing register here; they run in the landing transaction, after the orders are in. */
+  function onLanding(hook: LandingHook): void {
+    landingHooks.push(hook);
+  }
+
+  return { importOrders, detail, transition, applyTransition, list, onLanding };
 }
 export type OrdersService = ReturnType<typeof createOrdersService>;

@@ -5,6 +5,7 @@ import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
+import { createRulesRepo } from './rules-repo';
 import { createSettingsRepo } from './settings-repo';
 
 export function createRepos(db: Db) {
@@ -16,6 +17,7 @@ export function createRepos(db: Db) {
     outbox: createOutboxRepo(db),
     pack: createPackRepo(db),
     print: createPrintRepo(db),
+    rules: createRulesRepo(db),
     settings: createSettingsRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {

@@ -222,3 +222,73 @@ export const printJobs = sqliteTable('print_jobs', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [index('print_jobs_order').on(t.orderId, t.id), index('print_jobs_status').on(t.status, t.id)]);
+
+/** Automation rules, run in position order when an order lands or changes. Conditions and actions are zod-checked JSON. */
+export const automationRules = sqliteTable('automation_rules', {
+  id: integer('id').primaryKey(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  match: text('match', { enum: ['all', 'any'] }).notNull().default('all'),
+  conditions: text('conditions', { mode: 'json' }).notNull(),
+  actions: text('actions', { mode: 'json' }).notNull(),
+  stop: integer('stop', { mode: 'boolean' }).notNull().default(false),
+  /** bumped on every edit: a changed rule may fire again on an order it fired on before */
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [index('automation_rules_position').on(t.position, t.id)]);
+
+/**
+ * What an order says beyond its lines (the channel's tags, the customer's note, the risk) and what the
+ * rules decided for it. A row exists only for orders that have one of these.
+ */
+export const orderHandling = sqliteTable('order_handling', {
+  orderId: integer('order_id').primaryKey().references(() => orders.id),
+  /** from the channel or a person; rules read them but never change them */
+  tags: text('tags', { mode: 'json' }).notNull().default(sql`'[]'`),
+  note: text('note').notNull().default(''),
+  risk: text('risk', { enum: ['low', 'medium', 'high', 'unknown'] }).notNull().default('unknown'),
+  /** decided by the rules, recomputed on every run */
+  ruleTags: text('rule_tags', { mode: 'json' }).notNull().default(sql`'[]'`),
+  priority: integer('priority').notNull().default(0),
+  carrier: text('carrier').notNull().default(''),
+  service: text('service').notNull().default(''),
+  packagePreset: text('package_preset').notNull().default(''),
+  shipFromLocationId: integer('ship_from_location_id').references(() => locations.id),
+  /** rule id -> version of each firing already applied, so a second run repeats no hold, note or timeline entry */
+  fired: text('fired', { mode: 'json' }).notNull().default(sql`'{}'`),
+  evaluatedAt: text('evaluated_at'),
+}, (t) => [index('order_handling_priority').on(t.priority)]);
+
+/** An order shipped from more than one location (a split): what each location ships. */
+export const orderShipments = sqliteTable('order_shipments', {
+  id: integer('id').primaryKey(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  seq: integer('seq').notNull(),
+  /** [{variantId, sku, quantity}] */
+  lines: text('lines', { mode: 'json' }).notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [uniqueIndex('order_shipments_order_seq').on(t.orderId, t.seq), index('order_shipments_location').on(t.locationId)]);
+
+/** Stock sent between locations: a transfer movement out when it leaves, in when it arrives; in transit between. */
+export const stockTransfers = sqliteTable('stock_transfers', {
+  id: integer('id').primaryKey(),
+  fromLocationId: integer('from_location_id').notNull().references(() => locations.id),
+  toLocationId: integer('to_location_id').notNull().references(() => locations.id),
+  status: text('status', { enum: ['in_transit', 'received', 'cancelled'] }).notNull().default('in_transit'),
+  /** why: an order it is for ("order:12"), or a person's words */
+  reason: text('reason').notNull().default(''),
+  orderId: integer('order_id').references(() => orders.id),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  closedBy: text('closed_by').notNull().default(''),
+  closedAt: text('closed_at'),
+}, (t) => [index('stock_transfers_status').on(t.status, t.id)]);
+
+export const stockTransferLines = sqliteTable('stock_transfer_lines', {
+  transferId: integer('transfer_id').notNull().references(() => stockTransfers.id),
+  variantId: integer('variant_id').notNull().references(() => variants.id),
+  quantity: integer('quantity').notNull(),
+}, (t) => [primaryKey({ columns: [t.transferId, t.variantId] }), index('stock_transfer_lines_variant').on(t.variantId)]);
