@@ -267,6 +267,8 @@ export const orderShipments = sqliteTable('order_shipments', {
   orderId: integer('order_id').notNull().references(() => orders.id),
   locationId: integer('location_id').notNull().references(() => locations.id),
   seq: integer('seq').notNull(),
+  /** proposed: waiting for the owner's consent (the order is held); agreed: the stock is reserved there */
+  status: text('status', { enum: ['proposed', 'agreed'] }).notNull(),
   /** [{variantId, sku, quantity}] */
   lines: text('lines', { mode: 'json' }).notNull(),
   createdAt: text('created_at').notNull(),

@@ -36,6 +36,7 @@ CREATE TABLE `order_shipments` (
 	`order_id` integer NOT NULL,
 	`location_id` integer NOT NULL,
 	`seq` integer NOT NULL,
+	`status` text NOT NULL,
 	`lines` text NOT NULL,
 	`created_at` text NOT NULL,
 	FOREIGN KEY (`order_id`) REFERENCES `orders`(`id`) ON UPDATE no action ON DELETE no action,
