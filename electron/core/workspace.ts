@@ -9,7 +9,9 @@ import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
+import { createRoutingService } from './services/routing-service';
 import { createRulesService } from './services/rules-service';
+import { createTransferService } from './services/transfer-service';
 import { createRepos } from './store';
 import { DB_FILE_NAME, openDatabase } from './store/db';
 
@@ -28,7 +30,12 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const repos = createRepos(db);
   const orders = createOrdersService(repos, clock, actor);
   const rules = createRulesService(repos, clock, actor, orders);
+  const routing = createRoutingService(repos, clock, actor, orders);
+  const transfers = createTransferService(repos, clock, actor);
+  // rules first: a rule may say where the order ships from
   orders.onLanding(rules.onLanded);
+  orders.onLanding(routing.onLanded);
+  rules.afterEach((orderId, _handling, who, at, touch) => routing.route(orderId, who, at, touch));
   const inventory = createInventoryService(repos, clock, actor);
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
@@ -41,7 +48,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.ensureDefaultPrinter();
   print.recover();
   return {
-    file, repos, orders, inventory, print, pack, packing, clock, scanner, rules,
+    file, repos, orders, inventory, print, pack, packing, clock, scanner, rules, routing, transfers,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() { db.$client.close(); },
   };

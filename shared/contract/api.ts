@@ -9,6 +9,7 @@ import {
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { rulesMethods } from './rules-api';
+import { routingMethods } from './routing-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -30,6 +31,7 @@ export const api = {
 
   ...packMethods,
   ...rulesMethods,
+  ...routingMethods,
 } as const;
 
 export type Api = typeof api;

@@ -39,7 +39,7 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
       const touched = new Map<string, { variantId: number; locationId: number; sku: string }>();
       const imported: number[] = [];
       let duplicates = 0;
-      const landed: LandedOrder[] = [];
+      const touch: StockTouch = (variantId, locationId, sku) => touched.set(`${variantId}:${locationId}`, { variantId, locationId, sku });
       const variantIds = new Map<string, number | null>();
       const variantId = (sku: string) => {
         let id = variantIds.get(sku);
@@ -69,10 +69,9 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
         if (reserveQty.size) {
           orders.addEvent(id, 'reserved', who, `Stock reserved: ${[...reserveQty.values()].map((r) => `${r.qty} × ${r.sku}`).join(', ')}`, {}, at);
         }
-        landed.push({ orderId: id, incoming: o, change: 'new' });
+        // each order is routed before the next one reserves: the first to arrive is served first
+        for (const hook of landingHooks) hook([{ orderId: id, incoming: o, change: 'new' }], who, at, touch);
       }
-      const touch: StockTouch = (variantId, locationId, sku) => touched.set(`${variantId}:${locationId}`, { variantId, locationId, sku });
-      if (landed.length) for (const hook of landingHooks) hook(landed, who, at, touch);
       // one outbox row per changed SKU per batch, not per order: channels only need the latest count
       for (const t of touched.values()) {
         const b = inventory.balance(t.variantId, t.locationId);
@@ -107,7 +106,10 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
       const session = repos.pack.activeForOrder(id);
       if (session) repos.pack.endSession(session.id, 'abandoned', at, `order became ${STATUS_WORDS[to].toLowerCase()}`);
     }
-    if (to === 'cancelled') releaseReservations(id, current.location_id, who, at);
+    if (to === 'cancelled') {
+      // a split order holds stock at each location it ships from
+      for (const loc of new Set([current.location_id, ...repos.routing.locationsHolding(`order:${id}`)])) releaseReservations(id, loc, who, at);
+    }
     const rec = orders.record(id)!;
     outbox.enqueue('order.status', rec.channelId, { orderId: id, externalId: rec.externalId, status: to }, at);
   }

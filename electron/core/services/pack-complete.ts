@@ -9,6 +9,7 @@ import type { OrdersService } from './orders-service';
 import { activeSessionOrThrow, lineStates, packView } from './pack-view';
 import type { PrintService } from './print-service';
 import { orderBarcode, orderQrPayload } from './scan-codes';
+import { recordOrderPick } from './order-stock';
 
 type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 
@@ -48,7 +49,7 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       for (const l of counted) {
         if (l.variantId === null) continue;
         try {
-          repos.inventory.record({ variantId: l.variantId, locationId: order.locationId, kind: 'pick', quantity: l.scanned, reason: 'packed', actor: who, reference: `order:${order.id}`, at });
+          recordOrderPick(repos, order, l.variantId, l.scanned, who, at);
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           throw new AppError('conflict', `The stock records for ${l.sku} at ${order.locationName} do not cover this parcel: ${e.message} Nothing was recorded.`,

@@ -77,14 +77,8 @@ export function createRulesService(repos: Repos, clock: Clock, actor: () => stri
 
   /** The landing hook: store what the channel said about each order, then run the rules on it. */
   function onLanded(landed: LandedOrder[], who: string, at: string, touch: StockTouch): void {
-    cached = null;
     const rules = enabledRules();
-    const weights = new Map<string, number>();
-    const weightOf = (sku: string) => {
-      let w = weights.get(sku);
-      if (w === undefined) { w = repos.catalog.variantBySku(sku)?.weightGrams ?? 0; weights.set(sku, w); }
-      return w;
-    };
+    const weightOf = (sku: string) => repos.catalog.variantBySku(sku)?.weightGrams ?? 0;
     for (const l of landed) {
       const o = l.incoming;
       const hasFacts = (o.tags?.length ?? 0) > 0 || (o.note ?? '') !== '' || (o.risk ?? 'unknown') !== 'unknown';

@@ -5,6 +5,7 @@ import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
+import { createRoutingRepo } from './routing-repo';
 import { createRulesRepo } from './rules-repo';
 import { createSettingsRepo } from './settings-repo';
 
@@ -18,6 +19,7 @@ export function createRepos(db: Db) {
     pack: createPackRepo(db),
     print: createPrintRepo(db),
     rules: createRulesRepo(db),
+    routing: createRoutingRepo(db),
     settings: createSettingsRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
