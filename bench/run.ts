@@ -1,5 +1,6 @@
 import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
+import { pickingBench } from './picking-bench';
 import { scanBench } from './scan-bench';
 
 // `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
@@ -8,3 +9,4 @@ console.log(`Packbench benchmarks — node ${process.version}, ${new Date().toIS
 if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
+if (!only || only === 'picking') await pickingBench();

@@ -45,51 +45,73 @@ function compare(op: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte', value: number, t
   }
 }
 
-function skuMatches(pattern: string, sku: string): boolean {
-  const p = pattern.toUpperCase();
-  const s = sku.toUpperCase();
-  return p.endsWith('*') ? s.startsWith(p.slice(0, -1)) : s === p;
+/** The facts with the text already folded once per run, not once per condition. */
+type Prepared = { facts: OrderFacts; note: string; skus: string[]; tagKeys: Set<string> };
+
+function prepare(f: OrderFacts, tagKeys: Set<string>): Prepared {
+  return { facts: f, note: foldForSearch(f.note), skus: f.skus.map((s) => s.toUpperCase()), tagKeys };
 }
 
-const tagKey = (t: string) => foldForSearch(t);
+function skuMatches(pattern: string, upperSku: string): boolean {
+  const p = pattern.toUpperCase();
+  return p.endsWith('*') ? upperSku.startsWith(p.slice(0, -1)) : upperSku === p;
+}
+
+/** rule texts (tags, note words) folded once: rules are few and run on every order */
+const folded = new Map<string, string>();
+function tagKey(t: string): string {
+  let k = folded.get(t);
+  if (k === undefined) {
+    k = foldForSearch(t);
+    if (folded.size > 10_000) folded.clear();
+    folded.set(t, k);
+  }
+  return k;
+}
 
 /** One condition against the facts (with the tags earlier rules of this run added). */
-export function conditionHolds(c: Condition, f: OrderFacts, tagKeys: ReadonlySet<string>): boolean {
+function holds(c: Condition, p: Prepared): boolean {
+  const f = p.facts;
   switch (c.field) {
     case 'channel': return c.channelIds.includes(f.channelId) === (c.op === 'in');
     case 'total': return (c.currency === undefined || c.currency === f.currency) && compare(c.op, f.totalMinor, c.amountMinor);
     case 'country': return c.countries.includes(f.countryCode.toUpperCase()) === (c.op === 'in');
     case 'sku': {
-      const hit = (sku: string) => c.skus.some((p) => skuMatches(p, sku));
-      if (c.op === 'any') return f.skus.some(hit);
-      if (c.op === 'none') return !f.skus.some(hit);
-      if (c.op === 'only') return f.skus.length > 0 && f.skus.every(hit);
-      return c.skus.every((p) => f.skus.some((sku) => skuMatches(p, sku)));
+      const hit = (sku: string) => c.skus.some((pattern) => skuMatches(pattern, sku));
+      if (c.op === 'any') return p.skus.some(hit);
+      if (c.op === 'none') return !p.skus.some(hit);
+      if (c.op === 'only') return p.skus.length > 0 && p.skus.every(hit);
+      return c.skus.every((pattern) => p.skus.some((sku) => skuMatches(pattern, sku)));
     }
     case 'weight': return compare(c.op, f.weightGrams, c.grams);
     case 'tags': {
-      const has = (t: string) => tagKeys.has(tagKey(t));
+      const has = (t: string) => p.tagKeys.has(tagKey(t));
       if (c.op === 'any') return c.tags.some(has);
       if (c.op === 'all') return c.tags.every(has);
       return !c.tags.some(has);
     }
     case 'item_count': return compare(c.op, f.itemCount, c.count);
     case 'note': {
-      const note = foldForSearch(f.note);
-      if (c.op === 'empty') return note === '';
-      if (c.op === 'not_empty') return note !== '';
-      const found = note.includes(foldForSearch(c.text));
+      if (c.op === 'empty') return p.note === '';
+      if (c.op === 'not_empty') return p.note !== '';
+      const found = p.note.includes(tagKey(c.text));
       return c.op === 'contains' ? found : !found;
     }
     case 'risk': return c.levels.includes(f.risk) === (c.op === 'in');
   }
 }
 
-export function ruleMatches(rule: Pick<RunnableRule, 'match' | 'conditions'>, f: OrderFacts, tagKeys: ReadonlySet<string>): boolean {
+export function conditionHolds(c: Condition, f: OrderFacts, tagKeys: ReadonlySet<string>): boolean {
+  return holds(c, prepare(f, new Set(tagKeys)));
+}
+
+function matches(rule: Pick<RunnableRule, 'match' | 'conditions'>, p: Prepared): boolean {
   if (!rule.conditions.length) return true;
-  return rule.match === 'all'
-    ? rule.conditions.every((c) => conditionHolds(c, f, tagKeys))
-    : rule.conditions.some((c) => conditionHolds(c, f, tagKeys));
+  return rule.match === 'all' ? rule.conditions.every((c) => holds(c, p)) : rule.conditions.some((c) => holds(c, p));
+}
+
+export function ruleMatches(rule: Pick<RunnableRule, 'match' | 'conditions'>, f: OrderFacts, tagKeys: ReadonlySet<string>): boolean {
+  return matches(rule, prepare(f, new Set(tagKeys)));
 }
 
 /** Rules run by position, then id, so two rules never race for a place. */
@@ -104,9 +126,10 @@ export function inRunOrder<R extends Pick<RunnableRule, 'position' | 'id'>>(rule
 export function runRules(rules: readonly RunnableRule[], facts: OrderFacts): RulesOutcome {
   const out: RulesOutcome = { fired: [], tags: [], hold: null, locationId: null, shipping: null, packagePreset: null, priority: null, notes: [] };
   const tagKeys = new Set(facts.tags.map(tagKey));
+  const prepared = prepare(facts, tagKeys);
   const added = new Map<string, string>();
   for (const rule of inRunOrder(rules)) {
-    if (!rule.enabled || !ruleMatches(rule, facts, tagKeys)) continue;
+    if (!rule.enabled || !matches(rule, prepared)) continue;
     out.fired.push({ ruleId: rule.id, version: rule.version, name: rule.name, actions: rule.actions });
     for (const a of rule.actions) {
       switch (a.type) {
