@@ -44,7 +44,7 @@ export const PrintJobSchema = z.object({
   parcelNo: z.number().int().nullable(),
   printerId: Id,
   printerName: z.string(),
-  kind: z.enum(['label', 'test']),
+  kind: z.enum(['label', 'test', 'pick_list']),
   status: z.enum(['queued', 'sending', 'done', 'failed']),
   /** in words: why it failed, what was kept, what to do */
   error: z.string(),

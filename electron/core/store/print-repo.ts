@@ -2,7 +2,7 @@ import type { Printer, PrintJob } from '../../../shared/contract/pack';
 import type { Db } from './db';
 
 export type JobStatus = PrintJob['status'];
-export type NewPrintJob = { printerId: number; orderId: number | null; sessionId: number | null; parcelNo: number | null; kind: 'label' | 'test'; zpl: string; at: string };
+export type NewPrintJob = { printerId: number; orderId: number | null; sessionId: number | null; parcelNo: number | null; kind: 'label' | 'test' | 'pick_list'; zpl: string; at: string };
 
 export function createPrintRepo(db: Db) {
   const c = db.$client;

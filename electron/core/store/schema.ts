@@ -88,7 +88,7 @@ export const orders = sqliteTable('orders', {
   externalId: text('external_id').notNull(),
   number: text('number').notNull(),
   locationId: integer('location_id').notNull().references(() => locations.id),
-  status: text('status', { enum: ['open', 'picking', 'packed', 'shipped', 'on_hold', 'cancelled'] }).notNull(),
+  status: text('status', { enum: ['open', 'picking', 'packed', 'shipped', 'on_hold', 'cancelled', 'short'] }).notNull(),
   customerName: text('customer_name').notNull(),
   shipName: text('ship_name').notNull(),
   shipCompany: text('ship_company').notNull().default(''),
@@ -214,7 +214,7 @@ export const printJobs = sqliteTable('print_jobs', {
   orderId: integer('order_id').references(() => orders.id),
   sessionId: integer('session_id').references(() => packSessions.id),
   parcelNo: integer('parcel_no'),
-  kind: text('kind', { enum: ['label', 'test'] }).notNull(),
+  kind: text('kind', { enum: ['label', 'test', 'pick_list'] }).notNull(),
   zpl: text('zpl').notNull(),
   status: text('status', { enum: ['queued', 'sending', 'done', 'failed'] }).notNull().default('queued'),
   error: text('error').notNull().default(''),
@@ -294,3 +294,74 @@ export const stockTransferLines = sqliteTable('stock_transfer_lines', {
   variantId: integer('variant_id').notNull().references(() => variants.id),
   quantity: integer('quantity').notNull(),
 }, (t) => [primaryKey({ columns: [t.transferId, t.variantId] }), index('stock_transfer_lines_variant').on(t.variantId)]);
+
+/** A walk through one location's bins for one order (single), many (batch, a tote each) or a wave cut into carts. */
+export const pickLists = sqliteTable('pick_lists', {
+  id: integer('id').primaryKey(),
+  kind: text('kind', { enum: ['single', 'batch', 'wave'] }).notNull(),
+  /** lists made together as one wave share the id of the wave's first list */
+  waveId: integer('wave_id'),
+  name: text('name').notNull(),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  status: text('status', { enum: ['open', 'picking', 'done', 'cancelled'] }).notNull().default('open'),
+  picker: text('picker').notNull().default(''),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  startedAt: text('started_at'),
+  finishedAt: text('finished_at'),
+}, (t) => [index('pick_lists_status').on(t.status, t.id), index('pick_lists_wave').on(t.waveId)]);
+
+/** The orders on a list and the tote each goes into. An order is on at most one list that is still being picked. */
+export const pickListOrders = sqliteTable('pick_list_orders', {
+  pickListId: integer('pick_list_id').notNull().references(() => pickLists.id),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  tote: text('tote').notNull(),
+  status: text('status', { enum: ['picking', 'picked', 'short', 'removed'] }).notNull().default('picking'),
+}, (t) => [
+  primaryKey({ columns: [t.pickListId, t.orderId] }),
+  uniqueIndex('pick_list_orders_one_active').on(t.orderId).where(sql`status = 'picking'`),
+  index('pick_list_orders_order').on(t.orderId, t.status),
+]);
+
+/** One stop of the walk: a SKU in a bin, with how many to take and how many were taken (or found missing). */
+export const pickTasks = sqliteTable('pick_tasks', {
+  id: integer('id').primaryKey(),
+  pickListId: integer('pick_list_id').notNull().references(() => pickLists.id),
+  seq: integer('seq').notNull(),
+  /** null: the units are at the location but in no bin yet */
+  binId: integer('bin_id').references(() => bins.id),
+  binCode: text('bin_code').notNull(),
+  sortKey: text('sort_key').notNull(),
+  variantId: integer('variant_id').notNull().references(() => variants.id),
+  sku: text('sku').notNull(),
+  title: text('title').notNull(),
+  quantity: integer('quantity').notNull(),
+  picked: integer('picked').notNull().default(0),
+  short: integer('short').notNull().default(0),
+  shortReason: text('short_reason').notNull().default(''),
+  status: text('status', { enum: ['open', 'done', 'short'] }).notNull().default('open'),
+  binScannedAt: text('bin_scanned_at'),
+}, (t) => [index('pick_tasks_list').on(t.pickListId, t.seq), index('pick_tasks_open_bin').on(t.binId, t.variantId, t.status)]);
+
+/** Which order (and tote) each unit of a stop is for. */
+export const pickAllocations = sqliteTable('pick_allocations', {
+  taskId: integer('task_id').notNull().references(() => pickTasks.id),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  orderLineId: integer('order_line_id').notNull().references(() => orderLines.id),
+  tote: text('tote').notNull(),
+  quantity: integer('quantity').notNull(),
+  picked: integer('picked').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.taskId, t.orderLineId] }), index('pick_allocations_order').on(t.orderId)]);
+
+/** Every scan on a pick list, accepted or refused, written as it happens. Append-only. */
+export const pickScans = sqliteTable('pick_scans', {
+  id: integer('id').primaryKey(),
+  pickListId: integer('pick_list_id').notNull().references(() => pickLists.id),
+  taskId: integer('task_id').references(() => pickTasks.id),
+  code: text('code').notNull(),
+  outcome: text('outcome', { enum: ['bin', 'item', 'wrong_bin', 'wrong_item', 'over_pick', 'unknown', 'bin_first', 'short'] }).notNull(),
+  quantity: integer('quantity').notNull().default(0),
+  message: text('message').notNull(),
+  actor: text('actor').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('pick_scans_list').on(t.pickListId, t.id)]);
