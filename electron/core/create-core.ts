@@ -8,6 +8,7 @@ import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
 import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
+import { pickingHandlers } from './handlers/picking-handlers';
 import { routingHandlers } from './handlers/routing-handlers';
 import { rulesHandlers } from './handlers/rules-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
@@ -55,7 +56,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const deps = { clock, actor, emit, printerFactory: options.printerFactory };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...rulesHandlers, ...routingHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...rulesHandlers, ...routingHandlers, ...pickingHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },

@@ -8,6 +8,8 @@ import { createInventoryService } from './services/inventory-service';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
+import { createPickPrint } from './services/pick-print';
+import { createPickService } from './services/pick-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
 import { createRoutingService } from './services/routing-service';
 import { createRulesService } from './services/rules-service';
@@ -41,6 +43,8 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const packing = createPackCompletion(repos, clock, actor, orders, print);
+  const picking = createPickService(repos, clock, actor, orders, () => scanner().gsReplacement);
+  const pickPrint = createPickPrint(repos, clock, print, picking);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
   if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders));
@@ -48,7 +52,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.ensureDefaultPrinter();
   print.recover();
   return {
-    file, repos, orders, inventory, print, pack, packing, clock, scanner, rules, routing, transfers,
+    file, repos, orders, inventory, print, pack, packing, clock, scanner, rules, routing, transfers, picking, pickPrint,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() { db.$client.close(); },
   };

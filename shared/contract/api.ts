@@ -10,6 +10,7 @@ import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { rulesMethods } from './rules-api';
 import { routingMethods } from './routing-api';
+import { pickingMethods } from './picking-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -32,6 +33,7 @@ export const api = {
   ...packMethods,
   ...rulesMethods,
   ...routingMethods,
+  ...pickingMethods,
 } as const;
 
 export type Api = typeof api;

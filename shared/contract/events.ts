@@ -9,6 +9,7 @@ export const events = {
   'print.jobChanged': z.object({ jobId: Id, status: z.string(), message: z.string() }),
   'pack.changed': z.object({ sessionId: Id }),
   'rules.changed': z.object({}),
+  'picking.changed': z.object({ listId: Id }),
 } as const;
 
 export type Events = typeof events;

@@ -4,6 +4,7 @@ import { createInventoryRepo } from './inventory-repo';
 import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createPackRepo } from './pack-repo';
+import { createPickRepo } from './pick-repo';
 import { createPrintRepo } from './print-repo';
 import { createRoutingRepo } from './routing-repo';
 import { createRulesRepo } from './rules-repo';
@@ -20,6 +21,7 @@ export function createRepos(db: Db) {
     print: createPrintRepo(db),
     rules: createRulesRepo(db),
     routing: createRoutingRepo(db),
+    picks: createPickRepo(db),
     settings: createSettingsRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
