@@ -7,7 +7,10 @@ import { InventoryScreen } from './screens/inventory/inventory-screen';
 import { OrdersScreen } from './screens/orders/orders-screen';
 import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
+import { PickerApp } from './screens/picking/picker-app';
+import { PickingScreen } from './screens/picking/picking-screen';
 import { PrintingScreen } from './screens/printing/printing-screen';
+import { RulesScreen } from './screens/rules/rules-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
@@ -19,6 +22,8 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  picking: PickingScreen,
+  rules: RulesScreen,
 };
 
 export function App() {
@@ -29,6 +34,8 @@ export function App() {
   usePackSync();
   const screen = useAppStore((s) => s.screen);
   const View = SCREEN_VIEWS[screen];
+  // a phone or tablet walking pick lists sees only that
+  if (window.location.hash === '#picker') return <ErrorBoundary resetKey="picker"><PickerApp /></ErrorBoundary>;
   return (
     <div className="app">
       <TopBar />

@@ -71,7 +71,9 @@ export function createPickService(repos: Repos, clock: Clock, actor: () => strin
         if (!group.length) return;
         const demands: PickDemand[] = group.flatMap((orderId, i) => picks.demandLines(orderId, location.id).map((l) => ({ ...l, orderId, tote: String(i + 1) })));
         const supplies = picks.supplies(location.id, [...new Set(demands.map((d) => d.variantId))]);
-        let { tasks, unplaced } = buildPickPath(demands, supplies);
+        const first = buildPickPath(demands, supplies);
+        const unplaced = first.unplaced;
+        let tasks = first.tasks;
         // an order the bins cannot cover stays off the list (its stock is not promised away from the others)
         const uncovered = new Set(unplaced.map((u) => u.orderId));
         if (uncovered.size) {

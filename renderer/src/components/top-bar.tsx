@@ -8,6 +8,8 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   inventory: 'Inventory',
   settings: 'Settings',
   printing: 'Printing',
+  picking: 'Picking',
+  rules: 'Rules',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {

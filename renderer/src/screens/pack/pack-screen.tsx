@@ -4,6 +4,7 @@ import { BlockedOverlay } from './blocked-overlay';
 import { LabelStatus } from './label-status';
 import { ManualEntry } from './manual-entry';
 import { OpenOrders } from './open-orders';
+import { ReadyToPack } from './ready-to-pack';
 import { PackActions } from './pack-actions';
 import { AbandonDialog, OverrideDialog, SplitDialog } from './pack-forms';
 import { PackLines } from './pack-lines';
@@ -120,6 +121,7 @@ function PackDone({ view }: { view: PackView }) {
         <aside className="pack-side">
           <ManualEntry prompt="Scan the next order's packing slip, or type its number" />
           <PackActions view={view} />
+          <ReadyToPack />
           <OpenOrders />
         </aside>
       </div>
@@ -141,6 +143,7 @@ function PackIdle() {
           {label && label.status !== 'done' ? <LabelStatus job={label} compact /> : null}
         </div>
         <aside className="pack-side">
+          <ReadyToPack />
           <OpenOrders />
         </aside>
       </div>

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
 import { PrintersSection } from './printers-section';
+import { RoutingSection } from './routing-section';
 import { ScannerSection } from './scanner-section';
 import './settings.css';
 
@@ -68,6 +69,7 @@ export function SettingsScreen() {
       </section>
       <PrintersSection />
       <ScannerSection />
+      <RoutingSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>
         <p>Both choices delete the data in this workspace. Packbench asks before it does anything.</p>
@@ -84,6 +86,8 @@ export function SettingsScreen() {
           <div><dt><kbd>Alt+3</kbd> or <kbd>F3</kbd></dt><dd>Inventory</dd></div>
           <div><dt><kbd>Alt+4</kbd> or <kbd>F4</kbd></dt><dd>Settings</dd></div>
           <div><dt><kbd>Alt+5</kbd> or <kbd>F5</kbd></dt><dd>Printing: print jobs, retry, reprint, label preview</dd></div>
+          <div><dt><kbd>Alt+6</kbd> or <kbd>F6</kbd></dt><dd>Picking: make pick lists, print them, walk one; stock in transit</dd></div>
+          <div><dt><kbd>Alt+7</kbd> or <kbd>F7</kbd></dt><dd>Rules: automation rules, their order and a dry run</dd></div>
           <div><dt>Scan anywhere</dt><dd>An order number or packing slip opens the order on the Pack screen</dd></div>
           <div><dt><kbd>Enter</kbd> <kbd>Ctrl+Z</kbd> <kbd>Esc</kbd></dt><dd>Pack: close the parcel, undo the last scan, clear a red error</dd></div>
           <div><dt><kbd>Alt+S</kbd> <kbd>Alt+O</kbd> <kbd>Alt+B</kbd></dt><dd>Pack: split the parcel, supervisor override, put the order back</dd></div>
