@@ -2,6 +2,7 @@ import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
 import { pickingBench } from './picking-bench';
 import { scanBench } from './scan-bench';
+import { shippingBench } from './shipping-bench';
 
 // `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
 const only = process.argv[2];
@@ -9,4 +10,5 @@ console.log(`Packbench benchmarks — node ${process.version}, ${new Date().toIS
 if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
+if (!only || only === 'shipping') await shippingBench();
 if (!only || only === 'picking') await pickingBench();

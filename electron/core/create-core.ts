@@ -11,10 +11,11 @@ import { printHandlers } from './handlers/print-handlers';
 import { pickingHandlers } from './handlers/picking-handlers';
 import { routingHandlers } from './handlers/routing-handlers';
 import { rulesHandlers } from './handlers/rules-handlers';
+import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import type { PrinterFactory } from './services/print-service';
-import { openWorkspace, replaceWorkspace, type Workspace } from './workspace';
+import { openWorkspace, replaceWorkspace, type ShippingOptions, type Workspace } from './workspace';
 
 export type CoreOptions = {
   dataDir: string;
@@ -26,6 +27,8 @@ export type CoreOptions = {
   version?: string;
   /** how a printer profile becomes a driver; tests pass fakes or point at emulators */
   printerFactory?: PrinterFactory;
+  /** carrier adapters, credentials store, retry timing and demo carrier emulators */
+  shipping?: ShippingOptions;
 };
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -54,9 +57,9 @@ export function createCore(options: CoreOptions): Core {
       try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
     }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory };
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...rulesHandlers, ...routingHandlers, ...pickingHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...rulesHandlers, ...routingHandlers, ...pickingHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },

@@ -12,6 +12,7 @@ import { PickingScreen } from './screens/picking/picking-screen';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { RulesScreen } from './screens/rules/rules-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
 import './app-shell.css';
@@ -22,6 +23,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  shipments: ShipmentsScreen,
   picking: PickingScreen,
   rules: RulesScreen,
 };

@@ -8,6 +8,7 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { shippingMethods } from './shipping-api';
 import { rulesMethods } from './rules-api';
 import { routingMethods } from './routing-api';
 import { pickingMethods } from './picking-api';
@@ -31,6 +32,7 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...shippingMethods,
   ...rulesMethods,
   ...routingMethods,
   ...pickingMethods,

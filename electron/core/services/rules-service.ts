@@ -105,6 +105,12 @@ export function createRulesService(repos: Repos, clock: Clock, actor: () => stri
         throw new AppError('invalid_request', 'The rule ships from a location that does not exist.', 'Choose one of your locations.', { actions: 'Unknown location' });
       }
     }
+    const presets = repos.shipping.presets();
+    for (const a of draft.actions) {
+      if (a.type === 'package' && presets.length && !presets.some((p) => p.name.toLowerCase() === a.preset.toLowerCase())) {
+        throw new AppError('invalid_request', `There is no box called “${a.preset}”.`, `Use one of your boxes (Settings → Carriers): ${presets.map((p) => p.name).join(', ')}.`, { actions: 'Unknown box' });
+      }
+    }
     for (const c of draft.conditions) {
       if (c.field === 'channel' && !c.channelIds.every((cid) => repos.catalog.channels().some((ch) => ch.id === cid))) {
         throw new AppError('invalid_request', 'The rule names a sales channel that does not exist.', 'Choose one of your channels.', { conditions: 'Unknown channel' });

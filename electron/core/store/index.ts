@@ -9,6 +9,7 @@ import { createPrintRepo } from './print-repo';
 import { createRoutingRepo } from './routing-repo';
 import { createRulesRepo } from './rules-repo';
 import { createSettingsRepo } from './settings-repo';
+import { createShippingRepo } from './shipping-repo';
 
 export function createRepos(db: Db) {
   const repos = {
@@ -23,6 +24,7 @@ export function createRepos(db: Db) {
     routing: createRoutingRepo(db),
     picks: createPickRepo(db),
     settings: createSettingsRepo(db),
+    shipping: createShippingRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();

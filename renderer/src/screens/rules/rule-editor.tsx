@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Location } from '../../../../shared/contract/inventory';
 import type { Channel } from '../../../../shared/contract/orders';
 import type { Action, Condition, DryRunResult, Rule, RuleDraft } from '../../../../shared/contract/rules';
@@ -16,6 +16,8 @@ export function RuleEditor({ rule, channels, locations, onSaved, onCancel }: {
   const [dry, setDry] = useState<DryRunResult | null>(null);
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [boxes, setBoxes] = useState<string[]>([]);
+  useEffect(() => { api.call('packages.list', {}).then((p) => setBoxes(p.map((b) => b.name)), () => setBoxes([])); }, []);
   const set = (patch: Partial<RuleDraft>) => { setDraft({ ...draft, ...patch }); setDry(null); };
   const fail = (e: unknown) => setError({ message: describeError(e).message, fields: fieldErrors(e) });
 
@@ -66,6 +68,7 @@ export function RuleEditor({ rule, channels, locations, onSaved, onCancel }: {
           {Object.entries(ACTION_WORDS).map(([k, w]) => <option key={k} value={k}>{w}</option>)}
         </select>
       </fieldset>
+      <datalist id="rule-packages">{boxes.map((b) => <option key={b} value={b} />)}</datalist>
       <label className="rule-check"><input type="checkbox" checked={draft.stop} onChange={(e) => set({ stop: e.target.checked })} /> Stop here: rules below do not run on an order this rule fires on</label>
       <label className="rule-check"><input type="checkbox" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} data-testid="rule-enabled" /> Switched on (runs on orders that arrive or change from now on)</label>
       {error ? <div className="field-error" role="alert"><p>{error.message}</p></div> : null}

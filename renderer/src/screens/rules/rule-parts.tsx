@@ -104,7 +104,7 @@ export function ActionRow({ a, onChange, locations }: { a: Action; onChange(a: A
       <input className="input" aria-label="Carrier" placeholder="UPS" value={a.carrier} onChange={(e) => onChange({ ...a, carrier: e.target.value })} />
       <input className="input" aria-label="Service" placeholder="Express" value={a.service} onChange={(e) => onChange({ ...a, service: e.target.value })} />
     </>;
-    case 'package': return <input className="input" aria-label="Package preset" value={a.preset} onChange={(e) => onChange({ ...a, preset: e.target.value })} />;
+    case 'package': return <input className="input" aria-label="Package preset" list="rule-packages" value={a.preset} onChange={(e) => onChange({ ...a, preset: e.target.value })} />;
     case 'priority': return (
       <select className="input" aria-label="Priority" value={a.level} onChange={(e) => onChange({ ...a, level: e.target.value as typeof a.level })}>
         {PRIORITY_LEVELS.map((p) => <option key={p} value={p}>{p}</option>)}
