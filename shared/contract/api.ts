@@ -9,6 +9,7 @@ import {
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { shippingMethods } from './shipping-api';
+import { backupMethods } from './backups-api';
 import { rulesMethods } from './rules-api';
 import { routingMethods } from './routing-api';
 import { pickingMethods } from './picking-api';
@@ -33,6 +34,7 @@ export const api = {
 
   ...packMethods,
   ...shippingMethods,
+  ...backupMethods,
   ...rulesMethods,
   ...routingMethods,
   ...pickingMethods,
