@@ -19,7 +19,6 @@ export function PickRun({ listId, onClose }: { listId: number; onClose(): void }
   const [view, setView] = useState<PickListView | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [shorting, setShorting] = useState(false);
-  const [code, setCode] = useState('');
   const field = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -47,6 +46,16 @@ export function PickRun({ listId, onClose }: { listId: number; onClose(): void }
       }
     });
   }, [listId]);
+
+  /** The field is left uncontrolled: the scanner listener puts held-back keys in with the DOM's own setter. */
+  const take = () => {
+    const input = field.current;
+    if (!input) return;
+    const text = input.value;
+    input.value = '';
+    submit(text);
+    input.focus();
+  };
 
   // a keyboard-wedge scanner is heard anywhere on the page, field focused or not
   useEffect(() => captureScans(submit), [submit]);
@@ -91,11 +100,13 @@ export function PickRun({ listId, onClose }: { listId: number; onClose(): void }
       ) : null}
 
       {current ? (
-        <form className="pick-scan" onSubmit={(e) => { e.preventDefault(); submit(code); setCode(''); field.current?.focus(); }}>
+        <form className="pick-scan" onSubmit={(e) => { e.preventDefault(); take(); }}>
           <label className="field field-grow">
             <span className="field-label">Scan or type a bin or item code</span>
-            <input ref={field} className="input pick-scan-input" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters"
-              spellCheck={false} enterKeyHint="go" autoFocus data-testid="pick-scan-input" />
+            <input ref={field} className="input pick-scan-input" autoComplete="off" autoCapitalize="characters"
+              spellCheck={false} enterKeyHint="go" autoFocus data-testid="pick-scan-input"
+              // Enter may come back from the scanner listener as a replayed key, which submits no form
+              onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); take(); } }} />
           </label>
           <button type="submit" className="button button-primary pick-big">Enter</button>
           <button type="button" className="button button-danger pick-big" onClick={() => setShorting(true)} data-testid="pick-short">Short…</button>
