@@ -9,6 +9,7 @@ import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
 import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
+import { devicesHandlers } from './handlers/devices-handlers';
 import { pickingHandlers } from './handlers/picking-handlers';
 import { routingHandlers } from './handlers/routing-handlers';
 import { rulesHandlers } from './handlers/rules-handlers';
@@ -44,6 +45,8 @@ export type Core = {
   handle(method: string, input: unknown): Promise<CoreResult>;
   onEvent(listener: CoreEventListener): () => void;
   workspace(): Workspace;
+  /** the browser station tells the core where phones can reach it */
+  setNetworkAddresses(fn: () => string[]): void;
   close(): void;
   dataDir: string;
 };
@@ -64,9 +67,11 @@ export function createCore(options: CoreOptions): Core {
   };
   const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping, backups: options.backups };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...rulesHandlers, ...routingHandlers, ...pickingHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...rulesHandlers, ...routingHandlers, ...pickingHandlers, ...devicesHandlers };
 
+  let networkAddresses: () => string[] = () => [];
   const ctx: HandlerContext = {
+    networkAddresses: () => networkAddresses(),
     get ws() { return ws; },
     emit,
     dataDir: options.dataDir,
@@ -115,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     dataDir: options.dataDir,
     workspace: () => ws,
+    setNetworkAddresses(fn) { networkAddresses = fn; },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -8,6 +8,7 @@ import { createInventoryService } from './services/inventory-service';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
+import { createDeviceService } from './services/device-service';
 import { createPickPrint } from './services/pick-print';
 import { createPickService } from './services/pick-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
@@ -71,6 +72,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
   const picking = createPickService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const pickPrint = createPickPrint(repos, clock, print, picking);
+  const devices = createDeviceService(repos, clock, actor);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
   if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders); seedShippingDemo(repos); });
@@ -80,7 +82,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, rules, routing, transfers, picking, pickPrint,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, rules, routing, transfers, picking, pickPrint, devices,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
       backups.stopTimers();

@@ -13,6 +13,7 @@ import { backupMethods } from './backups-api';
 import { rulesMethods } from './rules-api';
 import { routingMethods } from './routing-api';
 import { pickingMethods } from './picking-api';
+import { devicesMethods } from './devices-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -38,6 +39,7 @@ export const api = {
   ...rulesMethods,
   ...routingMethods,
   ...pickingMethods,
+  ...devicesMethods,
 } as const;
 
 export type Api = typeof api;

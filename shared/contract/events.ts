@@ -11,6 +11,7 @@ export const events = {
   'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
   'rules.changed': z.object({}),
   'picking.changed': z.object({ listId: Id }),
+  'devices.changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

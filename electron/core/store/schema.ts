@@ -468,3 +468,15 @@ export const pickScans = sqliteTable('pick_scans', {
   actor: text('actor').notNull(),
   createdAt: text('created_at').notNull(),
 }, (t) => [index('pick_scans_list').on(t.pickListId, t.id)]);
+
+/** Phones and tablets allowed to pick over the shop's network. Only a hash of each device's token is kept. */
+export const pairedDevices = sqliteTable('paired_devices', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  pairedBy: text('paired_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  lastSeenAt: text('last_seen_at'),
+  revokedAt: text('revoked_at'),
+  revokedBy: text('revoked_by').notNull().default(''),
+});

@@ -6,6 +6,7 @@ import { useOrdersStore } from '../../stores/orders-store';
 import { BackupsSection } from './backups-section';
 import { CarriersSection } from './carriers-section';
 import { PrintersSection } from './printers-section';
+import { DevicesSection } from './devices-section';
 import { RoutingSection } from './routing-section';
 import { ScannerSection } from './scanner-section';
 import './settings.css';
@@ -73,6 +74,7 @@ export function SettingsScreen() {
       <CarriersSection />
       <ScannerSection />
       <RoutingSection />
+      <DevicesSection />
       <BackupsSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>

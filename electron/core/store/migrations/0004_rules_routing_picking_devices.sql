@@ -45,6 +45,18 @@ CREATE TABLE `order_shipments` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `order_shipments_order_seq` ON `order_shipments` (`order_id`,`seq`);--> statement-breakpoint
 CREATE INDEX `order_shipments_location` ON `order_shipments` (`location_id`);--> statement-breakpoint
+CREATE TABLE `paired_devices` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`paired_by` text NOT NULL,
+	`created_at` text NOT NULL,
+	`last_seen_at` text,
+	`revoked_at` text,
+	`revoked_by` text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `paired_devices_token_hash_unique` ON `paired_devices` (`token_hash`);--> statement-breakpoint
 CREATE TABLE `pick_allocations` (
 	`task_id` integer NOT NULL,
 	`order_id` integer NOT NULL,
