@@ -9,7 +9,9 @@ import { ordersHandlers } from './handlers/orders-handlers';
 import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
+import { stationHandlers } from './handlers/station-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
+import { inWords } from './validation-words';
 import type { PrinterFactory } from './services/print-service';
 import { openWorkspace, replaceWorkspace, type Workspace } from './workspace';
 
@@ -53,7 +55,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const deps = { clock, actor, emit, printerFactory: options.printerFactory };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...stationHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },
@@ -78,15 +80,18 @@ export function createCore(options: CoreOptions): Core {
 
   async function run(method: MethodName, rawInput: unknown): Promise<unknown> {
     const spec = api[method];
-    const parsed = spec.input.safeParse(rawInput ?? {});
+    const parsed = spec.input.safeParse(rawInput ?? {}, { error: inWords });
     if (!parsed.success) throw validationError(method, parsed.error);
     const handler = handlers[method] as Handler<MethodName> | undefined;
-    if (!handler) throw new AppError('unknown_method', `"${method}" is not available in this version of Packbench.`);
+    if (!handler) {
+      console.warn(`[core] no handler for ${method}`);
+      throw new AppError('unknown_method', 'This screen asked for something this version of Packbench cannot do yet.', 'Nothing was changed. Update Packbench, or reload the page.');
+    }
     const result = await handler(parsed.data as never, ctx);
     const out = spec.output.safeParse(result);
     if (!out.success) {
       console.error(`[core] ${method} answered outside the contract`, z.prettifyError(out.error));
-      throw new AppError('internal', `Packbench produced an unexpected answer for "${method}".`, 'Nothing was lost. Please report this with the log.');
+      throw new AppError('internal', 'Packbench produced an answer it could not check, so it was not shown.', 'Nothing was lost. Please report this with the log.');
     }
     return out.data;
   }
@@ -100,7 +105,10 @@ export function createCore(options: CoreOptions): Core {
     },
     async handle(method, input) {
       try {
-        if (!isMethodName(method)) throw new AppError('unknown_method', `"${String(method).slice(0, 100)}" is not a Packbench request.`);
+        if (!isMethodName(method)) {
+          console.warn(`[core] unknown request ${String(method).slice(0, 100)}`);
+          throw new AppError('unknown_method', 'Packbench did not recognise this request.', 'Nothing was changed. Reload the page; if it repeats, update Packbench.');
+        }
         let result: unknown;
         if (api[method].kind === 'command') {
           const next = commandQueue.then(() => run(method, input));
@@ -124,24 +132,25 @@ export function createCore(options: CoreOptions): Core {
 function validationError(method: string, error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) fields[issue.path.join('.') || '(request)'] = issue.message;
-  const first = error.issues[0];
-  const field = first && first.path.length ? first.path.join('.') : '';
-  // the contract's own messages are written for people ("Say why the count changed"); the field is named for the rest
-  const words = first?.message ?? 'the request was not understood';
-  return new AppError('invalid_request', field ? `${words} (${field}).` : `${words}.`, `Nothing was changed. Correct it and try again. [${method}]`, fields);
+  // method names and field paths are for whoever reads the log, never for the packer
+  console.warn(`[core] ${method} refused:`, error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; '));
+  const words = error.issues[0]?.message ?? 'Packbench could not read this request.';
+  return new AppError('invalid_request', words, 'Nothing was changed. Correct it and try again.', fields);
 }
 
 export function toErrorShape(e: unknown, method: string): AppErrorShape {
   if (e instanceof AppError) return e.toShape();
   const code = (e as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'conflict', message: `The change was refused by a database rule (${code.replace('SQLITE_', '').toLowerCase()}). Nothing was changed.`, hint: 'Reload and check the values; a duplicate code or a count below zero is the usual cause.' };
+    console.warn(`[core] ${method} refused by the database: ${code}`, (e as Error).message);
+    return { code: 'conflict', message: 'The change was refused because it clashes with what is already recorded. Nothing was changed.', hint: 'Reload and check the values; a duplicate code or a count below zero is the usual cause.' };
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
-    return { code: 'storage', message: `The database could not be written (${code}). Nothing was changed.`, hint: 'Check the disk has free space, then try again.' };
+    console.error(`[core] ${method}: the database could not be written (${code})`, e);
+    return { code: 'storage', message: 'The data could not be saved to disk. Nothing was changed.', hint: 'Check the disk has free space, then try again.' };
   }
   console.error(`[core] ${method} failed`, e);
-  return { code: 'internal', message: `Something went wrong inside Packbench while doing "${method}". Nothing was changed.`, hint: 'Try again; if it repeats, restart Packbench and report it with the log.' };
+  return { code: 'internal', message: 'Something went wrong inside Packbench. Nothing was changed.', hint: 'Try again; if it repeats, restart Packbench and report it with the log.' };
 }
 
 function safeUserName(): string {

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/events';
-import { ScannerSettingsSchema, type ScannerSettings } from '../../shared/contract/pack';
+import { ScannerSettingsSchema, type Printer, type ScannerSettings } from '../../shared/contract/pack';
 import type { Clock } from './clock';
 import { seedDemo } from './demo/seed-demo';
 import { createInventoryService } from './services/inventory-service';
@@ -9,7 +9,7 @@ import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
-import { createRepos } from './store';
+import { createRepos, type Repos } from './store';
 import { DB_FILE_NAME, openDatabase } from './store/db';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
@@ -20,8 +20,26 @@ export type WorkspaceDeps = {
   printerFactory?: PrinterFactory | undefined;
 };
 
+/**
+ * How this station is set up, as opposed to the shop's data: its label printers and its scanner.
+ * "Reset demo" and "Start an empty workspace" replace the data and carry this over, as a shop expects.
+ */
+export type StationSetup = { printers: Array<Omit<Printer, 'id'>>; scanner: unknown };
+
+function stationSetup(repos: Repos): StationSetup {
+  const printers = repos.print.printers().map(({ id: _id, ...p }) => p);
+  return { printers, scanner: repos.settings.get('scanner') };
+}
+
+function restoreStationSetup(repos: Repos, setup: StationSetup): void {
+  repos.transaction(() => {
+    for (const p of setup.printers) repos.print.savePrinter(p);
+    if (setup.scanner !== undefined) repos.settings.set('scanner', setup.scanner);
+  });
+}
+
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
-export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none') {
+export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none', carry?: StationSetup) {
   const { clock, actor } = deps;
   const { db, file } = openDatabase({ dataDir });
   const repos = createRepos(db);
@@ -33,8 +51,9 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const packing = createPackCompletion(repos, clock, actor, orders, print);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
-  if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders));
+  if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders, { pack, packing }));
   if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
+  if (carry) restoreStationSetup(repos, carry);
   print.ensureDefaultPrinter();
   print.recover();
   return {
@@ -52,6 +71,7 @@ const DB_FILES = ['', '-wal', '-shm'].map((suffix) => DB_FILE_NAME + suffix);
  * aside first and deleted only once the new workspace is open; any failure puts them back.
  */
 export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, seed: 'demo' | 'empty'): Workspace {
+  const setup = stationSetup(current.repos);
   current.close();
   const aside = `.replaced-${Date.now()}`;
   const moved: string[] = [];
@@ -61,7 +81,7 @@ export function replaceWorkspace(dataDir: string, current: Workspace, deps: Work
       renameSync(join(dataDir, f), join(dataDir, f + aside));
       moved.push(f);
     }
-    const fresh = openWorkspace(dataDir, deps, seed);
+    const fresh = openWorkspace(dataDir, deps, seed, setup);
     for (const f of moved) rmSync(join(dataDir, f + aside), { force: true });
     return fresh;
   } catch (e) {

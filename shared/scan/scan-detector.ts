@@ -12,9 +12,20 @@ export type ScanKeyEvent = {
   metaKey: boolean;
   /** getModifierState('AltGraph'); Windows also reports AltGr as Ctrl+Alt, which is honoured too. */
   altGraphKey?: boolean;
+  /** an auto-repeat of a key held down: a person, never a scanner */
+  repeat?: boolean;
 };
 
 export type DetectedScan = { text: string; firstKeyAt: number; lastKeyAt: number };
+
+/**
+ * Keys that came at scanner speed but cannot be told apart from typing with certainty. They are never
+ * counted and never dropped: the screen shows them as a refused scan, in words.
+ * - 'no_suffix': a scanner-speed burst long enough for a code ended without the scanner's end key.
+ * - 'uneven': a scan that began right after other keys (a pause inside one scan, or typing just
+ *   before it); `before` is the text that came first and was already let through as typing.
+ */
+export type RefusedScan = { reason: 'no_suffix' | 'uneven'; text: string; before: string; firstKeyAt: number; lastKeyAt: number };
 
 export type ScanDetectorOptions = {
   /** Shortest code (without prefix) accepted as a scan; default 4. */
@@ -27,41 +38,60 @@ export type ScanDetectorOptions = {
   layout?: LayoutId;
   /** One character the scanner types instead of GS; it becomes GS in the scan text. */
   gsReplacement?: string;
-};
-
-export type PushResult = {
-  action: 'buffer' | 'pass' | 'scan';
   /**
-   * Set with action 'scan'. With suffix 'none' also set on the key after the end of a scan (after
-   * the silence, or a key that cannot be part of a code); `action` then describes this key.
+   * A pause a busy computer may put inside one scan (the OS or the browser was descheduled between two
+   * keys). A scanner-speed burst that pauses no longer than this is still one scan; default 300 ms.
    */
-  scan?: DetectedScan;
-  /** Text of keys returned as 'buffer' that turned out to be typing, for a UI that held them to replay. */
-  released?: string;
+  hiccupMs?: number;
 };
 
-export type FlushResult = { scan?: DetectedScan; released?: string };
+export type Ended = { scan?: DetectedScan; released?: string; refused?: RefusedScan };
+
+export type PushResult = Ended & {
+  /**
+   * What to do with this key: 'buffer' (it may belong to a scan: hold it), 'scan' (it ended a scan:
+   * the page must not see it), 'swallow' (the late end key of a refused scan: hide it), 'pass' (typing).
+   * `scan`, `released` and `refused` describe a burst that ended at this key: the burst before it after
+   * a pause, or the burst this key ends.
+   */
+  action: 'buffer' | 'pass' | 'scan' | 'swallow';
+};
+
+export type FlushResult = Ended;
 
 export type ScanDetector = {
   push(e: ScanKeyEvent): PushResult;
-  /** Call after maxGapMs of silence: ends a suffix-less scan, or releases a stale partial burst. */
+  /** Call once the time dueAt() gave has passed: ends a burst after its silence. */
   flush(now: number): FlushResult;
+  /** When flush() should next be called (in event time), or null with nothing building. */
+  dueAt(): number | null;
   reset(): void;
 };
 
 const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'Fn', 'OS']);
 const MODIFIER_CODE = /^(Shift|Control|Alt|Meta|OS)(Left|Right)$|^(CapsLock|NumLock|Fn)$/;
+/** Keys in a row, each within maxGapMs, that no person types: from here the burst is a scanner's. */
+const SCANNER_RUN = 3;
+/** How long the late end key, or the rest of a code cut by a pause, may still arrive after the first part. */
+const TAIL_MS = 800;
 
 /**
  * Tells scanner bursts from human typing using timing only, with no clock of its own: callers pass
- * event time stamps in, and call flush() from a timer.
+ * event time stamps in, and call flush() from a timer at dueAt().
  *
  * Decisions:
  * - Keys are decoded from `code` with the scanner's layout, not from `key`, so the OS layout and
  *   Caps Lock cannot garble a scan. `key` is used only for keys the layout does not map.
- * - A gap over maxGapMs between typed keys breaks the burst; the key after the gap starts a new one.
+ * - A gap over maxGapMs between typed keys breaks a burst, except inside a burst that is already
+ *   scanner-like (SCANNER_RUN fast keys): a busy computer may pause a scan, so a pause up to hiccupMs
+ *   keeps it whole. A scan is never cut in two.
+ * - With an end key (Enter/Tab) configured, a scanner-like burst long enough for a code that ends
+ *   without it is refused ('no_suffix'), not let through as typing; its late end key is swallowed.
+ *   A scan that starts within TAIL_MS of short typing or of a refused burst is refused ('uneven'):
+ *   it may be the rest of a cut scan. So a pause of up to TAIL_MS never cuts a scan.
  * - Modifier-only keys (Shift, AltGr's Ctrl+Alt...) are skipped: they neither break the burst nor
  *   restart its gap timer, so a held, auto-repeating Shift cannot stretch slow typing into a scan.
+ *   An auto-repeating character key is a person: it ends the burst as typing.
  * - Ctrl+] (the key at US ']') is GS, the GS1 separator. Any other Ctrl/Alt/Meta chord breaks the
  *   burst, except AltGr chords the layout maps (e.g. @ on DE).
  * - With suffix 'none' a burst ends at silence (flush, or the next key's time stamp) or at a key
@@ -75,24 +105,63 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
   const prefix = options.prefix ?? '';
   const layout = options.layout ?? 'us';
   const gsReplacement = options.gsReplacement ?? '';
+  const hiccupMs = Math.max(options.hiccupMs ?? 300, maxGapMs);
+  const joins = suffix !== 'none';
 
   let chars = '';
   let firstKeyAt = 0;
   let lastKeyAt = 0;
+  /** keys of the burst's first stretch, each within maxGapMs */
+  let firstRun = 0;
+  let paused = false;
+  /** what the last burst that was not a scan left behind, for telling a cut scan's second half */
+  let previous: { kind: 'typing' | 'refused'; text: string; at: number } | null = null;
+  /** a refused burst's end key may still come: until then it is swallowed */
+  let swallowSuffixUntil = -Infinity;
 
   const active = (): boolean => chars.length > 0;
+  const scannerLike = (): boolean => firstRun >= SCANNER_RUN;
   const clear = (): void => {
     chars = '';
+    firstRun = 0;
+    paused = false;
   };
   const codeText = (): string => chars.slice(prefix.length);
   const isComplete = (): boolean => chars.startsWith(prefix) && codeText().length >= minLength;
 
-  /** Ends the current burst; a suffix-less scan is complete once it ends, anything else is released. */
-  function end(asScan: boolean, at: number): FlushResult {
+  /** The burst ends without its end key: at silence, at a key that is not part of a code, or at a long pause. */
+  function endWithoutSuffix(): Ended {
     if (!active()) return {};
-    const result: FlushResult = asScan && isComplete() ? { scan: { text: codeText(), firstKeyAt, lastKeyAt: at } } : { released: chars };
+    let result: Ended;
+    if (!joins) {
+      result = isComplete() ? { scan: { text: codeText(), firstKeyAt, lastKeyAt } } : { released: chars };
+    } else if (scannerLike() && isComplete()) {
+      result = { refused: { reason: 'no_suffix', text: codeText(), before: '', firstKeyAt, lastKeyAt } };
+      previous = { kind: 'refused', text: codeText(), at: lastKeyAt };
+      swallowSuffixUntil = lastKeyAt + TAIL_MS;
+    } else {
+      result = { released: chars };
+      previous = { kind: 'typing', text: chars, at: lastKeyAt };
+    }
     clear();
     return result;
+  }
+
+  /** The end key arrived: a scan, unless it may be the second half of something cut. */
+  function endWithSuffix(at: number): Ended {
+    const before = previous;
+    const startedAt = firstKeyAt;
+    const complete = isComplete();
+    const text = complete ? codeText() : chars;
+    clear();
+    previous = null;
+    const recent = before !== null && startedAt - before.at <= TAIL_MS;
+    // the end of a burst refused a moment ago: the rest of that code, however short
+    if (recent && (complete || before.kind === 'refused')) {
+      return { refused: { reason: 'uneven', text: before.text + text, before: before.kind === 'typing' ? before.text : '', firstKeyAt: startedAt, lastKeyAt: at } };
+    }
+    if (!complete) return { released: text };
+    return { scan: { text, firstKeyAt: startedAt, lastKeyAt: at } };
   }
 
   function typedChar(e: ScanKeyEvent): string | undefined {
@@ -123,48 +192,83 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     if (MODIFIER_KEYS.has(e.key) || MODIFIER_CODE.test(e.code) || (ch === undefined && e.key === 'Dead')) {
       return { action: active() ? 'buffer' : 'pass' };
     }
+    if (e.repeat) {
+      // a key held down: whatever was building is typing too
+      const released = chars;
+      clear();
+      previous = null;
+      return { action: 'pass', ...(released ? { released } : {}) };
+    }
     const gap = e.timeStamp - lastKeyAt;
-    // Silence (or a clock that went backwards) ends whatever burst was building.
-    const carried = active() && (gap > maxGapMs || gap < 0) ? end(suffix === 'none', lastKeyAt) : {};
-
-    if (isSuffix(e)) {
-      const done = end(true, e.timeStamp);
-      return done.scan ? { action: 'scan', scan: done.scan } : { action: 'pass', ...merge(carried, done) };
+    let ended: Ended = {};
+    if (active()) {
+      if (gap < 0 || gap > hiccupMs || (gap > maxGapMs && !(joins && scannerLike()))) ended = endWithoutSuffix();
+      else if (gap > maxGapMs) paused = true;
     }
 
-    if (ch === undefined) return { action: 'pass', ...merge(carried, end(suffix === 'none', lastKeyAt)) };
+    if (isSuffix(e)) {
+      if (!active() && e.timeStamp <= swallowSuffixUntil) {
+        swallowSuffixUntil = -Infinity;
+        return { action: 'swallow', ...ended };
+      }
+      const done = active() ? endWithSuffix(e.timeStamp) : {};
+      if (done.scan || done.refused) return { action: 'scan', ...done };
+      return { action: 'pass', ...merge(ended, done) };
+    }
+
+    if (ch === undefined) return { action: 'pass', ...merge(ended, endWithoutSuffix()) };
     if (gsReplacement !== '' && ch === gsReplacement) ch = GS;
 
     const expected = prefix[chars.length];
     if (chars.length < prefix.length && ch !== expected) {
       // Not the prefix (or a broken prefix): this key is typing, unless it starts the prefix anew.
-      const broken = end(false, e.timeStamp);
-      if (ch !== prefix[0]) return { action: 'pass', ...merge(carried, broken) };
-      return start(ch, e.timeStamp, merge(carried, broken));
+      const broken = active() ? { released: chars } : {};
+      clear();
+      if (ch !== prefix[0]) return { action: 'pass', ...merge(ended, broken) };
+      return start(ch, e.timeStamp, merge(ended, broken));
     }
-    if (!active()) return start(ch, e.timeStamp, carried);
+    if (!active()) return start(ch, e.timeStamp, ended);
     chars += ch;
+    if (!paused && e.timeStamp - lastKeyAt <= maxGapMs) firstRun++;
     lastKeyAt = e.timeStamp;
-    return { action: 'buffer', ...carried };
+    return { action: 'buffer', ...ended };
   }
 
-  function start(ch: string, at: number, carried: FlushResult): PushResult {
+  function start(ch: string, at: number, ended: Ended): PushResult {
     chars = ch;
     firstKeyAt = at;
     lastKeyAt = at;
-    return { action: 'buffer', ...carried };
+    firstRun = 1;
+    paused = false;
+    // something new began: a late end key of an earlier refused burst is no longer coming
+    swallowSuffixUntil = -Infinity;
+    return { action: 'buffer', ...ended };
+  }
+
+  function dueAt(): number | null {
+    if (!active()) return null;
+    return lastKeyAt + (joins && scannerLike() ? hiccupMs : maxGapMs) + 1;
   }
 
   function flush(now: number): FlushResult {
-    if (!active() || now - lastKeyAt <= maxGapMs) return {};
-    return end(suffix === 'none', lastKeyAt);
+    const due = dueAt();
+    if (due === null || now < due) return {};
+    return endWithoutSuffix();
   }
 
-  return { push, flush, reset: clear };
+  return {
+    push, flush, dueAt,
+    reset() {
+      clear();
+      previous = null;
+      swallowSuffixUntil = -Infinity;
+    },
+  };
 }
 
-function merge(a: FlushResult, b: FlushResult): FlushResult {
+function merge(a: Ended, b: Ended): Ended {
   const released = (a.released ?? '') + (b.released ?? '');
   const scan = a.scan ?? b.scan;
-  return { ...(scan ? { scan } : {}), ...(released ? { released } : {}) };
+  const refused = a.refused ?? b.refused;
+  return { ...(scan ? { scan } : {}), ...(refused ? { refused } : {}), ...(released ? { released } : {}) };
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { primeAudio, warmUpAudio } from '../sound/feedback-sound';
 import { useAppStore } from '../stores/app-store';
-import { routeScan } from './scan-router';
+import { routeRefusal, routeScan } from './scan-router';
 import { installScannerInput, type ScannerInput } from './scanner-input';
 import { useScannerSettings } from './scanner-settings-store';
 
@@ -28,6 +28,7 @@ export function useGlobalScanner(): void {
     input.current = installScannerInput({
       settings: useScannerSettings.getState().settings,
       onScan: routeScan,
+      onRefused: routeRefusal,
       onStrayTyping: (text) => strayTyping?.(text) ?? false,
       onKey: primeAudio,
     });
