@@ -83,6 +83,13 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
   let timerDueAt = 0;
   let lookedAgain = false;
   let releasing = false;
+  /**
+   * The last key's time stamp and when it actually reached the page. Keys can reach a busy page long
+   * after they were typed; silence is counted from when the last one arrived, not from its stamp.
+   */
+  let lastKeyStamp = 0;
+  let lastKeyArrival = 0;
+  const silenceNow = () => lastKeyStamp + (performance.now() - lastKeyArrival);
   /** settings that arrived while a burst was building: applied once it ends, so a scan is never cut */
   let pendingSettings: ScannerSettings | null = null;
   /** where held typing went last, to take it back if it proves to be the first keys of a cut scan */
@@ -170,7 +177,7 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
     const due = detector.dueAt();
     if (due === null) return;
     lookedAgain = false;
-    const wait = Math.max(0, due - performance.now()) + 5;
+    const wait = Math.max(0, due - silenceNow()) + 5;
     timerDueAt = performance.now() + wait;
     timer = setTimeout(onSilence, wait);
   }
@@ -185,7 +192,7 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
       timer = setTimeout(onSilence, 10);
       return;
     }
-    const ended = detector.flush(performance.now());
+    const ended = detector.flush(silenceNow());
     if (!ended.scan && !ended.released && !ended.refused) {
       schedule(); // the timer fired a little early
       return;
@@ -221,6 +228,8 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
     // the field's value before this key, in case this key starts a scan that must be taken back out
     const before = inField && focus ? snapshotOf(focus) : null;
     const result = detector.push(toScanKey(e, settings.layout));
+    lastKeyStamp = e.timeStamp;
+    lastKeyArrival = performance.now();
     const ended: Ended = { ...(result.scan ? { scan: result.scan } : {}), ...(result.released !== undefined ? { released: result.released } : {}), ...(result.refused ? { refused: result.refused } : {}) };
     const endedSomething = ended.scan !== undefined || ended.released !== undefined || ended.refused !== undefined;
     const prior = burst;
