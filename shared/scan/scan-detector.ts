@@ -87,8 +87,9 @@ const TAIL_MS = 800;
  *   keeps it whole. A scan is never cut in two.
  * - With an end key (Enter/Tab) configured, a scanner-like burst long enough for a code that ends
  *   without it is refused ('no_suffix'), not let through as typing; its late end key is swallowed.
- *   A scan that starts within TAIL_MS of short typing or of a refused burst is refused ('uneven'):
- *   it may be the rest of a cut scan. So a pause of up to TAIL_MS never cuts a scan.
+ *   A scan that starts within TAIL_MS of a refused burst, or within hiccupMs of typing, is refused
+ *   ('uneven'): it may be the rest of a cut scan. So a pause of up to hiccupMs never cuts a scan, nor
+ *   a longer one after the scan's first SCANNER_RUN keys.
  * - Modifier-only keys (Shift, AltGr's Ctrl+Alt...) are skipped: they neither break the burst nor
  *   restart its gap timer, so a held, auto-repeating Shift cannot stretch slow typing into a scan.
  *   An auto-repeating character key is a person: it ends the burst as typing.
@@ -115,7 +116,8 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
   let firstRun = 0;
   let paused = false;
   /** what the last burst that was not a scan left behind, for telling a cut scan's second half */
-  let previous: { kind: 'typing' | 'refused'; text: string; at: number } | null = null;
+  /** 'fragment': scanner-speed keys too few for a code, let through as typing; 'refused': a burst refused whole */
+  let previous: { kind: 'typing' | 'fragment' | 'refused'; text: string; at: number } | null = null;
   /** a refused burst's end key may still come: until then it is swallowed */
   let swallowSuffixUntil = -Infinity;
 
@@ -141,7 +143,7 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
       swallowSuffixUntil = lastKeyAt + TAIL_MS;
     } else {
       result = { released: chars };
-      previous = { kind: 'typing', text: chars, at: lastKeyAt };
+      previous = { kind: scannerLike() ? 'fragment' : 'typing', text: chars, at: lastKeyAt };
     }
     clear();
     return result;
@@ -155,10 +157,11 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     const text = complete ? codeText() : chars;
     clear();
     previous = null;
-    const recent = before !== null && startedAt - before.at <= TAIL_MS;
-    // the end of a burst refused a moment ago: the rest of that code, however short
-    if (recent && (complete || before.kind === 'refused')) {
-      return { refused: { reason: 'uneven', text: before.text + text, before: before.kind === 'typing' ? before.text : '', firstKeyAt: startedAt, lastKeyAt: at } };
+    // a cut scan's first part, if refused, may be followed by its rest a while later; typing only by a pause a busy computer makes
+    const recent = before !== null && startedAt - before.at <= (before.kind === 'typing' ? hiccupMs : TAIL_MS);
+    // the rest of a burst cut a moment ago, however short
+    if (recent && (complete || before.kind !== 'typing')) {
+      return { refused: { reason: 'uneven', text: before.text + text, before: before.kind === 'refused' ? '' : before.text, firstKeyAt: startedAt, lastKeyAt: at } };
     }
     if (!complete) return { released: text };
     return { scan: { text, firstKeyAt: startedAt, lastKeyAt: at } };
@@ -216,7 +219,12 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
       return { action: 'pass', ...merge(ended, done) };
     }
 
-    if (ch === undefined) return { action: 'pass', ...merge(ended, endWithoutSuffix()) };
+    if (ch === undefined) {
+      const result: PushResult = { action: 'pass', ...merge(ended, endWithoutSuffix()) };
+      // a key no scanner types (Backspace, an arrow, a chord): whatever came before it was typing, not a scan's first keys
+      previous = null;
+      return result;
+    }
     if (gsReplacement !== '' && ch === gsReplacement) ch = GS;
 
     const expected = prefix[chars.length];

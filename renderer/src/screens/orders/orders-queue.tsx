@@ -89,17 +89,21 @@ export function OrdersQueue() {
   useEffect(() => {
     if (enterFor !== null && search.trim() !== enterFor) setEnterFor(null);
   }, [search, enterFor]);
-  // the answer to exactly what was in the box when Enter was pressed: open its first order, or say there is none
+  /** Opens the chosen order of an answer to `text`, or says in words that nothing matches. */
+  const openAnswer = (text: string, index: number) => {
+    const row = ordersSource.getSnapshot().rowAt(index);
+    if (row) useOrdersStore.getState().open(row.id);
+    else useAppStore.getState().showInfo(`No order matches “${text}”. Check the spelling, or clear the search (Esc).`);
+  };
+  // the answer to exactly what was in the box when Enter was pressed: open its first order
   useEffect(() => {
     if (enterFor === null || snapshot.reloading || snapshot.query?.q !== enterFor) return;
     setEnterFor(null);
-    const row = snapshot.rowAt(0);
-    if (row) useOrdersStore.getState().open(row.id);
-    else useAppStore.getState().showInfo(`No order matches “${enterFor}”. Check the spelling, or clear the search (Esc).`);
+    openAnswer(enterFor, 0);
   }, [snapshot, enterFor]);
   const openFromSearch = (text: string) => {
     const answered = ordersSource.getSnapshot();
-    if (!answered.reloading && answered.query?.q === text && q === text) openAt(selected);
+    if (!answered.reloading && answered.query?.q === text && q === text) openAnswer(text, selected);
     else setEnterFor(text);
   };
 
