@@ -16,7 +16,16 @@ export type ScanKeyEvent = {
   repeat?: boolean;
 };
 
-export type DetectedScan = { text: string; firstKeyAt: number; lastKeyAt: number };
+export type DetectedScan = {
+  text: string;
+  firstKeyAt: number;
+  lastKeyAt: number;
+  /**
+   * The scan's first keys, let out as typing when they seemed to stand alone (they reached a busy page
+   * well before the rest, though the scanner typed them together): take them back from where they went.
+   */
+  retracted?: string;
+};
 
 /**
  * Keys that came at scanner speed but cannot be told apart from typing with certainty. They are never
@@ -87,9 +96,9 @@ const TAIL_MS = 800;
  *   keeps it whole. A scan is never cut in two.
  * - With an end key (Enter/Tab) configured, a scanner-like burst long enough for a code that ends
  *   without it is refused ('no_suffix'), not let through as typing; its late end key is swallowed.
- *   A scan that starts within TAIL_MS of a refused burst, or within hiccupMs of typing, is refused
- *   ('uneven'): it may be the rest of a cut scan. So a pause of up to hiccupMs never cuts a scan, nor
- *   a longer one after the scan's first SCANNER_RUN keys.
+ *   A scan that starts within TAIL_MS of typing or of a refused burst is refused ('uneven'): it may be
+ *   the rest of a cut scan. So a pause of up to TAIL_MS inside a scan never cuts it. A key no scanner
+ *   sends (Backspace, an arrow, a person's Enter) ends that suspicion.
  * - Modifier-only keys (Shift, AltGr's Ctrl+Alt...) are skipped: they neither break the burst nor
  *   restart its gap timer, so a held, auto-repeating Shift cannot stretch slow typing into a scan.
  *   An auto-repeating character key is a person: it ends the burst as typing.
@@ -115,9 +124,14 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
   /** keys of the burst's first stretch, each within maxGapMs */
   let firstRun = 0;
   let paused = false;
-  /** what the last burst that was not a scan left behind, for telling a cut scan's second half */
-  /** 'fragment': scanner-speed keys too few for a code, let through as typing; 'refused': a burst refused whole */
-  let previous: { kind: 'typing' | 'fragment' | 'refused'; text: string; at: number } | null = null;
+  /** typing let out earlier that turned out to be this burst's first keys */
+  let retracted = '';
+  type Run = { chars: string; firstKeyAt: number; lastKeyAt: number; firstRun: number; paused: boolean; retracted: string };
+  /**
+   * The last burst that ended without being a scan, for what may follow it. 'fragment': scanner-speed
+   * keys too few for a code, let through as typing; 'refused': a burst refused whole.
+   */
+  let previous: { kind: 'typing' | 'fragment' | 'refused'; text: string; at: number; run: Run } | null = null;
   /** a refused burst's end key may still come: until then it is swallowed */
   let swallowSuffixUntil = -Infinity;
 
@@ -127,26 +141,55 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     chars = '';
     firstRun = 0;
     paused = false;
+    retracted = '';
   };
   const codeText = (): string => chars.slice(prefix.length);
   const isComplete = (): boolean => chars.startsWith(prefix) && codeText().length >= minLength;
+  const saved = (): Run => ({ chars, firstKeyAt, lastKeyAt, firstRun, paused, retracted });
+  /** Within one burst, by time stamps: close keys, or a pause a busy computer makes inside a scanner's burst. */
+  const belongs = (gap: number, run: Pick<Run, 'firstRun'>): boolean => gap >= 0 && (gap <= maxGapMs || (joins && run.firstRun >= SCANNER_RUN && gap <= hiccupMs));
+
+  /**
+   * A key whose time stamp says it was typed right after the burst that just ended. That burst was ended
+   * by silence as the page saw it (its keys reached a busy page late), not as the scanner typed it: it
+   * is taken up again. What it let out as typing is to be taken back.
+   */
+  function revive(at: number): boolean {
+    if (active() || !previous || !belongs(at - previous.run.lastKeyAt, previous.run)) return false;
+    const run = previous.run;
+    chars = run.chars;
+    firstKeyAt = run.firstKeyAt;
+    lastKeyAt = run.lastKeyAt;
+    firstRun = run.firstRun;
+    paused = run.paused;
+    retracted = previous.kind === 'refused' ? run.retracted : run.retracted + previous.text;
+    previous = null;
+    swallowSuffixUntil = -Infinity;
+    return true;
+  }
 
   /** The burst ends without its end key: at silence, at a key that is not part of a code, or at a long pause. */
   function endWithoutSuffix(): Ended {
     if (!active()) return {};
     let result: Ended;
     if (!joins) {
-      result = isComplete() ? { scan: { text: codeText(), firstKeyAt, lastKeyAt } } : { released: chars };
+      result = isComplete() ? { scan: scanOf(lastKeyAt) } : { released: chars };
     } else if (scannerLike() && isComplete()) {
-      result = { refused: { reason: 'no_suffix', text: codeText(), before: '', firstKeyAt, lastKeyAt } };
-      previous = { kind: 'refused', text: codeText(), at: lastKeyAt };
+      result = { refused: { reason: 'no_suffix', text: codeText(), before: retracted, firstKeyAt, lastKeyAt } };
+      previous = { kind: 'refused', text: codeText(), at: lastKeyAt, run: saved() };
       swallowSuffixUntil = lastKeyAt + TAIL_MS;
     } else {
       result = { released: chars };
-      previous = { kind: scannerLike() ? 'fragment' : 'typing', text: chars, at: lastKeyAt };
+      // only what is let out now: keys let out before, and taken up again, are already out
+      const out = chars.slice(retracted.length);
+      previous = { kind: scannerLike() ? 'fragment' : 'typing', text: out, at: lastKeyAt, run: saved() };
     }
     clear();
     return result;
+  }
+
+  function scanOf(at: number): DetectedScan {
+    return { text: codeText(), firstKeyAt, lastKeyAt: at, ...(retracted ? { retracted } : {}) };
   }
 
   /** The end key arrived: a scan, unless it may be the second half of something cut. */
@@ -155,16 +198,18 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     const startedAt = firstKeyAt;
     const complete = isComplete();
     const text = complete ? codeText() : chars;
+    const scan = complete ? scanOf(at) : null;
+    const taken = retracted;
     clear();
     previous = null;
-    // a cut scan's first part, if refused, may be followed by its rest a while later; typing only by a pause a busy computer makes
-    const recent = before !== null && startedAt - before.at <= (before.kind === 'typing' ? hiccupMs : TAIL_MS);
+    // a busy computer can stall between a scan's first key and the rest for longer than any pause inside it
+    const recent = before !== null && startedAt - before.at <= TAIL_MS;
     // the rest of a burst cut a moment ago, however short
     if (recent && (complete || before.kind !== 'typing')) {
-      return { refused: { reason: 'uneven', text: before.text + text, before: before.kind === 'refused' ? '' : before.text, firstKeyAt: startedAt, lastKeyAt: at } };
+      return { refused: { reason: 'uneven', text: before.text + text, before: (before.kind === 'refused' ? before.run.retracted : before.run.retracted + before.text) + taken, firstKeyAt: startedAt, lastKeyAt: at } };
     }
-    if (!complete) return { released: text };
-    return { scan: { text, firstKeyAt: startedAt, lastKeyAt: at } };
+    if (!scan) return { released: text };
+    return { scan };
   }
 
   function typedChar(e: ScanKeyEvent): string | undefined {
@@ -202,10 +247,12 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
       previous = null;
       return { action: 'pass', ...(released ? { released } : {}) };
     }
+    // only a key a scanner types can continue its burst
+    if (ch !== undefined || isSuffix(e)) revive(e.timeStamp);
     const gap = e.timeStamp - lastKeyAt;
     let ended: Ended = {};
     if (active()) {
-      if (gap < 0 || gap > hiccupMs || (gap > maxGapMs && !(joins && scannerLike()))) ended = endWithoutSuffix();
+      if (!belongs(gap, { firstRun })) ended = endWithoutSuffix();
       else if (gap > maxGapMs) paused = true;
     }
 
@@ -216,10 +263,13 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
       }
       const done = active() ? endWithSuffix(e.timeStamp) : {};
       if (done.scan || done.refused) return { action: 'scan', ...done };
+      // a person's Enter ends what they typed: a scan right after it is not its continuation
+      previous = null;
       return { action: 'pass', ...merge(ended, done) };
     }
 
     if (ch === undefined) {
+      // a key no scanner types: it was not part of a burst that ended a moment ago either
       const result: PushResult = { action: 'pass', ...merge(ended, endWithoutSuffix()) };
       // a key no scanner types (Backspace, an arrow, a chord): whatever came before it was typing, not a scan's first keys
       previous = null;

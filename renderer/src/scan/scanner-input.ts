@@ -148,13 +148,11 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
     if (!finished) return;
     if (finished.mode === 'held') {
       if (ended.released !== undefined) release(finished.events);
+      // the first keys went out as typing before the rest reached the page: take them back
+      const takeBack = ended.scan?.retracted ?? ended.refused?.before;
+      if (takeBack && lastRelease) removeTrailingText(lastRelease.field, takeBack);
       if (ended.scan) { const scan = ended.scan; guarded(() => options.onScan(scan, { field: null })); }
-      if (ended.refused) {
-        const refused = ended.refused;
-        // the first keys went out as typing before the rest arrived: take them back
-        if (refused.before && lastRelease && lastRelease.text.endsWith(refused.before)) removeTrailingText(lastRelease.field, refused.before);
-        guarded(() => options.onRefused(refused, { field: null }));
-      }
+      if (ended.refused) { const refused = ended.refused; guarded(() => options.onRefused(refused, { field: null })); }
       if (ended.released === undefined) lastRelease = null;
       return;
     }
@@ -165,9 +163,12 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
     }
     previousTyped = null;
     if (!ended.scan && !ended.refused) return;
-    if (!finished.field.isConnected || scanPolicy(finished.field) === 'fill') return;
+    if (finished.field.isConnected && scanPolicy(finished.field) === 'fill') return;
     if (finished.snapshot) restoreField(finished.field, finished.snapshot);
     const field = finished.field;
+    // the scan's first keys, let out as typing into this field before it had the focus: take them back too
+    const takeBack = ended.scan?.retracted ?? ended.refused?.before;
+    if (takeBack && lastRelease?.field === field) removeTrailingText(field, takeBack);
     if (ended.scan) { const scan = ended.scan; guarded(() => options.onScan(scan, { field })); }
     if (ended.refused) { const refused = ended.refused; guarded(() => options.onRefused(refused, { field })); }
   }
