@@ -118,6 +118,10 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
   const hiccupMs = Math.max(options.hiccupMs ?? 300, maxGapMs);
   const joins = suffix !== 'none';
 
+  /** What recently ended without being a scan: text seen, the part let out as typing, and whether a refusal was shown. */
+  type Chain = { text: string; out: string; refused: boolean; at: number };
+  type Run = { chars: string; firstKeyAt: number; lastKeyAt: number; firstRun: number; paused: boolean; retracted: string; chainBefore: Chain | null };
+
   let chars = '';
   let firstKeyAt = 0;
   let lastKeyAt = 0;
@@ -126,12 +130,12 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
   let paused = false;
   /** typing let out earlier that turned out to be this burst's first keys */
   let retracted = '';
-  type Run = { chars: string; firstKeyAt: number; lastKeyAt: number; firstRun: number; paused: boolean; retracted: string };
-  /**
-   * The last burst that ended without being a scan, for what may follow it. 'fragment': scanner-speed
-   * keys too few for a code, let through as typing; 'refused': a burst refused whole.
-   */
-  let previous: { kind: 'typing' | 'fragment' | 'refused'; text: string; at: number; run: Run } | null = null;
+  /** bursts that ended just before this one without being a scan: a scan right after them may be their rest */
+  let chain: Chain | null = null;
+  /** the chain as it was when the current burst began */
+  let chainBefore: Chain | null = null;
+  /** the burst that ended last, in case a late key proves, by its time stamp, that it had not ended */
+  let lastRun: { run: Run; out: string; refused: boolean } | null = null;
   /** a refused burst's end key may still come: until then it is swallowed */
   let swallowSuffixUntil = -Infinity;
 
@@ -143,29 +147,49 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     paused = false;
     retracted = '';
   };
+  /** A key no scanner sends, a person's Enter, a scan: nothing before it can be a scan's first part. */
+  const forget = (): void => {
+    chain = null;
+    lastRun = null;
+  };
   const codeText = (): string => chars.slice(prefix.length);
   const isComplete = (): boolean => chars.startsWith(prefix) && codeText().length >= minLength;
-  const saved = (): Run => ({ chars, firstKeyAt, lastKeyAt, firstRun, paused, retracted });
   /** Within one burst, by time stamps: close keys, or a pause a busy computer makes inside a scanner's burst. */
   const belongs = (gap: number, run: Pick<Run, 'firstRun'>): boolean => gap >= 0 && (gap <= maxGapMs || (joins && run.firstRun >= SCANNER_RUN && gap <= hiccupMs));
+  /** The chain still counts for a burst that began at `at`. */
+  const recentChain = (c: Chain | null, at: number): c is Chain => c !== null && at - c.at <= TAIL_MS;
 
   /**
    * A key whose time stamp says it was typed right after the burst that just ended. That burst was ended
    * by silence as the page saw it (its keys reached a busy page late), not as the scanner typed it: it
-   * is taken up again. What it let out as typing is to be taken back.
+   * is taken up again, and what it let out as typing is to be taken back.
    */
-  function revive(at: number): boolean {
-    if (active() || !previous || !belongs(at - previous.run.lastKeyAt, previous.run)) return false;
-    const run = previous.run;
+  function revive(at: number): void {
+    if (active() || !lastRun || !belongs(at - lastRun.run.lastKeyAt, lastRun.run)) return;
+    const { run } = lastRun;
     chars = run.chars;
     firstKeyAt = run.firstKeyAt;
     lastKeyAt = run.lastKeyAt;
     firstRun = run.firstRun;
     paused = run.paused;
-    retracted = previous.kind === 'refused' ? run.retracted : run.retracted + previous.text;
-    previous = null;
+    retracted = run.retracted + lastRun.out;
+    chain = run.chainBefore;
+    chainBefore = run.chainBefore;
+    lastRun = null;
     swallowSuffixUntil = -Infinity;
-    return true;
+  }
+
+  /** Remembers a burst that ended without being a scan, for what may follow it. */
+  function remember(text: string, out: string, refused: boolean): void {
+    const run: Run = { chars, firstKeyAt, lastKeyAt, firstRun, paused, retracted, chainBefore };
+    lastRun = { run, out, refused };
+    const prior = recentChain(chainBefore, firstKeyAt) ? chainBefore : null;
+    chain = {
+      text: (prior?.text ?? '') + text,
+      out: (prior?.out ?? '') + retracted + out,
+      refused: (prior?.refused ?? false) || refused,
+      at: lastKeyAt,
+    };
   }
 
   /** The burst ends without its end key: at silence, at a key that is not part of a code, or at a long pause. */
@@ -174,15 +198,16 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     let result: Ended;
     if (!joins) {
       result = isComplete() ? { scan: scanOf(lastKeyAt) } : { released: chars };
+      if (result.scan) forget();
     } else if (scannerLike() && isComplete()) {
-      result = { refused: { reason: 'no_suffix', text: codeText(), before: retracted, firstKeyAt, lastKeyAt } };
-      previous = { kind: 'refused', text: codeText(), at: lastKeyAt, run: saved() };
+      const before = recentChain(chainBefore, firstKeyAt) ? chainBefore : null;
+      result = { refused: { reason: 'no_suffix', text: (before?.text ?? '') + codeText(), before: (before?.out ?? '') + retracted, firstKeyAt, lastKeyAt } };
+      remember(codeText(), '', true);
       swallowSuffixUntil = lastKeyAt + TAIL_MS;
     } else {
       result = { released: chars };
-      // only what is let out now: keys let out before, and taken up again, are already out
-      const out = chars.slice(retracted.length);
-      previous = { kind: scannerLike() ? 'fragment' : 'typing', text: out, at: lastKeyAt, run: saved() };
+      // only what goes out now: keys let out before, and taken up again, are out already
+      remember(chars, chars.slice(retracted.length), false);
     }
     clear();
     return result;
@@ -192,24 +217,19 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     return { text: codeText(), firstKeyAt, lastKeyAt: at, ...(retracted ? { retracted } : {}) };
   }
 
-  /** The end key arrived: a scan, unless it may be the second half of something cut. */
+  /** The end key arrived: a scan, unless it may be the rest of something cut a moment ago. */
   function endWithSuffix(at: number): Ended {
-    const before = previous;
-    const startedAt = firstKeyAt;
+    const before = recentChain(chainBefore, firstKeyAt) ? chainBefore : null;
     const complete = isComplete();
     const text = complete ? codeText() : chars;
     const scan = complete ? scanOf(at) : null;
-    const taken = retracted;
+    const result: Ended = before && (complete || before.refused)
+      // a busy computer can stall between a scan's first keys and the rest for longer than any pause inside it
+      ? { refused: { reason: 'uneven', text: before.text + text, before: before.out + retracted, firstKeyAt, lastKeyAt: at } }
+      : scan ? { scan } : { released: text };
     clear();
-    previous = null;
-    // a busy computer can stall between a scan's first key and the rest for longer than any pause inside it
-    const recent = before !== null && startedAt - before.at <= TAIL_MS;
-    // the rest of a burst cut a moment ago, however short
-    if (recent && (complete || before.kind !== 'typing')) {
-      return { refused: { reason: 'uneven', text: before.text + text, before: (before.kind === 'refused' ? before.run.retracted : before.run.retracted + before.text) + taken, firstKeyAt: startedAt, lastKeyAt: at } };
-    }
-    if (!scan) return { released: text };
-    return { scan };
+    forget();
+    return result;
   }
 
   function typedChar(e: ScanKeyEvent): string | undefined {
@@ -244,19 +264,20 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
       // a key held down: whatever was building is typing too
       const released = chars;
       clear();
-      previous = null;
+      forget();
       return { action: 'pass', ...(released ? { released } : {}) };
     }
+    const end = isSuffix(e);
     // only a key a scanner types can continue its burst
-    if (ch !== undefined || isSuffix(e)) revive(e.timeStamp);
-    const gap = e.timeStamp - lastKeyAt;
+    if (ch !== undefined || end) revive(e.timeStamp);
     let ended: Ended = {};
     if (active()) {
+      const gap = e.timeStamp - lastKeyAt;
       if (!belongs(gap, { firstRun })) ended = endWithoutSuffix();
       else if (gap > maxGapMs) paused = true;
     }
 
-    if (isSuffix(e)) {
+    if (end) {
       if (!active() && e.timeStamp <= swallowSuffixUntil) {
         swallowSuffixUntil = -Infinity;
         return { action: 'swallow', ...ended };
@@ -264,15 +285,14 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
       const done = active() ? endWithSuffix(e.timeStamp) : {};
       if (done.scan || done.refused) return { action: 'scan', ...done };
       // a person's Enter ends what they typed: a scan right after it is not its continuation
-      previous = null;
+      forget();
       return { action: 'pass', ...merge(ended, done) };
     }
 
     if (ch === undefined) {
-      // a key no scanner types: it was not part of a burst that ended a moment ago either
+      // a key no scanner types (Backspace, an arrow, a chord): what came before it was typing, not a scan's first keys
       const result: PushResult = { action: 'pass', ...merge(ended, endWithoutSuffix()) };
-      // a key no scanner types (Backspace, an arrow, a chord): whatever came before it was typing, not a scan's first keys
-      previous = null;
+      forget();
       return result;
     }
     if (gsReplacement !== '' && ch === gsReplacement) ch = GS;
@@ -298,6 +318,8 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     lastKeyAt = at;
     firstRun = 1;
     paused = false;
+    retracted = '';
+    chainBefore = chain;
     // something new began: a late end key of an earlier refused burst is no longer coming
     swallowSuffixUntil = -Infinity;
     return { action: 'buffer', ...ended };
@@ -318,7 +340,7 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     push, flush, dueAt,
     reset() {
       clear();
-      previous = null;
+      forget();
       swallowSuffixUntil = -Infinity;
     },
   };

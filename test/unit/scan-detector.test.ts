@@ -398,6 +398,49 @@ describe('scan detector', () => {
     expect(e.push(enter(26))).toEqual({ action: 'scan', scan: { text: code, firstKeyAt: 0, lastKeyAt: 26, retracted: '4' } });
   });
 
+  it('never cuts a scan broken in several places, whether the page saw the silences or the keys came late together', () => {
+    const code = '5012378003311';
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: code.length - 1 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.integer({ min: 0, max: 700 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (cuts, pauses, flushes) => {
+          const sorted = [...cuts].sort((a, b) => a - b);
+          // all pauses together stay within what the detector promises to bridge
+          fc.pre(pauses.reduce((a, b) => a + b, 0) <= 790);
+          const d = createScanDetector();
+          const out: Array<{ scan?: { text: string; retracted?: string }; refused?: { text: string; before: string }; released?: string }> = [];
+          let t = 0;
+          const keys = typeText(code, [...code].map(() => 0), 'us');
+          keys.forEach((k, i) => {
+            const cutIndex = sorted.indexOf(i);
+            if (cutIndex >= 0) {
+              t += pauses[cutIndex]!;
+              // the page saw the silence before the next key arrived
+              if (flushes[cutIndex]) out.push(d.flush(t));
+            }
+            out.push(d.push({ ...k, timeStamp: t }));
+            t += 2;
+          });
+          out.push(d.push(enter(t)));
+          out.push(d.flush(1e9));
+          const scans = out.flatMap((r) => (r.scan ? [r.scan] : []));
+          const refused = out.flatMap((r) => (r.refused ? [r.refused] : []));
+          const released = out.map((r) => r.released ?? '').join('');
+          for (const s of scans) expect(s.text).toBe(code);
+          if (scans.length === 0) expect(refused.at(-1)?.text).toBe(code);
+          // whatever went out as typing is named, to be taken back
+          const final = scans.at(-1) ?? refused.at(-1);
+          const takenBack = scans.length ? (scans.at(-1)!.retracted ?? '') : refused.at(-1)!.before;
+          expect(final).toBeDefined();
+          expect(takenBack).toBe(released);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('treats an auto-repeating key as a person', () => {
     const d = createScanDetector();
     expect(d.push(key('KeyA', 'a', 0))).toEqual({ action: 'buffer' });

@@ -101,12 +101,6 @@ export function insertText(el: Element, text: string): void {
   }
 }
 
-/** Takes `text` back off the end of a field, if it is still there (it was put in a moment ago). */
-export function removeTrailingText(el: Element, text: string): void {
-  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || text === '' || !el.value.endsWith(text)) return;
-  setFieldValue(el, el.value.slice(0, -text.length), el.value.length - text.length);
-}
-
 /** The text a held key would have typed on this computer (its own layout), or '' for none. */
 export function typedText(e: KeyboardEvent): string {
   if (e.ctrlKey && !e.altKey) return '';

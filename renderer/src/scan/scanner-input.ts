@@ -1,7 +1,7 @@
 import type { ScannerSettings } from '../../../shared/contract/pack';
 import { createScanDetector, decodeKey, type DetectedScan, type Ended, type LayoutId, type RefusedScan, type ScanDetector, type ScanKeyEvent } from '../../../shared/scan';
 import {
-  focusedElement, insertText, isTextField, redispatch, removeTrailingText, replayedEvents, restoreField, scanPolicy, snapshotOf,
+  focusedElement, insertText, isTextField, redispatch, replayedEvents, restoreField, scanPolicy, snapshotOf,
   submitsOnScan, typedText, type FieldSnapshot,
 } from './replay-typing';
 
@@ -17,9 +17,10 @@ export type ScannerInputOptions = {
   onRefused(refused: RefusedScan, context: ScanContext): void;
   /**
    * Typing released while no text field has the focus. Return true when handled (the pack screen puts
-   * it in its manual entry field); otherwise the keys are dispatched again for screen shortcuts.
+   * it in its manual entry field, calling `into` with that field first); otherwise the keys are
+   * dispatched again for screen shortcuts.
    */
-  onStrayTyping?(text: string): boolean;
+  onStrayTyping?(text: string, into: (field: Element) => void): boolean;
   /** every key the listener sees, for priming audio on the first user gesture */
   onKey?(): void;
 };
@@ -92,10 +93,29 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
   const silenceNow = () => lastKeyStamp + (performance.now() - lastKeyArrival);
   /** settings that arrived while a burst was building: applied once it ends, so a scan is never cut */
   let pendingSettings: ScannerSettings | null = null;
-  /** where held typing went last, to take it back if it proves to be the first keys of a cut scan */
-  let lastRelease: { field: Element; text: string } | null = null;
-  /** a typed burst ended as typing a moment ago: a scan continuing it must restore from before it */
-  let previousTyped: { field: Element; snapshot: FieldSnapshot | null; at: number } | null = null;
+  /**
+   * A field as it was before the latest keys went into it (typed, or let out after being held), kept
+   * while more keys follow within TAIL_MS: if those keys prove to be a scan's first part, the field
+   * goes back to this.
+   */
+  let fieldBefore: { field: Element; snapshot: FieldSnapshot; at: number } | null = null;
+  const TAIL_MS = 800;
+
+  function noteFieldInput(field: Element, at: number): void {
+    if (fieldBefore && fieldBefore.field === field && at - fieldBefore.at <= TAIL_MS) {
+      fieldBefore.at = at;
+      return;
+    }
+    const snapshot = snapshotOf(field);
+    fieldBefore = snapshot ? { field, snapshot, at } : null;
+  }
+
+  /** Keys let out as typing turned out to be a scan's first part: the field they went into goes back as it was. */
+  function takeBackTyping(scanStartedAt: number): void {
+    const before = fieldBefore;
+    fieldBefore = null;
+    if (before && before.field.isConnected && scanStartedAt - before.at <= TAIL_MS) restoreField(before.field, before.snapshot);
+  }
 
   function applyPendingSettings(): void {
     if (!pendingSettings || burst !== null) return;
@@ -112,24 +132,20 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
   /** Typing held back goes out in order: into a field once one has the focus (a "/" may focus the search), else as key events. */
   function release(events: KeyboardEvent[]): void {
     if (events.length === 0) return;
+    const at = events.at(-1)!.timeStamp;
     releasing = true;
     try {
       for (let i = 0; i < events.length; i++) {
         const focus = focusedElement();
         const rest = events.slice(i).map(typedText).join('');
         if (isTextField(focus)) {
+          noteFieldInput(focus, at);
           insertText(focus, rest);
-          lastRelease = { field: focus, text: rest };
           return;
         }
-        if (i === 0 && rest !== '' && options.onStrayTyping?.(rest)) {
-          const into = focusedElement();
-          lastRelease = into ? { field: into, text: rest } : null;
-          return;
-        }
+        if (i === 0 && rest !== '' && options.onStrayTyping?.(rest, (field) => noteFieldInput(field, at))) return;
         if (typedText(events[i]!) !== '') redispatch(events[i]!);
       }
-      lastRelease = null;
     } finally {
       releasing = false;
     }
@@ -146,29 +162,22 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
   /** A burst ended; `ended` says how. `finished` is the burst it belonged to. */
   function settle(ended: Ended, finished: Burst | null): void {
     if (!finished) return;
+    // keys let out as typing that proved to be this scan's first part (a busy page got them early)
+    const takeBack = ended.scan?.retracted || ended.refused?.before || '';
+    const startedAt = ended.scan?.firstKeyAt ?? ended.refused?.firstKeyAt ?? 0;
     if (finished.mode === 'held') {
       if (ended.released !== undefined) release(finished.events);
-      // the first keys went out as typing before the rest reached the page: take them back
-      const takeBack = ended.scan?.retracted ?? ended.refused?.before;
-      if (takeBack && lastRelease) removeTrailingText(lastRelease.field, takeBack);
+      if (takeBack) takeBackTyping(startedAt);
       if (ended.scan) { const scan = ended.scan; guarded(() => options.onScan(scan, { field: null })); }
       if (ended.refused) { const refused = ended.refused; guarded(() => options.onRefused(refused, { field: null })); }
-      if (ended.released === undefined) lastRelease = null;
       return;
     }
     // typed into a field: the text is there already; only a scan (or what may be one) needs more
-    if (ended.released !== undefined) {
-      previousTyped = { field: finished.field, snapshot: finished.snapshot, at: finished.lastKeyAt };
-      return;
-    }
-    previousTyped = null;
     if (!ended.scan && !ended.refused) return;
-    if (finished.field.isConnected && scanPolicy(finished.field) === 'fill') return;
-    if (finished.snapshot) restoreField(finished.field, finished.snapshot);
     const field = finished.field;
-    // the scan's first keys, let out as typing into this field before it had the focus: take them back too
-    const takeBack = ended.scan?.retracted ?? ended.refused?.before;
-    if (takeBack && lastRelease?.field === field) removeTrailingText(field, takeBack);
+    if (field.isConnected && scanPolicy(field) === 'fill') return;
+    if (takeBack) takeBackTyping(startedAt);
+    else if (finished.snapshot) restoreField(field, finished.snapshot);
     if (ended.scan) { const scan = ended.scan; guarded(() => options.onScan(scan, { field })); }
     if (ended.refused) { const refused = ended.refused; guarded(() => options.onRefused(refused, { field })); }
   }
@@ -211,7 +220,6 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
     detector.reset();
     const finished = burst;
     burst = null;
-    previousTyped = null;
     if (finished.mode === 'held') release(finished.events);
     applyPendingSettings();
   }
@@ -240,8 +248,7 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
 
     if (result.action === 'buffer' && current === null) {
       if (inField && focus) {
-        const continues = previousTyped && previousTyped.field === focus && e.timeStamp - previousTyped.at <= 800;
-        current = { mode: 'typed', field: focus, snapshot: continues ? previousTyped!.snapshot : before, lastKeyAt: e.timeStamp };
+        current = { mode: 'typed', field: focus, snapshot: before, lastKeyAt: e.timeStamp };
       } else {
         current = { mode: 'held', events: [] };
       }
@@ -264,7 +271,10 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
       }
     }
     if (result.action === 'buffer' && current?.mode === 'held') current.events.push(e);
-    if (result.action === 'buffer' && current?.mode === 'typed') current.lastKeyAt = e.timeStamp;
+    if (result.action === 'buffer' && current?.mode === 'typed') {
+      current.lastKeyAt = e.timeStamp;
+      noteFieldInput(current.field, e.timeStamp);
+    }
 
     burst = keyEndsBurst ? null : current;
     if (endedSomething) settle(ended, prior);

@@ -6,7 +6,8 @@ import { routeRefusal, routeScan } from './scan-router';
 import { installScannerInput, type ScannerInput } from './scanner-input';
 import { useScannerSettings } from './scanner-settings-store';
 
-type StrayTyping = (text: string) => boolean;
+/** `into` is told which field the text goes into, before it goes in, so it can be taken back if it proves to be a scan's start. */
+type StrayTyping = (text: string, into: (field: Element) => void) => boolean;
 
 let strayTyping: StrayTyping | null = null;
 
@@ -29,7 +30,7 @@ export function useGlobalScanner(): void {
       settings: useScannerSettings.getState().settings,
       onScan: routeScan,
       onRefused: routeRefusal,
-      onStrayTyping: (text) => strayTyping?.(text) ?? false,
+      onStrayTyping: (text, into) => strayTyping?.(text, into) ?? false,
       onKey: primeAudio,
     });
     const warm = requestIdleCallback(warmUpAudio, { timeout: 2000 });

@@ -17,9 +17,10 @@ export function ManualEntry({ prompt }: { prompt: string }) {
 
   useEffect(() => {
     if (form !== null) return;
-    return receiveStrayTyping((text) => {
+    return receiveStrayTyping((text, into) => {
       const input = ref.current;
       if (!input) return false;
+      into(input);
       input.focus({ preventScroll: true });
       insertText(input, text);
       return true;
