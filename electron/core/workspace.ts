@@ -51,9 +51,10 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const packing = createPackCompletion(repos, clock, actor, orders, print);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
+  // the station's own setup first: the demo's packed orders are printed on the printer the shop uses
+  if (carry) restoreStationSetup(repos, carry);
   if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders, { pack, packing }));
   if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
-  if (carry) restoreStationSetup(repos, carry);
   print.ensureDefaultPrinter();
   print.recover();
   return {
