@@ -117,6 +117,7 @@ export function OrdersQueue() {
   const activeRow = snapshot.rowAt(selected);
   return (
     <section className="orders-queue" aria-label="Order queue">
+      <h1 className="visually-hidden">Orders</h1>
       <OrdersToolbar searchRef={searchRef} channels={channels} total={snapshot.total} capped={snapshot.capped} busy={snapshot.reloading} narrowed={isNarrowed(snapshot.query)} />
       <div className="queue-table">
         <OrderHeader />
