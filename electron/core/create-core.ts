@@ -8,12 +8,13 @@ import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
 import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
+import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { stationHandlers } from './handlers/station-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { inWords } from './validation-words';
 import type { PrinterFactory } from './services/print-service';
-import { openWorkspace, replaceWorkspace, type Workspace } from './workspace';
+import { openWorkspace, replaceWorkspace, type ShippingOptions, type Workspace } from './workspace';
 
 export type CoreOptions = {
   dataDir: string;
@@ -25,6 +26,8 @@ export type CoreOptions = {
   version?: string;
   /** how a printer profile becomes a driver; tests pass fakes or point at emulators */
   printerFactory?: PrinterFactory;
+  /** carrier adapters, credentials store, retry timing and demo carrier emulators */
+  shipping?: ShippingOptions;
 };
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -53,9 +56,9 @@ export function createCore(options: CoreOptions): Core {
       try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
     }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory };
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...stationHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...stationHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },

@@ -10,6 +10,7 @@ import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
 import './app-shell.css';
@@ -20,6 +21,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  shipments: ShipmentsScreen,
 };
 
 export function App() {

@@ -8,6 +8,7 @@ export const events = {
   'workspace.changed': z.object({}),
   'print.jobChanged': z.object({ jobId: Id, status: z.string(), message: z.string() }),
   'pack.changed': z.object({ sessionId: Id }),
+  'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
 } as const;
 
 export type Events = typeof events;

@@ -9,6 +9,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   inventory: 'Inventory',
   settings: 'Settings',
   printing: 'Printing',
+  shipments: 'Shipments',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {

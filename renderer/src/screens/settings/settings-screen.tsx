@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SCREEN_LABELS } from '../../components/top-bar';
 import { SCREENS, useAppStore, type Screen } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
+import { CarriersSection } from './carriers-section';
 import { PrintersSection } from './printers-section';
 import { ScannerSection } from './scanner-section';
 import './settings.css';
@@ -27,16 +28,28 @@ const QUESTIONS: Record<Replace, { title: string; goes: string; confirm: string;
   },
 };
 
-/** What a replace keeps, named, so nobody has to guess whether their printer setup survives. */
+/**
+ * What a replace keeps and what else goes, named, so nobody has to guess whether their printer setup
+ * survives. Carrier accounts live with the shop's data (their keys are tied to them), so they go: said.
+ */
 function KeptWords() {
   const [printers, setPrinters] = useState<string[] | null>(null);
+  const [carriers, setCarriers] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
     api.call('printers.list', {}).then((list) => { if (live) setPrinters(list.map((p) => p.name)); }, () => { if (live) setPrinters([]); });
+    api.call('carriers.list', {}).then((list) => { if (live) setCarriers(list.map((c) => c.name)); }, () => undefined);
     return () => { live = false; };
   }, []);
   const names = printers === null ? 'your label printers' : printers.length === 0 ? 'the label printer settings' : `your label printers (${printers.join(', ')})`;
-  return <p data-testid="replace-kept"><strong>Kept:</strong> {names} and the scanner settings. This station stays set up.</p>;
+  return (
+    <>
+      {carriers.length ? (
+        <p data-testid="replace-carriers"><strong>Also deleted:</strong> the carrier accounts ({carriers.join(', ')}), shipping rules and box sizes. Set them up again in Settings → Carriers.</p>
+      ) : null}
+      <p data-testid="replace-kept"><strong>Kept:</strong> {names} and the scanner settings. This station stays set up.</p>
+    </>
+  );
 }
 
 const SCREEN_HELP: Partial<Record<Screen, string>> = {
@@ -45,6 +58,7 @@ const SCREEN_HELP: Partial<Record<Screen, string>> = {
   inventory: 'stock per SKU and location, counts',
   settings: 'printers, scanner, workspace',
   printing: 'print jobs, retry, reprint, label preview',
+  shipments: 'carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest',
 };
 
 export function SettingsScreen() {
@@ -88,6 +102,7 @@ export function SettingsScreen() {
         ) : <p className="muted">Reading the workspace…</p>}
       </section>
       <PrintersSection />
+      <CarriersSection />
       <ScannerSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>
