@@ -256,8 +256,12 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
     const mode = (keyEndsBurst ? prior : current)?.mode ?? (inField ? 'typed' : 'held');
 
     if (result.action === 'swallow') {
-      e.preventDefault();
-      e.stopImmediatePropagation();
+      // the late end key of a refused burst must not close a parcel or submit a form; in a field that
+      // keeps what was typed (a search, a name) the text is still there, and the person's Enter acts on it
+      if (!(inField && focus && scanPolicy(focus) === 'fill')) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
     } else if (mode === 'held' && (result.action === 'buffer' || result.action === 'scan')) {
       // the page must not see a key that may belong to a scan
       e.preventDefault();
