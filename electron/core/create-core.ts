@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { api, isMethodName, type MethodName } from '../../shared/contract/api';
 import { AppError, type AppErrorShape } from '../../shared/contract/errors';
 import type { EventName, EventPayload } from '../../shared/contract/events';
+import { findUnstorableText, UNSTORABLE_WORDS } from '../../shared/domain/stored-text';
 import { systemClock, type Clock } from './clock';
 import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
@@ -13,7 +14,14 @@ import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { stationHandlers } from './handlers/station-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { inWords } from './validation-words';
+import { backupHandlers } from './handlers/backup-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
+import { stopDemoChannels } from './demo/demo-channels';
+import type { BackupOptions } from './services/backup-service';
 import type { PrinterFactory } from './services/print-service';
+import type { SyncOptions } from './sync/engine/sync-engine';
+import { openKeyFileBox } from './sync/secrets/key-file-box';
+import type { SecretBox } from './sync/secrets/secret-box';
 import { openWorkspace, replaceWorkspace, type ShippingOptions, type Workspace } from './workspace';
 
 export type CoreOptions = {
@@ -28,6 +36,12 @@ export type CoreOptions = {
   printerFactory?: PrinterFactory;
   /** carrier adapters, credentials store, retry timing and demo carrier emulators */
   shipping?: ShippingOptions;
+  /** how long backups are kept and when the daily one is checked */
+  backups?: BackupOptions;
+  /** the desktop app passes Electron safeStorage; otherwise keys are sealed with a key file beside the database */
+  secretBox?: SecretBox;
+  /** sync engine settings: tests point fetch at emulators, shorten timings, or start it by hand */
+  sync?: Omit<SyncOptions, 'secrets'>;
 };
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -56,18 +70,24 @@ export function createCore(options: CoreOptions): Core {
       try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
     }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping };
+  let keyFileBox: SecretBox | null = null;
+  // one secret box for every key the app keeps: channel keys and carrier keys alike
+  const secrets = (): SecretBox | null => {
+    if (options.secretBox) return options.secretBox;
+    try { return (keyFileBox ??= openKeyFileBox(options.dataDir)); } catch (e) { console.error('[core] the key file could not be opened', e); return null; }
+  };
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping, backups: options.backups, sync: { ...options.sync, secrets } };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...stationHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...syncHandlers, ...stationHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },
     emit,
     dataDir: options.dataDir,
     version: options.version ?? '0.1.0',
-    replaceWorkspace(seed) {
+    replaceWorkspace(what) {
       try {
-        ws = replaceWorkspace(options.dataDir, ws, deps, seed);
+        ws = replaceWorkspace(options.dataDir, ws, deps, what);
         return ws;
       } catch (e) {
         const restored = (e as { restored?: Workspace }).restored;
@@ -85,6 +105,12 @@ export function createCore(options: CoreOptions): Core {
     const spec = api[method];
     const parsed = spec.input.safeParse(rawInput ?? {}, { error: inWords });
     if (!parsed.success) throw validationError(method, parsed.error);
+    const unstorable = findUnstorableText(parsed.data);
+    if (unstorable) {
+      console.error(`[core] ${method} refused: ${unstorable.what} in ${unstorable.path}`);
+      throw new AppError('invalid_request', `${UNSTORABLE_WORDS[unstorable.what]} Nothing was changed.`,
+        'Type the text again instead of pasting it, then try again.', { [unstorable.path]: UNSTORABLE_WORDS[unstorable.what] });
+    }
     const handler = handlers[method] as Handler<MethodName> | undefined;
     if (!handler) {
       console.warn(`[core] no handler for ${method}`);
@@ -94,7 +120,11 @@ export function createCore(options: CoreOptions): Core {
     const out = spec.output.safeParse(result);
     if (!out.success) {
       console.error(`[core] ${method} answered outside the contract`, z.prettifyError(out.error));
-      throw new AppError('internal', 'Packbench produced an answer it could not check, so it was not shown.', 'Nothing was lost. Please report this with the log.');
+      // a command has already committed: saying "nothing changed" would send the packer to do it twice
+      if (spec.kind === 'command') {
+        throw new AppError('internal', 'The change was saved, but Packbench could not show its result.', 'Reload the screen to see it. Please report this with the log.');
+      }
+      throw new AppError('internal', 'Packbench could not show this: what it read does not have the expected shape. Nothing was changed.', 'Reload the screen; if it repeats, report it with the log.');
     }
     return out.data;
   }
@@ -128,6 +158,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       listeners.clear();
       ws.close();
+      void stopDemoChannels(options.dataDir);
     },
   };
 }

@@ -5,16 +5,23 @@ import { ScannerSettingsSchema, type Printer, type ScannerSettings } from '../..
 import type { Clock } from './clock';
 import { seedDemo } from './demo/seed-demo';
 import { createInventoryService } from './services/inventory-service';
+import { createConflictService } from './services/order-conflicts';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
 import { createRepos, type Repos } from './store';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
-import { createKeyFileCredentials, type CredentialStore } from './shipping/credentials';
+import type { CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
 import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
-import { DB_FILE_NAME, openDatabase } from './store/db';
+import type { BackupInfo } from './store/backups';
+import { openDatabase } from './store/db';
+import { DB_FILES, putBackupInPlace } from './store/restore';
+import { createBackupService, type BackupOptions } from './services/backup-service';
+import { createChannelSettings } from './sync/channel-settings';
+import { createSyncEngine, type SyncOptions } from './sync/engine/sync-engine';
+import { createSealedCredentials } from './sync/secrets/credential-store';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
 export type WorkspaceDeps = {
@@ -23,6 +30,8 @@ export type WorkspaceDeps = {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
+  backups?: BackupOptions | undefined;
+  sync?: SyncOptions | undefined;
 };
 export type ShippingOptions = {
   credentials?: CredentialStore | undefined;
@@ -50,6 +59,8 @@ function restoreStationSetup(repos: Repos, setup: StationSetup): void {
     if (setup.scanner !== undefined) repos.settings.set('scanner', setup.scanner);
   });
 }
+/** What replaces the open workspace: fresh sample data, nothing, or a backup. */
+export type Replacement = 'demo' | 'empty' | { restore: BackupInfo };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
 export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none', carry?: StationSetup) {
@@ -62,11 +73,13 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const so = deps.shipping ?? {};
+  const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
   const shipping = createShippingService({
-    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createKeyFileCredentials(dataDir),
+    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
   });
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
+  const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
   // the station's own setup first: the demo's packed orders are printed on the printer the shop uses
@@ -77,22 +90,31 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.recover();
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
+  const conflicts = createConflictService(repos, clock, actor, orders);
+  const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  const channels = createChannelSettings(repos, clock, sync, syncOptions);
+  if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
-    close() { shipping.close(); db.$client.close(); },
+    close() {
+      sync.stop();
+      backups.stopTimers();
+      shipping.close();
+      db.$client.close();
+    },
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;
 
-const DB_FILES = ['', '-wal', '-shm'].map((suffix) => DB_FILE_NAME + suffix);
-
 /**
- * Swaps the open workspace for a fresh one without ever being left with none: the old files are moved
- * aside first and deleted only once the new workspace is open; any failure puts them back.
+ * Swaps the open workspace for a fresh one (or a backup) without ever being left with none: the old
+ * files are moved aside first and deleted only once the new workspace is open; any failure puts them
+ * back. Callers take a backup first (core: before any reset or restore).
  */
-export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, seed: 'demo' | 'empty'): Workspace {
-  const setup = stationSetup(current.repos);
+export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, what: Replacement): Workspace {
+  // a backup brings its own printers and scanner; fresh data keeps this station's
+  const setup = typeof what === 'object' ? undefined : stationSetup(current.repos);
   current.close();
   const aside = `.replaced-${Date.now()}`;
   const moved: string[] = [];
@@ -102,7 +124,8 @@ export function replaceWorkspace(dataDir: string, current: Workspace, deps: Work
       renameSync(join(dataDir, f), join(dataDir, f + aside));
       moved.push(f);
     }
-    const fresh = openWorkspace(dataDir, deps, seed, setup);
+    if (typeof what === 'object') putBackupInPlace(dataDir, what.restore);
+    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what, setup);
     for (const f of moved) rmSync(join(dataDir, f + aside), { force: true });
     return fresh;
   } catch (e) {

@@ -1,5 +1,6 @@
 import { ErrorBoundary } from './components/error-boundary';
 import { NoticeBanner } from './components/notice-banner';
+import { StaleKeyScreen } from './components/stale-key-screen';
 import { TopBar } from './components/top-bar';
 import { useClickedButtonsLetGo } from './hooks/use-clicked-buttons-let-go';
 import { useScreenKeys } from './hooks/use-screen-keys';
@@ -11,8 +12,10 @@ import { usePackSync } from './screens/pack/use-pack-sync';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
+import { SyncScreen } from './screens/sync/sync-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
+import { useSyncStatusFeed } from './stores/sync-store';
 import './app-shell.css';
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
@@ -22,6 +25,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   settings: SettingsScreen,
   printing: PrintingScreen,
   shipments: ShipmentsScreen,
+  sync: SyncScreen,
 };
 
 export function App() {
@@ -31,8 +35,11 @@ export function App() {
   // scans are recognised on every screen, without a field to focus
   useGlobalScanner();
   usePackSync();
+  useSyncStatusFeed();
   const screen = useAppStore((s) => s.screen);
+  const connection = useAppStore((s) => s.connection);
   const View = SCREEN_VIEWS[screen];
+  if (connection === 'unauthorized') return <StaleKeyScreen />;
   return (
     <div className="app">
       <TopBar />

@@ -10,6 +10,8 @@ import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { stationMethods } from './station-api';
 import { shippingMethods } from './shipping-api';
+import { backupMethods } from './backups-api';
+import { syncMethods } from './sync-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -32,6 +34,8 @@ export const api = {
   ...packMethods,
   ...stationMethods,
   ...shippingMethods,
+  ...backupMethods,
+  ...syncMethods,
 } as const;
 
 export type Api = typeof api;

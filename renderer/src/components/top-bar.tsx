@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../api/connect';
 import { usePackStore } from '../screens/pack/pack-store';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
+import { SyncIndicator } from './sync-indicator';
 import { WorkspaceBadge } from './workspace-badge';
 
 export const SCREEN_LABELS: Record<Screen, string> = {
@@ -10,6 +11,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   settings: 'Settings',
   printing: 'Printing',
   shipments: 'Shipments',
+  sync: 'Sync',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
@@ -17,6 +19,7 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
   open: 'Connected',
   unresponsive: 'Station not answering',
   closed: 'Connection lost — retrying',
+  unauthorized: 'Station key out of date',
 };
 
 function waitingWords(n: number): string {
@@ -50,6 +53,7 @@ export function TopBar() {
           </button>
         ))}
       </nav>
+      <SyncIndicator />
       <div className={`connection connection-${connection}`} role="status" data-testid="connection-state" data-state={connection}>
         <span className="connection-dot" aria-hidden="true" />
         {CONNECTION_WORDS[connection]}{connection === 'open' ? '' : waitingWords(waiting)}

@@ -4,7 +4,9 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SCREEN_LABELS } from '../../components/top-bar';
 import { SCREENS, useAppStore, type Screen } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
+import { BackupsSection } from './backups-section';
 import { CarriersSection } from './carriers-section';
+import { ChannelsSection } from './channels-section';
 import { PrintersSection } from './printers-section';
 import { ScannerSection } from './scanner-section';
 import './settings.css';
@@ -16,15 +18,15 @@ const KIND_WORDS = { demo: 'Demo (sample data, safe to play with)', empty: 'Empt
 const QUESTIONS: Record<Replace, { title: string; goes: string; confirm: string; done: string }> = {
   resetDemo: {
     title: 'Reset the demo workspace?',
-    goes: 'Every order, product, stock count and movement, and the print history, is deleted; the sample data is loaded again.',
+    goes: 'Every order, product, stock count and movement, and the print history, is deleted; the sample data is loaded again. A backup of the workspace as it is now is taken first (Settings → Backups).',
     confirm: 'Delete and reload the demo',
-    done: 'The demo workspace was reset: 60 sample orders are back in the queue. Your printers and scanner settings were kept.',
+    done: 'The demo workspace was reset: 60 sample orders are back in the queue. Your printers and scanner settings were kept; the workspace before it is kept under Backups.',
   },
   startEmpty: {
     title: 'Start an empty workspace?',
-    goes: 'Every order, product, stock count and movement, and the print history, is deleted. You start with no orders, products or stock.',
+    goes: 'Every order, product, stock count and movement, and the print history, is deleted. You start with no orders, products or stock. A backup of the workspace as it is now is taken first (Settings → Backups).',
     confirm: 'Delete the data and start empty',
-    done: 'An empty workspace is ready. Your printers and scanner settings were kept.',
+    done: 'An empty workspace is ready. Your printers and scanner settings were kept; the workspace before it is kept under Backups.',
   },
 };
 
@@ -59,6 +61,7 @@ const SCREEN_HELP: Partial<Record<Screen, string>> = {
   settings: 'printers, scanner, workspace',
   printing: 'print jobs, retry, reprint, label preview',
   shipments: 'carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest',
+  sync: 'each shop online or offline, what waits to go out, problems in words, Sync now and Retry',
 };
 
 export function SettingsScreen() {
@@ -101,12 +104,14 @@ export function SettingsScreen() {
           </dl>
         ) : <p className="muted">Reading the workspace…</p>}
       </section>
+      <ChannelsSection />
       <PrintersSection />
       <CarriersSection />
       <ScannerSection />
+      <BackupsSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>
-        <p>Both choices delete the data in this workspace. Packbench asks before it does anything.</p>
+        <p>Both choices replace the data in this workspace; a backup of it is taken first. Packbench asks before it does anything.</p>
         <div className="action-row">
           <button type="button" className="button" onClick={() => setAsking('resetDemo')} data-testid="reset-demo">Reset demo…</button>
           <button type="button" className="button button-danger" onClick={() => setAsking('startEmpty')} data-testid="start-empty">Start an empty workspace…</button>
