@@ -1,10 +1,11 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/events';
-import { ScannerSettingsSchema, type ScannerSettings } from '../../shared/contract/pack';
+import { ScannerSettingsSchema, type Printer, type ScannerSettings } from '../../shared/contract/pack';
 import type { Clock } from './clock';
 import { seedDemo } from './demo/seed-demo';
 import { createInventoryService } from './services/inventory-service';
+import { createConflictService } from './services/order-conflicts';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
@@ -15,15 +16,18 @@ import { createPrintService, type PrinterFactory } from './services/print-servic
 import { createRoutingService } from './services/routing-service';
 import { createRulesService } from './services/rules-service';
 import { createTransferService } from './services/transfer-service';
-import { createRepos } from './store';
+import { createRepos, type Repos } from './store';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
-import { createKeyFileCredentials, type CredentialStore } from './shipping/credentials';
+import type { CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
 import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
 import type { BackupInfo } from './store/backups';
 import { openDatabase } from './store/db';
 import { DB_FILES, putBackupInPlace } from './store/restore';
 import { createBackupService, type BackupOptions } from './services/backup-service';
+import { createChannelSettings } from './sync/channel-settings';
+import { createSyncEngine, type SyncOptions } from './sync/engine/sync-engine';
+import { createSealedCredentials } from './sync/secrets/credential-store';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
 export type WorkspaceDeps = {
@@ -33,6 +37,7 @@ export type WorkspaceDeps = {
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
   backups?: BackupOptions | undefined;
+  sync?: SyncOptions | undefined;
 };
 export type ShippingOptions = {
   credentials?: CredentialStore | undefined;
@@ -43,11 +48,28 @@ export type ShippingOptions = {
   demoCarriers?: DemoCarrierUrls | undefined;
 };
 
+/**
+ * How this station is set up, as opposed to the shop's data: its label printers and its scanner.
+ * "Reset demo" and "Start an empty workspace" replace the data and carry this over, as a shop expects.
+ */
+export type StationSetup = { printers: Array<Omit<Printer, 'id'>>; scanner: unknown };
+
+function stationSetup(repos: Repos): StationSetup {
+  const printers = repos.print.printers().map(({ id: _id, ...p }) => p);
+  return { printers, scanner: repos.settings.get('scanner') };
+}
+
+function restoreStationSetup(repos: Repos, setup: StationSetup): void {
+  repos.transaction(() => {
+    for (const p of setup.printers) repos.print.savePrinter(p);
+    if (setup.scanner !== undefined) repos.settings.set('scanner', setup.scanner);
+  });
+}
 /** What replaces the open workspace: fresh sample data, nothing, or a backup. */
 export type Replacement = 'demo' | 'empty' | { restore: BackupInfo };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
-export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none') {
+export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none', carry?: StationSetup) {
   const { clock, actor } = deps;
   const { db, file } = openDatabase({ dataDir });
   const repos = createRepos(db);
@@ -64,27 +86,36 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const so = deps.shipping ?? {};
+  const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
   const shipping = createShippingService({
-    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createKeyFileCredentials(dataDir),
+    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
   });
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
   const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
   const picking = createPickService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const pickPrint = createPickPrint(repos, clock, print, picking);
-  const devices = createDeviceService(repos, clock, actor);
+  const phones = createDeviceService(repos, clock, actor);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
-  if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders); seedShippingDemo(repos); });
+  // the station's own setup first: the demo's packed orders are printed on the printer the shop uses
+  if (carry) restoreStationSetup(repos, carry);
+  if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders, { pack, packing }); seedShippingDemo(repos); });
   if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
   print.ensureDefaultPrinter();
   print.recover();
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
+  const conflicts = createConflictService(repos, clock, actor, orders);
+  const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  const channels = createChannelSettings(repos, clock, sync, syncOptions);
+  if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, rules, routing, transfers, picking, pickPrint, devices,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels,
+    rules, routing, transfers, picking, pickPrint, phones,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
+      sync.stop();
       backups.stopTimers();
       shipping.close();
       db.$client.close();
@@ -99,6 +130,8 @@ export type Workspace = ReturnType<typeof openWorkspace>;
  * back. Callers take a backup first (core: before any reset or restore).
  */
 export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, what: Replacement): Workspace {
+  // a backup brings its own printers and scanner; fresh data keeps this station's
+  const setup = typeof what === 'object' ? undefined : stationSetup(current.repos);
   current.close();
   const aside = `.replaced-${Date.now()}`;
   const moved: string[] = [];
@@ -109,7 +142,7 @@ export function replaceWorkspace(dataDir: string, current: Workspace, deps: Work
       moved.push(f);
     }
     if (typeof what === 'object') putBackupInPlace(dataDir, what.restore);
-    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what);
+    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what, setup);
     for (const f of moved) rmSync(join(dataDir, f + aside), { force: true });
     return fresh;
   } catch (e) {

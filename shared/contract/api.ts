@@ -8,12 +8,14 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { stationMethods } from './station-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
 import { rulesMethods } from './rules-api';
 import { routingMethods } from './routing-api';
 import { pickingMethods } from './picking-api';
-import { devicesMethods } from './devices-api';
+import { phonesMethods } from './phones-api';
+import { syncMethods } from './sync-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -34,12 +36,14 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...stationMethods,
   ...shippingMethods,
   ...backupMethods,
   ...rulesMethods,
   ...routingMethods,
   ...pickingMethods,
-  ...devicesMethods,
+  ...phonesMethods,
+  ...syncMethods,
 } as const;
 
 export type Api = typeof api;

@@ -11,7 +11,8 @@ export const events = {
   'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
   'rules.changed': z.object({}),
   'picking.changed': z.object({ listId: Id }),
-  'devices.changed': z.object({}),
+  'phones.changed': z.object({}),
+  'sync.changed': z.object({ channelIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

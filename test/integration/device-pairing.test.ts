@@ -60,7 +60,7 @@ describe('pairing phones with per-device tokens (real station socket)', () => {
   afterEach(async () => { desk.close(); await host.close(); core.close(); data.remove(); statics.remove(); });
 
   async function pair(name: string): Promise<string> {
-    const offer = await desk.call('devices.offer', { name });
+    const offer = await desk.call('phones.offer', { name });
     const r = await get(host, `/pair?code=${offer.code}`);
     expect(r.status).toBe(303);
     expect(r.location).toBe('/#picker');
@@ -70,17 +70,17 @@ describe('pairing phones with per-device tokens (real station socket)', () => {
   }
 
   it('is off by default: no pairing code is offered and a pairing address is refused', async () => {
-    expect((await desk.call('devices.state', {})).lan).toBe(false);
-    await expect(desk.call('devices.offer', { name: 'Anna' })).rejects.toMatchObject({ message: 'Phones and tablets are switched off for this station.' });
+    expect((await desk.call('phones.state', {})).lan).toBe(false);
+    await expect(desk.call('phones.offer', { name: 'Anna' })).rejects.toMatchObject({ message: 'Phones and tablets are switched off for this station.' });
     expect((await get(host, '/pair?code=anything')).status).toBe(403);
   });
 
   it('an unpaired device is refused: no page, no socket, with a made-up or used-up code', async () => {
-    await desk.call('devices.setLan', { enabled: true });
+    await desk.call('phones.setLan', { enabled: true });
     const made = `${deviceCookieName(host.port)}=not-a-real-token`;
     expect((await get(host, '/', { cookie: made })).status).toBe(401);
     await expect(phoneSocket(host, made)).rejects.toThrow('refused with 401');
-    const offer = await desk.call('devices.offer', { name: 'Anna' });
+    const offer = await desk.call('phones.offer', { name: 'Anna' });
     expect((await get(host, `/pair?code=${offer.code}`)).status).toBe(303);
     const again = await get(host, `/pair?code=${offer.code}`);
     expect(again.status).toBe(403);
@@ -88,7 +88,7 @@ describe('pairing phones with per-device tokens (real station socket)', () => {
   });
 
   it('a paired phone walks pick lists only; revoked, its open socket is closed at once and it is refused from then on', async () => {
-    await desk.call('devices.setLan', { enabled: true });
+    await desk.call('phones.setLan', { enabled: true });
     const cookie = await pair("Anna's phone");
     expect((await get(host, '/', { cookie })).status).toBe(200);
     expect((await get(host, '/api/session', { cookie })).status).toBe(204);
@@ -96,21 +96,21 @@ describe('pairing phones with per-device tokens (real station socket)', () => {
     expect(await phone.call('picking.lists', { active: true })).toMatchObject({ ok: true, result: [] });
     const other = await phone.call('orders.list', {});
     expect(other).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'A paired phone or tablet can only walk pick lists.' } });
-    const [device] = (await desk.call('devices.state', {})).devices;
+    const [device] = (await desk.call('phones.state', {})).devices;
     expect(device).toMatchObject({ name: "Anna's phone", revokedAt: null });
 
-    await desk.call('devices.revoke', { id: device!.id });
+    await desk.call('phones.revoke', { id: device!.id });
     expect(await phone.closed).toBe(4401);
     expect((await get(host, '/api/session', { cookie })).status).toBe(401);
     await expect(phoneSocket(host, cookie)).rejects.toThrow('refused with 401');
-    expect((await desk.call('devices.state', {})).devices[0]!.revokedAt).not.toBeNull();
+    expect((await desk.call('phones.state', {})).devices[0]!.revokedAt).not.toBeNull();
   });
 
   it('switching phones off refuses every paired device at once', async () => {
-    await desk.call('devices.setLan', { enabled: true });
+    await desk.call('phones.setLan', { enabled: true });
     const cookie = await pair('Tablet');
     const phone = await phoneSocket(host, cookie);
-    await desk.call('devices.setLan', { enabled: false });
+    await desk.call('phones.setLan', { enabled: false });
     expect(await phone.closed).toBe(4401);
     expect((await get(host, '/', { cookie })).status).toBe(401);
   });

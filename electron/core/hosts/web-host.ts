@@ -95,7 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname === PAIR_PATH) {
       // a phone opening the pairing address from the desk's QR code: the one-time code becomes its own token
-      const paired = options.core.workspace().devices.redeem(url.searchParams.get('code') ?? '');
+      const paired = options.core.workspace().phones.redeem(url.searchParams.get('code') ?? '');
       if (!paired) {
         res.writeHead(403, { ...security, 'content-type': 'text/html; charset=utf-8' });
         res.end(pairingRefusal());
@@ -107,7 +107,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     // the station key works only from this computer; from the network, only paired devices get in
     const stationKey = fromThisComputer(req) && tokensEqual(tokenFrom(req, url), token);
-    const device = stationKey ? null : options.core.workspace().devices.check(readCookie(req, deviceCookieName(port)));
+    const device = stationKey ? null : options.core.workspace().phones.check(readCookie(req, deviceCookieName(port)));
     if (!device && !stationKey) {
       res.writeHead(401, { ...security, 'content-type': 'text/html; charset=utf-8' });
       res.end(req.method === 'HEAD' ? undefined : refusalPage('This station address is out of date or incomplete', NO_TOKEN_WORDS));
@@ -169,7 +169,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const sameOrigin = origin === undefined || (origin.toLowerCase() === `http://${String(req.headers.host).toLowerCase()}`);
     const stationKey = fromThisComputer(req) && tokensEqual(tokenFrom(req, url), token);
     const deviceToken = stationKey ? null : readCookie(req, deviceCookieName(port));
-    const device = deviceToken && hostOk(req) && sameOrigin ? options.core.workspace().devices.check(deviceToken) : null;
+    const device = deviceToken && hostOk(req) && sameOrigin ? options.core.workspace().phones.check(deviceToken) : null;
     if (url.pathname !== '/api' || !hostOk(req) || !sameOrigin || (!stationKey && !device)) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nPackbench refused this connection: wrong address or station key. Open the address the station printed.');
       socket.destroy();
@@ -205,7 +205,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const deviceToken = deviceSockets.get(ws);
       if (deviceToken !== undefined) {
-        const refusal = deviceAllowed(options.core.workspace().devices.check(deviceToken), req.data.method);
+        const refusal = deviceAllowed(options.core.workspace().phones.check(deviceToken), req.data.method);
         if (refusal) {
           flow.answer({ type: 'response', id: req.data.id, ok: false, error: refusal.error } satisfies ServerMessage);
           if (refusal.close) ws.close(4401, 'This device is no longer paired.');
@@ -216,9 +216,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
   const stopEvents = options.core.onEvent((event, payload) => {
-    if (event === 'devices.changed') {
+    if (event === 'phones.changed') {
       // a revoked phone is cut off at once, not at its next request
-      for (const [ws, t] of deviceSockets) if (!options.core.workspace().devices.check(t)) ws.close(4401, 'This device is no longer paired.');
+      for (const [ws, t] of deviceSockets) if (!options.core.workspace().phones.check(t)) ws.close(4401, 'This device is no longer paired.');
     }
     for (const [ws, flow] of flows) if (!deviceSockets.has(ws) || event.startsWith('picking.') || event === 'workspace.changed') flow.event({ type: 'event', event, payload });
   });

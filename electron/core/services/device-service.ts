@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
-import type { PairedDevice } from '../../../shared/contract/devices';
+import type { PairedDevice } from '../../../shared/contract/phones';
 import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
 
 const OFFER_MINUTES = 10;
-const LAN_KEY = 'devices.lan';
+const LAN_KEY = 'phones.lan';
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** What a paired phone may ask for: the pick lists and the walk, and what the page needs to start. */

@@ -3,6 +3,7 @@ import type { Db } from './db';
 import { createInventoryRepo } from './inventory-repo';
 import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
+import { createOutboxDrainRepo } from './outbox-drain-repo';
 import { createPackRepo } from './pack-repo';
 import { createPickRepo } from './pick-repo';
 import { createPrintRepo } from './print-repo';
@@ -10,6 +11,7 @@ import { createRoutingRepo } from './routing-repo';
 import { createRulesRepo } from './rules-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
+import { createSyncRepo } from './sync-repo';
 
 export function createRepos(db: Db) {
   const repos = {
@@ -25,6 +27,8 @@ export function createRepos(db: Db) {
     picks: createPickRepo(db),
     settings: createSettingsRepo(db),
     shipping: createShippingRepo(db),
+    sync: createSyncRepo(db),
+    outboxDrain: createOutboxDrainRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();

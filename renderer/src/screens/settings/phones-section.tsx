@@ -5,33 +5,33 @@ import { useApiEvent } from '../../hooks/use-api-event';
 import { formatTime } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
 
-type State = MethodOutput<'devices.state'>;
-type Offer = MethodOutput<'devices.offer'>;
+type State = MethodOutput<'phones.state'>;
+type Offer = MethodOutput<'phones.offer'>;
 
 /** Settings → Phones and tablets: off by default; pair one device at a time by QR code; revoke at once. */
-export function DevicesSection() {
+export function PhonesSection() {
   const [state, setState] = useState<State | null>(null);
   const [name, setName] = useState('');
   const [offer, setOffer] = useState<Offer | null>(null);
   const epoch = useAppStore((s) => s.dataEpoch);
   const fail = (e: unknown) => useAppStore.getState().showError(e);
-  const load = useCallback(() => { api.call('devices.state', {}).then(setState, fail); }, []);
+  const load = useCallback(() => { api.call('phones.state', {}).then(setState, fail); }, []);
   useEffect(load, [load, epoch]);
-  useApiEvent('devices.changed', load);
+  useApiEvent('phones.changed', load);
   if (!state) return null;
   const setLan = async (enabled: boolean) => {
-    try { setState(await api.call('devices.setLan', { enabled })); setOffer(null); } catch (e) { fail(e); }
+    try { setState(await api.call('phones.setLan', { enabled })); setOffer(null); } catch (e) { fail(e); }
   };
   const pair = async () => {
-    try { setOffer(await api.call('devices.offer', { name })); setName(''); } catch (e) { fail(e); }
+    try { setOffer(await api.call('phones.offer', { name })); setName(''); } catch (e) { fail(e); }
   };
   const revoke = async (id: number) => {
-    try { setState(await api.call('devices.revoke', { id })); } catch (e) { fail(e); }
+    try { setState(await api.call('phones.revoke', { id })); } catch (e) { fail(e); }
   };
   return (
-    <section className="panel" aria-labelledby="devices-title" data-testid="devices-settings">
-      <h2 id="devices-title">Phones and tablets</h2>
-      <label className="rule-check"><input type="checkbox" checked={state.lan} onChange={(e) => void setLan(e.target.checked)} data-testid="devices-lan" />
+    <section className="panel" aria-labelledby="phones-title" data-testid="phones-settings">
+      <h2 id="phones-title">Phones and tablets</h2>
+      <label className="rule-check"><input type="checkbox" checked={state.lan} onChange={(e) => void setLan(e.target.checked)} data-testid="phones-lan" />
         Let phones and tablets on this shop's network walk pick lists (paired ones only; they can do nothing else)</label>
       {state.lan && !state.addresses.length ? (
         <p className="muted">The station serves this computer only right now. Restart it (npm run serve) and it also listens on the network; then pair phones here.</p>
