@@ -10,6 +10,8 @@ import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
+import { deviceHandlers, serialScannersOf } from './handlers/device-handlers';
+import { createStationDevices, type DeviceBackends, type StationDevices } from './devices/station-devices';
 import type { PrinterFactory } from './services/print-service';
 import { openWorkspace, replaceWorkspace, type Workspace } from './workspace';
 
@@ -23,6 +25,8 @@ export type CoreOptions = {
   version?: string;
   /** how a printer profile becomes a driver; tests pass fakes or point at emulators */
   printerFactory?: PrinterFactory;
+  /** scanner, scale and printer buses; none given: an empty simulated bus, no hardware touched */
+  devices?: DeviceBackends;
 };
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -33,6 +37,8 @@ export type Core = {
   handle(method: string, input: unknown): Promise<CoreResult>;
   onEvent(listener: CoreEventListener): () => void;
   workspace(): Workspace;
+  /** the station's scanners, scales and printers */
+  devices: StationDevices;
   close(): void;
   dataDir: string;
 };
@@ -52,8 +58,10 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   const deps = { clock, actor, emit, printerFactory: options.printerFactory };
+  const devices = createStationDevices(options.devices, { clock, emit, serialScanners: () => serialScannersOf(ws) });
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers };
+  devices.hub.start();
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...deviceHandlers(devices) };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },
@@ -93,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     dataDir: options.dataDir,
+    devices,
     workspace: () => ws,
     onEvent(listener) {
       listeners.add(listener);
@@ -116,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       listeners.clear();
+      void devices.stop();
       ws.close();
     },
   };

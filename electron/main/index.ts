@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../core/create-core';
+import { desktopDevices } from '../core/devices/desktop-devices';
 import { isTrustedRendererUrl, mainWindowOptions } from './window-options';
 
 const CALL = 'packbench:call';
@@ -47,7 +48,7 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const dataDir = argValue('--data-dir') ?? process.env.PACKBENCH_DATA_DIR ?? app.getPath('userData');
   try {
-    core = createCore({ dataDir, version: app.getVersion() });
+    core = createCore({ dataDir, version: app.getVersion(), devices: desktopDevices() });
   } catch (e) {
     const err = e instanceof AppError ? e : new AppError('storage', String(e));
     dialog.showErrorBox('Packbench could not start', `${err.message}\n\n${err.hint ?? ''}`);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/contract/errors';
 import { createCore } from '../create-core';
+import { browserStationDevices } from '../devices/browser-station-devices';
 import { findAppRoot } from '../store/app-root';
 import { resolveDataDir } from './data-dir';
 import { startWebHost } from './web-host';
@@ -20,7 +21,7 @@ async function main() {
   });
   const dataDir = resolveDataDir(values['data-dir']);
   const firstRun = values['first-run'] === 'empty' ? 'empty' : 'demo';
-  const core = createCore({ dataDir, firstRun });
+  const core = createCore({ dataDir, firstRun, devices: browserStationDevices() });
   const appRoot = findAppRoot();
   if (values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {
     console.warn(`Packbench: listening on ${values.host}, beyond this computer, because --host asked for it.`);

@@ -8,6 +8,9 @@ import { renderTestPrintZpl } from '../labels';
 import type { Repos } from '../store';
 
 export type PrinterFactory = (printer: Printer) => RawPrinter;
+type Extras = 'language' | 'offsetX' | 'offsetY' | 'device';
+export type SavePrinter = Omit<Printer, 'id' | Extras> & Partial<Pick<Printer, Extras>> & { id?: number | undefined };
+const PRINTER_DEFAULTS = { language: 'zpl', offsetX: 0, offsetY: 0, device: '' } as const;
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /** The real drivers: a folder of .zpl/.png files, or a network printer on raw TCP 9100. */
@@ -37,7 +40,7 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
 
   function ensureDefaultPrinter(): void {
     if (repos.print.printers().length) return;
-    repos.print.savePrinter({ name: 'Virtual label printer', kind: 'virtual', host: '', port: 9100, dpi: 203, labelSize: '4x6', folder: join(dataDir, 'labels'), isDefault: true });
+    repos.print.savePrinter({ name: 'Virtual label printer', kind: 'virtual', host: '', port: 9100, dpi: 203, labelSize: '4x6', folder: join(dataDir, 'labels'), isDefault: true, ...PRINTER_DEFAULTS });
   }
 
   function publicJob(id: number): PrintJob {
@@ -135,11 +138,15 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
       if (!printer) throw new AppError('not_found', `Printer ${printerId} does not exist.`);
       return driverFor(printer).status();
     },
-    savePrinter(p: Omit<Printer, 'id'> & { id?: number | undefined }): Printer {
+    savePrinter(p: SavePrinter): Printer {
       const folder = p.kind === 'virtual' && !p.folder ? join(dataDir, 'labels') : p.folder;
       const id = repos.transaction(() => {
-        if (p.id && !repos.print.printer(p.id)) throw new AppError('not_found', `Printer ${p.id} does not exist.`);
-        return repos.print.savePrinter({ ...p, folder });
+        const before = p.id ? repos.print.printer(p.id) : undefined;
+        if (p.id && !before) throw new AppError('not_found', `Printer ${p.id} does not exist.`);
+        // language, calibration and device are kept unless the caller names them
+        const kept = { ...PRINTER_DEFAULTS, ...(before ? { language: before.language, offsetX: before.offsetX, offsetY: before.offsetY, device: before.device } : {}) };
+        const given = Object.fromEntries(Object.entries({ language: p.language, offsetX: p.offsetX, offsetY: p.offsetY, device: p.device }).filter(([, v]) => v !== undefined));
+        return repos.print.savePrinter({ ...p, folder, ...kept, ...given });
       });
       return repos.print.printer(id)!;
     },

@@ -5,6 +5,7 @@ import { useAppStore } from '../stores/app-store';
 import { routeScan } from './scan-router';
 import { installScannerInput, type ScannerInput } from './scanner-input';
 import { useScannerSettings } from './scanner-settings-store';
+import { useDeviceScans } from './use-device-scans';
 
 type StrayTyping = (text: string) => boolean;
 
@@ -23,6 +24,8 @@ export function useGlobalScanner(): void {
   const settings = useScannerSettings((s) => s.settings);
   const input = useRef<ScannerInput | null>(null);
   const epoch = useAppStore((s) => s.dataEpoch);
+  // HID POS and serial scanners feed the same routing, without the keyboard
+  useDeviceScans();
 
   useEffect(() => {
     input.current = installScannerInput({

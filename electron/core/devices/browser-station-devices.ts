@@ -1,0 +1,13 @@
+// The browser station runs where Electron cannot (no binary here, no USB): its HID bus is the
+// simulated bench, its serial ports are real (a scanner on a serial port or a PTY works as on
+// the desktop).
+
+import { createFakeHid } from '../drivers/hid/fake-hid';
+import { createSerialBackend } from '../drivers/serial/serial-backend';
+import { createSimulatedBench } from './simulated-bench';
+import type { DeviceBackends } from './station-devices';
+
+export function browserStationDevices(): DeviceBackends {
+  const hid = createFakeHid();
+  return { hid, serial: createSerialBackend(), bench: createSimulatedBench(hid) };
+}

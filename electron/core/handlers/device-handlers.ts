@@ -1,0 +1,79 @@
+import { AppError } from '../../../shared/contract/errors';
+import type { DeviceList } from '../../../shared/contract/devices';
+import type { SerialScannerConfig } from '../devices/device-hub';
+import type { StationDevices } from '../devices/station-devices';
+import type { Workspace } from '../workspace';
+import type { HandlerContext, HandlerMap } from './types';
+
+const SERIAL_SETTING = 'devices.serialScanners';
+
+export function serialScannersOf(ws: Workspace): SerialScannerConfig[] {
+  const v = ws.repos.settings.get<SerialScannerConfig[]>(SERIAL_SETTING);
+  return Array.isArray(v) ? v.filter((s) => typeof s?.path === 'string' && typeof s.baudRate === 'number') : [];
+}
+
+function deviceList(devices: StationDevices): DeviceList {
+  return { devices: devices.hub.list(), serialPorts: devices.hub.serialPorts(), notes: devices.hub.notes(), simulated: devices.bench !== null };
+}
+
+function simulatedPath(devices: StationDevices, deviceId: string): string {
+  const path = devices.hub.pathOf(deviceId);
+  if (!devices.bench) throw new AppError('conflict', 'This station has no simulated devices: plug in real ones.', 'The simulated bench exists in the browser demo station only.');
+  if (!path || !devices.hub.entry(deviceId)?.simulated) throw new AppError('not_found', 'That simulated device is not plugged in.', 'Reload the Devices screen.');
+  return path;
+}
+
+/** Devices live with the station, not the workspace: resetting the demo does not unplug anything. */
+export function deviceHandlers(devices: StationDevices): HandlerMap {
+  const { hub } = devices;
+  return {
+    'devices.list': () => deviceList(devices),
+    'devices.addSerialScanner': async (input, { ws }: HandlerContext) => {
+      const list = serialScannersOf(ws).filter((s) => s.path !== input.path);
+      ws.repos.settings.set(SERIAL_SETTING, [...list, { path: input.path, baudRate: input.baudRate }]);
+      await hub.poll();
+      return deviceList(devices);
+    },
+    'devices.removeSerialScanner': async (input, { ws }) => {
+      ws.repos.settings.set(SERIAL_SETTING, serialScannersOf(ws).filter((s) => s.path !== input.path));
+      await hub.poll();
+      return deviceList(devices);
+    },
+    'devices.claimScan': (input) => ({ claimed: hub.claimScan(input.scanId) }),
+    'devices.simulate': async (input) => {
+      const bench = devices.bench;
+      if (!bench) throw new AppError('conflict', 'This station has no simulated devices: plug in real ones.', 'The simulated bench exists in the browser demo station only.');
+      switch (input.action) {
+        case 'plug':
+          if (input.device === 'usb-printer') throw new AppError('conflict', 'A simulated USB printer cannot be plugged in on this station.');
+          bench.plug(input.device);
+          break;
+        case 'unplug':
+          bench.unplug(simulatedPath(devices, input.deviceId));
+          break;
+        case 'scan':
+          bench.scan(simulatedPath(devices, input.deviceId), input.code, input.aim);
+          break;
+        case 'weigh':
+          if (!bench.weigh(simulatedPath(devices, input.deviceId), input.grams, input.steady)) {
+            throw new AppError('conflict', 'That simulated device is not a scale.');
+          }
+          break;
+      }
+      await hub.poll();
+      return deviceList(devices);
+    },
+    'scale.current': () => hub.scaleReading(),
+    'scale.tare': () => {
+      const before = hub.scaleReading();
+      if (!before.stable) throw new AppError('conflict', 'The box can be taken off only when the scale is steady.', before.words);
+      return hub.tare();
+    },
+    'scale.clearTare': () => hub.clearTare(),
+    'scale.zero': async () => {
+      const before = hub.scaleReading();
+      if (before.state === 'none') throw new AppError('conflict', before.words);
+      return hub.zero();
+    },
+  };
+}
