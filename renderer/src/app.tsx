@@ -8,6 +8,8 @@ import { OrdersScreen } from './screens/orders/orders-screen';
 import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
 import { PrintingScreen } from './screens/printing/printing-screen';
+import { DevicesScreen } from './screens/devices/devices-screen';
+import { useDeviceNotices } from './screens/devices/use-device-notices';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
@@ -19,6 +21,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  devices: DevicesScreen,
 };
 
 export function App() {
@@ -27,6 +30,7 @@ export function App() {
   // scans are recognised on every screen, without a field to focus
   useGlobalScanner();
   usePackSync();
+  useDeviceNotices();
   const screen = useAppStore((s) => s.screen);
   const View = SCREEN_VIEWS[screen];
   return (

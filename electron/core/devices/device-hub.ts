@@ -60,6 +60,7 @@ export function createDeviceHub(options: DeviceHubOptions) {
   let serialPorts: SerialPortInfo[] = [];
   let timer: NodeJS.Timeout | undefined;
   let polling: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
   let scanSeq = 0;
   let stopped = false;
   let scaleTimer: NodeJS.Timeout | undefined;
@@ -359,21 +360,31 @@ export function createDeviceHub(options: DeviceHubOptions) {
 
   // ---- polling ----
 
-  async function poll(): Promise<void> {
-    if (polling) return polling;
-    polling = (async () => {
-      try {
-        await pollHid();
-        await pollSerial();
-        const t = now();
-        for (const [id, expires] of claims) if (expires < t) claims.delete(id);
-      } catch (err) {
-        console.error('[devices] poll failed', err);
-      } finally {
-        polling = null;
-      }
-    })();
-    return polling;
+  async function pollOnce(): Promise<void> {
+    try {
+      await pollHid();
+      await pollSerial();
+      const t = now();
+      for (const [id, expires] of claims) if (expires < t) claims.delete(id);
+    } catch (err) {
+      console.error('[devices] poll failed', err);
+    }
+  }
+
+  /** One discovery pass; asked during a pass, it runs one more after it, so a new setting is always seen. */
+  function poll(): Promise<void> {
+    if (polling) {
+      queued ??= polling.then(() => {
+        queued = null;
+        return poll();
+      });
+      return queued;
+    }
+    const run = pollOnce().finally(() => {
+      if (polling === run) polling = null;
+    });
+    polling = run;
+    return run;
   }
 
   return {
