@@ -63,6 +63,11 @@ export function deviceHandlers(devices: StationDevices): HandlerMap {
       await hub.poll();
       return deviceList(devices);
     },
+    'printers.calibrate': (input, { ws }) => {
+      const p = ws.repos.print.printer(input.printerId);
+      if (!p) throw new AppError('not_found', `Printer ${input.printerId} does not exist.`, 'Reload the Devices screen.');
+      return ws.print.savePrinter({ ...p, language: input.language, dpi: input.dpi, offsetX: input.offsetX, offsetY: input.offsetY });
+    },
     'scale.current': () => hub.scaleReading(),
     'scale.tare': () => {
       const before = hub.scaleReading();

@@ -2,7 +2,8 @@ import { AppError } from '../../../shared/contract/errors';
 import type { PackView, PrintJob } from '../../../shared/contract/pack';
 import { normaliseGtin } from '../../../shared/codes';
 import { isoNow, type Clock } from '../clock';
-import { renderPackingSlipHtml, renderShippingLabelZpl } from '../labels';
+import { renderPackingSlipHtml } from '../labels';
+import { renderShippingLabelFor, type PrinterProfile } from '../labels/printer-language';
 import type { Repos } from '../store';
 import type { Symbology } from '../store/catalog-repo';
 import type { OrdersService } from './orders-service';
@@ -20,13 +21,14 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
     return lines.reduce((g, l) => g + (l.variantId ? (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.quantity : 0), 0);
   }
 
-  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: { labelSize: '4x6' | '4x4'; dpi: 203 | 300 }): string {
+  /** the label in the printer's own language (ZPL, EPL2 or TSPL), calibrated for it */
+  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: PrinterProfile): string {
     const order = repos.orders.record(orderId)!;
     const shipFrom = repos.catalog.locationAddress(order.locationId)!;
-    return renderShippingLabelZpl({
+    return renderShippingLabelFor({
       orderNumber: order.number, barcodeData: orderBarcode(orderId, order.number), orderQrPayload: orderQrPayload(orderId), shipTo: order.shipTo, shipFrom, weightGrams,
       ...(parcelCount > 1 ? { parcel: { index: parcelNo, count: parcelCount } } : {}),
-    }, { size: printer.labelSize, dpi: printer.dpi });
+    }, printer);
   }
 
   function close(sessionId: number, split: { reason: string } | null): Done {

@@ -4,7 +4,8 @@ import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Printer, PrintJob } from '../../../shared/contract/pack';
 import { isoNow, type Clock } from '../clock';
 import { createTcpPrinter, createVirtualPrinter, isPrinterError, type PrinterStatus, type RawPrinter } from '../drivers/printer';
-import { renderTestPrintZpl } from '../labels';
+import { jobBytes } from '../labels/byte-text';
+import { renderCalibrationLabel } from '../labels/calibration-label';
 import type { Repos } from '../store';
 
 export type PrinterFactory = (printer: Printer) => RawPrinter;
@@ -81,7 +82,7 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     repos.print.setStatus(jobId, 'sending', '', isoNow(clock), true);
     changed(jobId);
     try {
-      await driverFor(printer).send(Buffer.from(job.zpl, 'utf8'), { jobId: String(jobId), name: job.orderNumber ? `order-${job.orderNumber}` : `job-${jobId}` });
+      await driverFor(printer).send(jobBytes(job.zpl), { jobId: String(jobId), name: job.orderNumber ? `order-${job.orderNumber}` : `job-${jobId}` });
       repos.print.setStatus(jobId, 'done', '', isoNow(clock));
     } catch (e) {
       const words = isPrinterError(e) ? e.message
@@ -128,7 +129,8 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     testPrint(printerId: number): PrintJob {
       const printer = repos.print.printer(printerId);
       if (!printer) throw new AppError('not_found', `Printer ${printerId} does not exist.`, 'Reload the printer list.');
-      const zpl = renderTestPrintZpl({ size: printer.labelSize, dpi: printer.dpi, printerName: printer.name, printedAt: clock.now() });
+      // the calibration label, in the printer's own language and with its offset applied
+      const zpl = renderCalibrationLabel(printer.name, printer, clock.now());
       const id = repos.print.createJob({ printerId, orderId: null, sessionId: null, parcelNo: null, kind: 'test', zpl, at: isoNow(clock) });
       void dispatch(id);
       return publicJob(id);
