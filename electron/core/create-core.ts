@@ -57,8 +57,8 @@ export function createCore(options: CoreOptions): Core {
       try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
     }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory };
   const devices = createStationDevices(options.devices, { clock, emit, serialScanners: () => serialScannersOf(ws) });
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory, scale: () => devices.hub.scaleReading() };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
   devices.hub.start();
   const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...deviceHandlers(devices) };

@@ -9,6 +9,8 @@ import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
+import { createWeightCheck } from './services/weight-check';
+import type { ScaleReading } from '../../shared/contract/devices';
 import { createRepos } from './store';
 import { DB_FILE_NAME, openDatabase } from './store/db';
 
@@ -18,6 +20,8 @@ export type WorkspaceDeps = {
   actor: () => string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   printerFactory?: PrinterFactory | undefined;
+  /** the station scale's current reading, for the parcel weight and its check */
+  scale?: (() => ScaleReading | null) | undefined;
 };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
@@ -30,7 +34,8 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
-  const packing = createPackCompletion(repos, clock, actor, orders, print);
+  const weights = createWeightCheck(repos, clock, deps.scale ?? (() => null));
+  const packing = createPackCompletion(repos, clock, actor, orders, print, weights);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
   if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders));
@@ -38,7 +43,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.ensureDefaultPrinter();
   print.recover();
   return {
-    file, repos, orders, inventory, print, pack, packing, clock, scanner,
+    file, repos, orders, inventory, print, pack, packing, clock, scanner, weights,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() { db.$client.close(); },
   };

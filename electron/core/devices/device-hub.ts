@@ -251,7 +251,12 @@ export function createDeviceHub(options: DeviceHubOptions) {
   // ---- serial scanners ----
 
   async function pollSerial(): Promise<void> {
-    const wanted = options.serialScanners();
+    let wanted: SerialScannerConfig[];
+    try {
+      wanted = options.serialScanners();
+    } catch {
+      return; // the workspace is being replaced or closed: look again next time
+    }
     const wantedIds = new Set(wanted.map((w) => `serial:${w.path}`));
     for (const e of [...entries.values()]) {
       if (e.connection === 'serial' && !wantedIds.has(e.id)) {
@@ -361,6 +366,7 @@ export function createDeviceHub(options: DeviceHubOptions) {
   // ---- polling ----
 
   async function pollOnce(): Promise<void> {
+    if (stopped) return;
     try {
       await pollHid();
       await pollSerial();

@@ -68,6 +68,10 @@ export function deviceHandlers(devices: StationDevices): HandlerMap {
       if (!p) throw new AppError('not_found', `Printer ${input.printerId} does not exist.`, 'Reload the Devices screen.');
       return ws.print.savePrinter({ ...p, language: input.language, dpi: input.dpi, offsetX: input.offsetX, offsetY: input.offsetY });
     },
+    'weight.expected': (input, { ws }) => ws.weights.expected(input.sessionId),
+    'weight.accept': (input, { ws }) => ws.weights.accept(input.sessionId, input.supervisor, input.reason),
+    'weight.settings': (_input, { ws }) => ws.weights.settings(),
+    'weight.saveSettings': (input, { ws }) => ws.weights.saveSettings(input),
     'scale.current': () => hub.scaleReading(),
     'scale.tare': () => {
       const before = hub.scaleReading();

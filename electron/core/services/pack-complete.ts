@@ -10,11 +10,12 @@ import type { OrdersService } from './orders-service';
 import { activeSessionOrThrow, lineStates, packView } from './pack-view';
 import type { PrintService } from './print-service';
 import { orderBarcode, orderQrPayload } from './scan-codes';
+import type { WeightCheck } from './weight-check';
 
 type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 
 /** Closing a parcel: ledger, order status, timeline, outbox and the label job land in one transaction. */
-export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService) {
+export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService, weights?: WeightCheck) {
   const { outbox } = repos;
   /** catalog weight of what the parcel holds; a scale reading will replace it */
   function parcelGrams(lines: Array<{ variantId: number | null; quantity: number }>): number {
@@ -32,6 +33,8 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
   }
 
   function close(sessionId: number, split: { reason: string } | null): Done {
+    // the scale's steady weight, checked against what the parcel should weigh, before anything is written
+    const weighed = weights?.weigh(sessionId) ?? null;
     const jobId = repos.transaction(() => {
       const session = activeSessionOrThrow(repos, sessionId); // refuses an order that left picking
       const lines = lineStates(repos, session);
@@ -46,7 +49,8 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       const at = isoNow(clock);
       const who = actor();
       const order = repos.orders.record(session.orderId)!;
-      const grams = parcelGrams(counted.map((l) => ({ variantId: l.variantId, quantity: l.scanned })));
+      const grams = weighed?.grams ?? parcelGrams(counted.map((l) => ({ variantId: l.variantId, quantity: l.scanned })));
+      if (weighed) weights?.record(session.orderId, sessionId, weighed);
       for (const l of counted) {
         if (l.variantId === null) continue;
         try {

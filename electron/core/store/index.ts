@@ -6,6 +6,7 @@ import { createOutboxRepo } from './outbox-repo';
 import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
 import { createSettingsRepo } from './settings-repo';
+import { createWeightsRepo } from './weights-repo';
 
 export function createRepos(db: Db) {
   const repos = {
@@ -17,6 +18,7 @@ export function createRepos(db: Db) {
     pack: createPackRepo(db),
     print: createPrintRepo(db),
     settings: createSettingsRepo(db),
+    weights: createWeightsRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();

@@ -25,6 +25,7 @@ async function simulate(input: Parameters<typeof api.call<'devices.simulate'>>[1
 function SimulatedControls({ device, onList }: Props) {
   const [code, setCode] = useState('');
   const [grams, setGrams] = useState('1250');
+  const [moving, setMoving] = useState(false);
   const id = useId();
   if (!device.simulated || device.state !== 'ready') return null;
   return (
@@ -37,9 +38,10 @@ function SimulatedControls({ device, onList }: Props) {
         </form>
       ) : null}
       {device.kind === 'scale' ? (
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void simulate({ action: 'weigh', deviceId: device.id, grams: Math.max(0, Math.round(Number(grams) || 0)), steady: true }, onList); }}>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void simulate({ action: 'weigh', deviceId: device.id, grams: Math.max(0, Math.round(Number(grams) || 0)), steady: !moving }, onList); }}>
           <label htmlFor={id} className="field-label">Put on the scale (g)</label>
           <input id={id} className="input input-number" inputMode="numeric" value={grams} onChange={(e) => setGrams(e.target.value)} data-testid="simulate-grams" />
+          <label className="check"><input type="checkbox" checked={moving} onChange={(e) => setMoving(e.target.checked)} data-testid="simulate-moving" /> still moving</label>
           <button type="submit" className="button" data-testid="simulate-weigh">Weigh</button>
           <button type="button" className="button button-quiet" onClick={() => void simulate({ action: 'weigh', deviceId: device.id, grams: 0, steady: true }, onList)}>Empty the scale</button>
         </form>

@@ -10,6 +10,7 @@ import { PackLines } from './pack-lines';
 import { usePackStore, type Good } from './pack-store';
 import { RecentScans } from './recent-scans';
 import { usePackKeys } from './use-pack-keys';
+import { WeightPanel } from './weight-panel';
 import './pack.css';
 
 /**
@@ -87,6 +88,7 @@ function PackSession({ view }: { view: PackView }) {
         </div>
         <aside className="pack-side">
           <ManualEntry prompt="Type a code that will not scan" />
+          <WeightPanel view={view} />
           <PackActions view={view} />
           {label && label.status === 'failed' ? <LabelStatus job={label} compact /> : null}
           <RecentScans scans={view.scans} />
