@@ -12,6 +12,7 @@ import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { deviceHandlers, serialScannersOf } from './handlers/device-handlers';
 import { createStationDevices, type DeviceBackends, type StationDevices } from './devices/station-devices';
+import { stationPrinterFactory } from './devices/station-printers';
 import type { PrinterFactory } from './services/print-service';
 import { openWorkspace, replaceWorkspace, type Workspace } from './workspace';
 
@@ -58,7 +59,7 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   const devices = createStationDevices(options.devices, { clock, emit, serialScanners: () => serialScannersOf(ws) });
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory, scale: () => devices.hub.scaleReading() };
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory ?? stationPrinterFactory(devices), scale: () => devices.hub.scaleReading() };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
   devices.hub.start();
   const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...deviceHandlers(devices) };

@@ -4,10 +4,13 @@
 
 import { createFakeHid } from '../drivers/hid/fake-hid';
 import { createSerialBackend } from '../drivers/serial/serial-backend';
+import { createFakeUsb } from '../drivers/usb/fake-usb';
 import { createSimulatedBench } from './simulated-bench';
+import { createCupsBackend } from '../drivers/printer/os-queue';
 import type { DeviceBackends } from './station-devices';
 
 export function browserStationDevices(): DeviceBackends {
   const hid = createFakeHid();
-  return { hid, serial: createSerialBackend(), bench: createSimulatedBench(hid) };
+  const usb = createFakeUsb();
+  return { hid, serial: createSerialBackend(), usb, osQueues: process.platform === 'win32' ? null : createCupsBackend(), bench: createSimulatedBench(hid, usb) };
 }

@@ -14,6 +14,10 @@ import { createScaleTracker, type ScaleTracker } from '../drivers/scale/scale-tr
 import { createScanAssembler, DOCUMENTED_SCANNER_LAYOUT, scannerLayoutFromDescriptor, type ScannerLayout } from '../drivers/scanner/hid-pos-scanner';
 import { createSerialFramer } from '../drivers/scanner/serial-scanner';
 import type { SerialBackend, SerialConnection, SerialPortInfo } from '../drivers/serial/serial-backend';
+import { languageOf, parseDeviceIdReply, parsePortStatus, type DeviceId } from '../drivers/usb/ieee1284';
+import { usbPrinterKey, type UsbBackend, type UsbPrinterInfo } from '../drivers/usb/usb-backend';
+import { OsQueueError, type OsQueueBackend } from '../drivers/printer/os-queue';
+import type { LabelLanguage } from '../../../shared/contract/devices';
 import { openFailureWords, READY_WORDS, serialOpenFailureWords, unpluggedWords } from './device-words';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -23,6 +27,10 @@ export type SerialScannerConfig = { path: string; baudRate: number };
 export type DeviceHubOptions = {
   hid: HidBackend;
   serial: SerialBackend | null;
+  /** printer-class USB devices; null where the station has no USB access */
+  usb?: UsbBackend | null | undefined;
+  /** the computer's print queues (CUPS); null where there are none to use */
+  osQueues?: OsQueueBackend | null | undefined;
   clock: Clock;
   emit: Emit;
   /** configured serial scanners; read on every poll, so a change applies within a second */
@@ -44,7 +52,12 @@ type Entry = Device & {
   hid: HidConnection | null;
   scale: { layout: ScaleLayout; tracker: ScaleTracker } | null;
   serial: SerialConnection | null;
+  /** USB printers: where it is now, and what its device id said */
+  usbInfo: UsbPrinterInfo | null;
+  usbId: DeviceId | null;
 };
+
+const QUEUE_POLL_EVERY = 5;
 
 const SCALE_NONE_WORDS = 'No scale is plugged in: plug in a USB scale, or type the parcel weight.';
 
@@ -65,6 +78,8 @@ export function createDeviceHub(options: DeviceHubOptions) {
   let stopped = false;
   let scaleTimer: NodeJS.Timeout | undefined;
   let hidNote = '';
+  let usbNote = '';
+  let queueNote = '';
 
   function at(): string {
     return isoNow(clock);
@@ -118,12 +133,12 @@ export function createDeviceHub(options: DeviceHubOptions) {
     if (close) await close().catch(() => undefined);
   }
 
-  function entryFor(id: string, init: () => Omit<Entry, 'id' | 'state' | 'words' | 'lastError' | 'lastErrorAt' | 'changedAt' | 'simulated' | 'close' | 'hid' | 'scale' | 'serial' | 'printer'> & Partial<Pick<Entry, 'printer'>>): Entry {
+  function entryFor(id: string, init: () => Omit<Entry, 'id' | 'state' | 'words' | 'lastError' | 'lastErrorAt' | 'changedAt' | 'simulated' | 'close' | 'hid' | 'scale' | 'serial' | 'printer' | 'usbInfo' | 'usbId'> & Partial<Pick<Entry, 'printer'>>): Entry {
     let e = entries.get(id);
     if (!e) {
       e = {
         id, state: 'not-set-up', words: 'Being opened…', lastError: '', lastErrorAt: null, changedAt: at(), simulated,
-        close: null, hid: null, scale: null, serial: null, printer: null, ...init(),
+        close: null, hid: null, scale: null, serial: null, printer: null, usbInfo: null, usbId: null, ...init(),
       };
       entries.set(id, e);
     }
@@ -321,6 +336,103 @@ export function createDeviceHub(options: DeviceHubOptions) {
     }
   }
 
+  // ---- USB label printers ----
+
+  async function describeUsbPrinter(p: UsbPrinterInfo, e: Entry): Promise<void> {
+    let handle;
+    try {
+      handle = await options.usb!.open(p);
+    } catch (err) {
+      setError(e, openFailureWords('printer', err));
+      return;
+    }
+    try {
+      const id = parseDeviceIdReply(await handle.deviceId());
+      e.usbId = id.ok ? id.id : null;
+      const language: LabelLanguage | null = languageOf(e.usbId, p.vendorId);
+      e.printer = { printerId: null, language, isLabelPrinter: false };
+      if (e.usbId?.model) e.name = `${e.usbId.manufacturer || p.manufacturer} ${e.usbId.model}`.trim();
+      const langWords = language ? `${language.toUpperCase()} (from its ${id.ok && languageOf(id.id, 0) ? 'device id' : 'maker'})` : 'language unknown: choose it';
+      const status = parsePortStatus(await handle.portStatus().catch(() => 0x18));
+      setReady(e, `${hex4(p.vendorId)}:${hex4(p.productId)} · USB printer class · ${langWords}${p.serialNumber ? ` · serial ${p.serialNumber}` : ''}${simulated ? ' · simulated' : ''}`);
+      if (status.paperEmpty) e.words = 'Plugged in, but it reports it is out of labels: load a new roll.';
+      else if (status.error || !status.selected) e.words = 'Plugged in, but it reports an error or is offline: check its light and display.';
+      else e.words = language ? READY_WORDS.printer : 'Plugged in. Choose the language it speaks (ZPL, EPL2 or TSPL), then make it the label printer.';
+    } catch (err) {
+      setError(e, `It is plugged in but did not say what it is (${err instanceof Error ? err.message : String(err)}): switch it off and on again.`);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
+  async function pollUsb(): Promise<void> {
+    if (!options.usb) return;
+    let list: UsbPrinterInfo[];
+    try {
+      list = await options.usb.listPrinters();
+      notes.delete('usb');
+    } catch (err) {
+      notes.add('usb');
+      usbNote = `USB label printers cannot be found here (${err instanceof Error ? err.message : String(err)}); print through the computer's print queue or the network instead.`;
+      return;
+    }
+    const present = new Set<string>();
+    for (const p of list) {
+      const id = `usb:${usbPrinterKey(p)}`;
+      present.add(id);
+      const e = entryFor(id, () => ({ kind: 'printer', connection: 'usb', name: [p.manufacturer, p.product].filter(Boolean).join(' ') || 'USB label printer', detail: 'USB printer class', path: p.location }));
+      const seenHere = e.usbInfo?.location === p.location && e.state !== 'unplugged';
+      e.usbInfo = p;
+      e.path = p.location;
+      if (seenHere || opening.has(id)) continue;
+      opening.add(id);
+      try {
+        await describeUsbPrinter(p, e);
+      } finally {
+        opening.delete(id);
+      }
+    }
+    for (const e of entries.values()) {
+      if (e.connection === 'usb' && !present.has(e.id)) setUnplugged(e);
+    }
+  }
+
+  // ---- the computer's print queues ----
+
+  let queuePolls = 0;
+  async function pollQueues(): Promise<void> {
+    const backend = options.osQueues;
+    // spawning lpstat every second would cost more than a queue appearing a few seconds late
+    if (!backend || queuePolls++ % QUEUE_POLL_EVERY !== 0) return;
+    let queues;
+    try {
+      queues = await backend.list();
+      notes.delete('queues');
+    } catch (err) {
+      if (err instanceof OsQueueError && err.code === 'missing') return; // no print system: nothing to offer
+      notes.add('queues');
+      queueNote = `The computer's print queues could not be read (${err instanceof Error ? err.message : String(err)}): check that CUPS is running.`;
+      return;
+    }
+    const present = new Set<string>();
+    for (const q of queues) {
+      const id = `queue:${q.name}`;
+      present.add(id);
+      const e = entryFor(id, () => ({ kind: 'printer', connection: 'os-queue', name: q.name, detail: `print queue ${q.name} of this computer`, path: q.name, printer: { printerId: null, language: null, isLabelPrinter: false } }));
+      if (q.state === 'stopped' || !q.accepting) {
+        setError(e, q.state === 'stopped'
+          ? `Its print queue is stopped${q.reason ? ` (${q.reason})` : ''}: fix the printer, then resume the queue (cupsenable ${q.name}).`
+          : `Its print queue refuses new jobs: accept jobs again (cupsaccept ${q.name}).`);
+      } else if (e.state !== 'ready') {
+        setReady(e, `print queue ${q.name} of this computer · raw`);
+        e.words = q.state === 'printing' ? 'Printing now.' : READY_WORDS.printer;
+      }
+    }
+    for (const e of entries.values()) {
+      if (e.connection === 'os-queue' && !present.has(e.id)) setUnplugged(e);
+    }
+  }
+
   // ---- scans ----
 
   function deliverScan(e: Entry, text: string): void {
@@ -370,6 +482,8 @@ export function createDeviceHub(options: DeviceHubOptions) {
     try {
       await pollHid();
       await pollSerial();
+      await pollUsb();
+      await pollQueues();
       const t = now();
       for (const [id, expires] of claims) if (expires < t) claims.delete(id);
     } catch (err) {
@@ -411,11 +525,13 @@ export function createDeviceHub(options: DeviceHubOptions) {
       await Promise.all([...entries.values()].map((e) => closeEntry(e)));
     },
     list(): Device[] {
-      return [...entries.values()].map(({ path: _p, close: _c, hid: _h, scale: _s, serial: _se, ...d }) => ({ ...d }));
+      return [...entries.values()].map(({ path: _p, close: _c, hid: _h, scale: _s, serial: _se, usbInfo: _u, usbId: _i, ...d }) => ({ ...d }));
     },
     notes(): string[] {
       const out: string[] = [];
       if (notes.has('hid') && hidNote) out.push(hidNote);
+      if (notes.has('usb') && usbNote) out.push(usbNote);
+      if (notes.has('queues') && queueNote) out.push(queueNote);
       if (notes.has('serial')) out.push('Serial scanners cannot be used here: the serial port library is not available on this station.');
       return out;
     },
@@ -457,8 +573,17 @@ export function createDeviceHub(options: DeviceHubOptions) {
     /** the device entry by id, for the simulated bench and the printers */
     entry(id: string): Device | undefined {
       const e = entries.get(id);
-      return e ? { ...e } : undefined;
+      if (!e) return undefined;
+      const { path: _p, close: _c, hid: _h, scale: _s, serial: _se, usbInfo: _u, usbId: _i, ...d } = e;
+      return { ...d };
     },
+    /** where a USB printer is plugged in now (its location changes after a replug), or undefined while unplugged */
+    usbPrinter(deviceKey: string): UsbPrinterInfo | undefined {
+      const e = entries.get(`usb:${deviceKey}`);
+      return e && e.state !== 'unplugged' ? (e.usbInfo ?? undefined) : undefined;
+    },
+    usbBackend: options.usb ?? null,
+    osQueues: options.osQueues ?? null,
     /** the OS path a device is open on (the simulated bench addresses devices by it) */
     pathOf(id: string): string | undefined {
       return entries.get(id)?.path;
@@ -466,6 +591,10 @@ export function createDeviceHub(options: DeviceHubOptions) {
   };
 }
 export type DeviceHub = ReturnType<typeof createDeviceHub>;
+
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

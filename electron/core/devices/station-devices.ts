@@ -8,13 +8,17 @@ import type { Clock } from '../clock';
 import { createFakeHid } from '../drivers/hid/fake-hid';
 import type { HidBackend } from '../drivers/hid/hid-backend';
 import type { SerialBackend } from '../drivers/serial/serial-backend';
+import type { UsbBackend } from '../drivers/usb/usb-backend';
+import type { OsQueueBackend } from '../drivers/printer/os-queue';
 import { createDeviceHub, type SerialScannerConfig } from './device-hub';
 import type { SimulatedBench } from './simulated-bench';
 
 export type DeviceBackends = {
   hid: HidBackend;
   serial: SerialBackend | null;
-  /** the browser station's simulated bench (its devices are on `hid`) */
+  usb?: UsbBackend | null | undefined;
+  osQueues?: OsQueueBackend | null | undefined;
+  /** the browser station's simulated bench (its devices are on `hid` and `usb`) */
   bench?: SimulatedBench | undefined;
   pollMs?: number | undefined;
 };
@@ -28,7 +32,7 @@ type Deps = {
 export function createStationDevices(backends: DeviceBackends | undefined, deps: Deps) {
   const chosen: DeviceBackends = backends ?? { hid: createFakeHid(), serial: null };
   const hub = createDeviceHub({
-    hid: chosen.hid, serial: chosen.serial, clock: deps.clock, emit: deps.emit, serialScanners: deps.serialScanners,
+    hid: chosen.hid, serial: chosen.serial, usb: chosen.usb ?? null, osQueues: chosen.osQueues ?? null, clock: deps.clock, emit: deps.emit, serialScanners: deps.serialScanners,
     simulated: chosen.bench !== undefined, ...(chosen.pollMs ? { pollMs: chosen.pollMs } : {}),
   });
   return {

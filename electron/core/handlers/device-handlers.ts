@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { DeviceList } from '../../../shared/contract/devices';
 import type { SerialScannerConfig } from '../devices/device-hub';
 import type { StationDevices } from '../devices/station-devices';
+import { printerDevices, printerForDevice } from '../devices/printer-devices';
 import type { Workspace } from '../workspace';
 import type { HandlerContext, HandlerMap } from './types';
 
@@ -12,8 +13,9 @@ export function serialScannersOf(ws: Workspace): SerialScannerConfig[] {
   return Array.isArray(v) ? v.filter((s) => typeof s?.path === 'string' && typeof s.baudRate === 'number') : [];
 }
 
-function deviceList(devices: StationDevices): DeviceList {
-  return { devices: devices.hub.list(), serialPorts: devices.hub.serialPorts(), notes: devices.hub.notes(), simulated: devices.bench !== null };
+function deviceList(devices: StationDevices, ws: Workspace): DeviceList {
+  const others = devices.hub.list().filter((d) => d.kind !== 'printer');
+  return { devices: [...others, ...printerDevices(ws, devices.hub)], serialPorts: devices.hub.serialPorts(), notes: devices.hub.notes(), simulated: devices.bench !== null };
 }
 
 function simulatedPath(devices: StationDevices, deviceId: string): string {
@@ -27,25 +29,29 @@ function simulatedPath(devices: StationDevices, deviceId: string): string {
 export function deviceHandlers(devices: StationDevices): HandlerMap {
   const { hub } = devices;
   return {
-    'devices.list': () => deviceList(devices),
+    'devices.list': (_input, { ws }) => deviceList(devices, ws),
     'devices.addSerialScanner': async (input, { ws }: HandlerContext) => {
       const list = serialScannersOf(ws).filter((s) => s.path !== input.path);
       ws.repos.settings.set(SERIAL_SETTING, [...list, { path: input.path, baudRate: input.baudRate }]);
       await hub.poll();
-      return deviceList(devices);
+      return deviceList(devices, ws);
     },
     'devices.removeSerialScanner': async (input, { ws }) => {
       ws.repos.settings.set(SERIAL_SETTING, serialScannersOf(ws).filter((s) => s.path !== input.path));
       await hub.poll();
-      return deviceList(devices);
+      return deviceList(devices, ws);
     },
     'devices.claimScan': (input) => ({ claimed: hub.claimScan(input.scanId) }),
-    'devices.simulate': async (input) => {
+    'devices.makeLabelPrinter': (input, { ws }) => {
+      const p = printerForDevice(ws, hub, input.deviceId);
+      return ws.print.savePrinter({ ...p, isDefault: true });
+    },
+    'devices.testPrint': (input, { ws }) => ws.print.testPrint(printerForDevice(ws, hub, input.deviceId).id),
+    'devices.simulate': async (input, { ws }) => {
       const bench = devices.bench;
       if (!bench) throw new AppError('conflict', 'This station has no simulated devices: plug in real ones.', 'The simulated bench exists in the browser demo station only.');
       switch (input.action) {
         case 'plug':
-          if (input.device === 'usb-printer') throw new AppError('conflict', 'A simulated USB printer cannot be plugged in on this station.');
           bench.plug(input.device);
           break;
         case 'unplug':
@@ -61,7 +67,7 @@ export function deviceHandlers(devices: StationDevices): HandlerMap {
           break;
       }
       await hub.poll();
-      return deviceList(devices);
+      return deviceList(devices, ws);
     },
     'printers.calibrate': (input, { ws }) => {
       const p = ws.repos.print.printer(input.printerId);

@@ -7,6 +7,7 @@ import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createWeightsRepo } from './weights-repo';
+import { createPrinterHealthRepo } from './printer-health-repo';
 
 export function createRepos(db: Db) {
   const repos = {
@@ -19,6 +20,7 @@ export function createRepos(db: Db) {
     print: createPrintRepo(db),
     settings: createSettingsRepo(db),
     weights: createWeightsRepo(db),
+    printerHealth: createPrinterHealthRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();

@@ -28,11 +28,11 @@ export class DevicesPage {
     if (words) await expect(this.device(id).getByTestId('device-words')).toHaveText(words);
   }
 
-  async plugSimulated(what: 'scanner' | 'scale'): Promise<Locator> {
+  async plugSimulated(what: 'scanner' | 'scale' | 'printer'): Promise<Locator> {
     const before = await this.page.locator(`[data-testid="device"][data-kind="${what}"]`).count();
-    await this.page.getByTestId(what === 'scanner' ? 'simulate-plug-scanner' : 'simulate-plug-scale').click();
+    await this.page.getByTestId(`simulate-plug-${what}`).click();
     const row = this.page.locator(`[data-testid="device"][data-kind="${what}"]`).nth(before);
-    await expect(row).toHaveAttribute('data-state', 'ready');
+    await expect(row).toHaveAttribute('data-state', what === 'printer' ? 'not-set-up' : 'ready');
     return row;
   }
 }

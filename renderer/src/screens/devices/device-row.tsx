@@ -9,7 +9,7 @@ const KIND_WORDS: Record<Device['kind'], string> = { scanner: 'Scanner', scale: 
 const CONNECTION_WORDS: Record<Device['connection'], string> = {
   'hid-pos': 'USB, HID POS mode', serial: 'Serial port', usb: 'USB', 'os-queue': 'Print queue of this computer', network: 'Network', folder: 'Folder',
 };
-const STATE_WORDS: Record<Device['state'], string> = { ready: 'Ready', unplugged: 'Unplugged', error: 'Needs attention', 'not-set-up': 'Not set up' };
+const STATE_WORDS: Record<Device['state'], string> = { ready: 'Ready', unplugged: 'Unplugged', error: 'Needs attention', 'not-set-up': 'Not used yet' };
 
 type Props = { device: Device; onList(list: DeviceList): void };
 

@@ -14,7 +14,7 @@ const GROUPS: Array<{ kind: Device['kind']; title: string; empty: string }> = [
 ];
 
 function SimulatedBench({ onList }: { onList(list: DeviceList): void }) {
-  const plug = async (device: 'hid-scanner' | 'scale') => {
+  const plug = async (device: 'hid-scanner' | 'scale' | 'usb-printer') => {
     try {
       onList(await api.call('devices.simulate', { action: 'plug', device }));
     } catch (e) {
@@ -28,6 +28,7 @@ function SimulatedBench({ onList }: { onList(list: DeviceList): void }) {
       <div className="action-row">
         <button type="button" className="button" onClick={() => void plug('hid-scanner')} data-testid="simulate-plug-scanner">Plug in a HID POS scanner</button>
         <button type="button" className="button" onClick={() => void plug('scale')} data-testid="simulate-plug-scale">Plug in a USB scale</button>
+        <button type="button" className="button" onClick={() => void plug('usb-printer')} data-testid="simulate-plug-printer">Plug in a USB label printer</button>
       </div>
     </section>
   );
