@@ -23,7 +23,7 @@ function rendererUrl(): string {
 }
 
 function createWindow(c: Core) {
-  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), join(import.meta.dirname, '../../resources/icons/icon.png')));
   const stop = c.onEvent((event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT, { type: 'event', event, payload });
   });
