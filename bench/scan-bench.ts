@@ -12,7 +12,7 @@ const root = new URL('..', import.meta.url).pathname;
 type Prepared = { orderNumber: string; sku: string; ean: string };
 
 /** A demo data folder plus one order of a single line big enough for every scan, seeded before the station starts. */
-function prepare(dataDir: string): Prepared {
+export function prepare(dataDir: string): Prepared {
   const core = createCore({ dataDir, actor: 'bench' });
   try {
     const ws = core.workspace();
