@@ -57,7 +57,12 @@ type Entry = Device & {
   usbId: DeviceId | null;
 };
 
-const QUEUE_POLL_EVERY = 5;
+// Listing serial ports (udevadm on Linux) and print queues (lpstat) starts processes: done every few
+// seconds while someone looks at the Devices screen, and only now and then otherwise, so the bench
+// is never slowed by device discovery.
+const LIST_WHILE_WATCHED_MS = 5_000;
+const LIST_UNWATCHED_MS = 30_000;
+const WATCHED_FOR_MS = 60_000;
 
 const SCALE_NONE_WORDS = 'No scale is plugged in: plug in a USB scale, or type the parcel weight.';
 
@@ -78,6 +83,17 @@ export function createDeviceHub(options: DeviceHubOptions) {
   let stopped = false;
   let scaleTimer: NodeJS.Timeout | undefined;
   let hidNote = '';
+  let watchedUntil = 0;
+  const lastListed = new Map<string, number>();
+  /** whether an expensive list is due: often while the Devices screen is open, rarely otherwise */
+  function due(what: string): boolean {
+    const t = now();
+    const every = t < watchedUntil ? LIST_WHILE_WATCHED_MS : LIST_UNWATCHED_MS;
+    const last = lastListed.get(what);
+    if (last !== undefined && t - last < every) return false;
+    lastListed.set(what, t);
+    return true;
+  }
   let usbNote = '';
   let queueNote = '';
 
@@ -283,7 +299,7 @@ export function createDeviceHub(options: DeviceHubOptions) {
       if (wanted.length) notes.add('serial');
       return;
     }
-    serialPorts = await serial.list().catch(() => serialPorts);
+    if (due('ports')) serialPorts = await serial.list().catch(() => serialPorts);
     for (const w of wanted) {
       const id = `serial:${w.path}`;
       const e = entryFor(id, () => ({ kind: 'scanner', connection: 'serial', name: `Serial scanner on ${w.path}`, detail: `${w.path} · ${w.baudRate} baud`, path: w.path }));
@@ -399,11 +415,9 @@ export function createDeviceHub(options: DeviceHubOptions) {
 
   // ---- the computer's print queues ----
 
-  let queuePolls = 0;
   async function pollQueues(): Promise<void> {
     const backend = options.osQueues;
-    // spawning lpstat every second would cost more than a queue appearing a few seconds late
-    if (!backend || queuePolls++ % QUEUE_POLL_EVERY !== 0) return;
+    if (!backend || !due('queues')) return;
     let queues;
     try {
       queues = await backend.list();
@@ -517,6 +531,15 @@ export function createDeviceHub(options: DeviceHubOptions) {
     },
     /** one discovery pass now (tests, and right after a setting changed) */
     poll,
+    /** the Devices screen is open: list ports and queues often for a while */
+    watch(): void {
+      const first = now() >= watchedUntil;
+      watchedUntil = now() + WATCHED_FOR_MS;
+      if (first) {
+        lastListed.clear();
+        void poll();
+      }
+    },
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(timer);

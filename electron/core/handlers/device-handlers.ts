@@ -29,7 +29,10 @@ function simulatedPath(devices: StationDevices, deviceId: string): string {
 export function deviceHandlers(devices: StationDevices): HandlerMap {
   const { hub } = devices;
   return {
-    'devices.list': (_input, { ws }) => deviceList(devices, ws),
+    'devices.list': (_input, { ws }) => {
+      hub.watch();
+      return deviceList(devices, ws);
+    },
     'devices.addSerialScanner': async (input, { ws }: HandlerContext) => {
       const list = serialScannersOf(ws).filter((s) => s.path !== input.path);
       ws.repos.settings.set(SERIAL_SETTING, [...list, { path: input.path, baudRate: input.baudRate }]);
