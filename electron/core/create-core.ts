@@ -8,13 +8,14 @@ import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
 import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
+import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { deviceHandlers, serialScannersOf } from './handlers/device-handlers';
 import { createStationDevices, type DeviceBackends, type StationDevices } from './devices/station-devices';
 import { stationPrinterFactory } from './devices/station-printers';
 import type { PrinterFactory } from './services/print-service';
-import { openWorkspace, replaceWorkspace, type Workspace } from './workspace';
+import { openWorkspace, replaceWorkspace, type ShippingOptions, type Workspace } from './workspace';
 
 export type CoreOptions = {
   dataDir: string;
@@ -26,6 +27,8 @@ export type CoreOptions = {
   version?: string;
   /** how a printer profile becomes a driver; tests pass fakes or point at emulators */
   printerFactory?: PrinterFactory;
+  /** carrier adapters, credentials store, retry timing and demo carrier emulators */
+  shipping?: ShippingOptions;
   /** scanner, scale and printer buses; none given: an empty simulated bus, no hardware touched */
   devices?: DeviceBackends;
 };
@@ -59,10 +62,14 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   const devices = createStationDevices(options.devices, { clock, emit, serialScanners: () => serialScannersOf(ws) });
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory ?? stationPrinterFactory(devices), scale: () => devices.hub.scaleReading() };
+  const deps = {
+    clock, actor, emit, printerFactory: options.printerFactory ?? stationPrinterFactory(devices), shipping: options.shipping, scale: () => devices.hub.scaleReading(),
+  };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
   devices.hub.start();
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...deviceHandlers(devices) };
+  const handlers: HandlerMap = {
+    ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...deviceHandlers(devices),
+  };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },

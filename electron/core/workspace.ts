@@ -12,6 +12,10 @@ import { createPrintService, type PrinterFactory } from './services/print-servic
 import { createWeightCheck } from './services/weight-check';
 import type { ScaleReading } from '../../shared/contract/devices';
 import { createRepos } from './store';
+import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
+import { createKeyFileCredentials, type CredentialStore } from './shipping/credentials';
+import { createShippingService } from './shipping/shipping-service';
+import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
 import { DB_FILE_NAME, openDatabase } from './store/db';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
@@ -20,8 +24,17 @@ export type WorkspaceDeps = {
   actor: () => string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   printerFactory?: PrinterFactory | undefined;
+  shipping?: ShippingOptions | undefined;
   /** the station scale's current reading, for the parcel weight and its check */
   scale?: (() => ScaleReading | null) | undefined;
+};
+export type ShippingOptions = {
+  credentials?: CredentialStore | undefined;
+  carrierFactory?: CarrierFactory | undefined;
+  carrierTimeoutMs?: number | undefined;
+  retryDelaysMs?: number[] | undefined;
+  /** carrier emulators for the demo workspace (`--demo-carriers`) */
+  demoCarriers?: DemoCarrierUrls | undefined;
 };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
@@ -34,18 +47,25 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
-  const weights = createWeightCheck(repos, clock, deps.scale ?? (() => null));
-  const packing = createPackCompletion(repos, clock, actor, orders, print, weights);
+  const so = deps.shipping ?? {};
+  const shipping = createShippingService({
+    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createKeyFileCredentials(dataDir),
+    carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
+  });
+  const weights = createWeightCheck(repos, clock, deps.scale ?? (() => null), shipping);
+  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping, weights);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
-  if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders));
+  if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders); seedShippingDemo(repos); });
   if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
   print.ensureDefaultPrinter();
   print.recover();
+  if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
+  shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
   return {
-    file, repos, orders, inventory, print, pack, packing, clock, scanner, weights,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, weights,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
-    close() { db.$client.close(); },
+    close() { shipping.close(); db.$client.close(); },
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;

@@ -11,6 +11,7 @@ import { PrintingScreen } from './screens/printing/printing-screen';
 import { DevicesScreen } from './screens/devices/devices-screen';
 import { useDeviceNotices } from './screens/devices/use-device-notices';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
 import './app-shell.css';
@@ -21,6 +22,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  shipments: ShipmentsScreen,
   devices: DevicesScreen,
 };
 

@@ -8,6 +8,7 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { shippingMethods } from './shipping-api';
 import { deviceMethods } from './devices-api';
 
 const Empty = z.object({}).strict().default({});
@@ -29,6 +30,7 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...shippingMethods,
   ...deviceMethods,
 } as const;
 

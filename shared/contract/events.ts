@@ -9,6 +9,7 @@ export const events = {
   'workspace.changed': z.object({}),
   'print.jobChanged': z.object({ jobId: Id, status: z.string(), message: z.string() }),
   'pack.changed': z.object({ sessionId: Id }),
+  'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
   /** a device was plugged in, unplugged or failed; `words` says which and what to do */
   'devices.changed': z.object({ words: z.string(), tone: z.enum(['info', 'warning']) }),
   /** a HID POS or serial scanner read a code: the first screen to claim it handles it like a wedge scan */

@@ -63,12 +63,15 @@ describe('a USB scale at the pack station', () => {
   it('stops a parcel 20% heavier than it should be before its label, with the numbers, and lets it through at the right weight', async () => {
     const { order, sessionId, expectation } = await packedButNotClosed();
     const should = expectation.expectedGrams!;
-    expect(should).toBe(expectation.productsGrams + 150);
+    // the box is the one the label purchase would use: the demo shop's default "Medium box", 300 g empty
+    expect(expectation.boxGrams).toBe(300);
+    expect(should).toBe(expectation.productsGrams + 300);
+    expect(expectation.words).toMatch(/products .* \+ Medium box 300 g\./);
 
     weigh(Math.round(should * 1.2));
     const refused = await client.call('pack.complete', { sessionId }).then(() => null, (e: unknown) => e as { code: string; message: string; hint: string });
     expect(refused?.code).toBe('conflict');
-    expect(refused?.message).toMatch(new RegExp(`weighs .* but should weigh .* ± .*\\(products .* \\+ box 150 g\\)\\. It is .* \\(20%\\) too heavy; no label was made\\.`));
+    expect(refused?.message).toMatch(new RegExp(`weighs .* but should weigh .* ± .*\\(products .* \\+ box 300 g\\)\\. It is .* \\(20%\\) too heavy; no label was made\\.`));
     expect(refused?.hint).toMatch(/extra item/);
     expect(printer.jobs).toHaveLength(0);
     expect((await client.call('orders.get', { id: order.id })).status).toBe('picking');
@@ -114,13 +117,13 @@ describe('a USB scale at the pack station', () => {
     expect(core.workspace().repos.weights.forSession(sessionId)).toMatchObject({ grams: odd, acceptedBy: 'Sam', acceptReason: 'gift wrap and a catalogue added' });
   });
 
-  it('packs by catalog weight with no scale, and says so when the scale is unplugged', async () => {
+  it('packs by catalog weight (products + box) with no scale, and says so when the scale is unplugged', async () => {
     bus.unplug(scale.path);
     expect(await client.call('scale.current', {})).toMatchObject({ state: 'none', words: expect.stringMatching(/^Unplugged\. Plug it back in/) });
     const { sessionId, expectation } = await packedButNotClosed();
     await client.call('pack.complete', { sessionId });
     await core.workspace().print.idle();
-    const catalog = expectation.productsGrams;
+    const catalog = expectation.productsGrams + expectation.boxGrams;
     expect(printer.jobs[0]!.text).toContain(`WEIGHT ${Math.floor(catalog / 1000)}.${String(catalog % 1000).padStart(3, '0')} kg`);
   });
 });

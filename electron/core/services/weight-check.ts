@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { WeightSettingsSchema, type ScaleReading, type WeightExpectation, type WeightSettings } from '../../../shared/contract/devices';
 import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
+import type { ShippingService } from '../shipping/shipping-service';
 import { lineStates, sessionOrThrow } from './pack-view';
 
 export const LEARN_AFTER = 3;
@@ -37,7 +38,12 @@ export type WeighedParcel = { grams: number; expectedGrams: number | null; accep
 
 type Acceptance = { supervisor: string; reason: string; grams: number };
 
-export function createWeightCheck(repos: Repos, clock: Clock, scale: () => ScaleReading | null) {
+/**
+ * `shipping` gives the parcel's box the way the label purchase sees it (services/parcel-weight.ts,
+ * INTERFACES.md item 4): the packer's choice, the SKU's usual box or the shop's default, with its empty
+ * weight. Without a box preset the check uses the box weight from its own settings.
+ */
+export function createWeightCheck(repos: Repos, clock: Clock, scale: () => ScaleReading | null, shipping?: Pick<ShippingService, 'weigh'>) {
   /** per session: a supervisor accepted this weight; valid for that weight only */
   const accepted = new Map<number, Acceptance>();
 
@@ -61,7 +67,10 @@ export function createWeightCheck(repos: Repos, clock: Clock, scale: () => Scale
       if (w <= 0) unweighed.push(l.sku);
       productsGrams += w * l.quantity;
     }
-    const base = { productsGrams, boxGrams: s.boxGrams, unweighed };
+    const parcel = shipping && lines.length ? shipping.weigh(sessionId, lines) : null;
+    const boxGrams = parcel?.box ? parcel.weight.boxGrams : s.boxGrams;
+    const boxWords = parcel?.box ? `${parcel.box.name} ${formatGrams(boxGrams)}` : `box ${formatGrams(boxGrams)}`;
+    const base = { productsGrams, boxGrams, unweighed };
     const history = contents ? repos.weights.forContents(contents) : [];
     if (history.length >= LEARN_AFTER) {
       const m = Math.round(mean(history));
@@ -80,11 +89,11 @@ export function createWeightCheck(repos: Repos, clock: Clock, scale: () => Scale
         words: `Not checked: ${unweighed.join(', ')} ${unweighed.length === 1 ? 'has' : 'have'} no weight in the catalog. Add the weight to the product to have parcels checked.`,
       };
     }
-    const e = productsGrams + s.boxGrams;
+    const e = productsGrams + boxGrams;
     const tolerance = Math.round(Math.max(s.minToleranceGrams, (e * s.tolerancePercent) / 100));
     return {
       ...base, basis: 'products', expectedGrams: e, toleranceGrams: tolerance, shipments: history.length,
-      words: `Should weigh ${formatGrams(e)} ± ${formatGrams(tolerance)}: products ${formatGrams(productsGrams)} + box ${formatGrams(s.boxGrams)}.`,
+      words: `Should weigh ${formatGrams(e)} ± ${formatGrams(tolerance)}: products ${formatGrams(productsGrams)} + ${boxWords}.`,
     };
   }
 

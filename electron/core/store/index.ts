@@ -6,6 +6,7 @@ import { createOutboxRepo } from './outbox-repo';
 import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
 import { createSettingsRepo } from './settings-repo';
+import { createShippingRepo } from './shipping-repo';
 import { createWeightsRepo } from './weights-repo';
 import { createPrinterHealthRepo } from './printer-health-repo';
 
@@ -19,6 +20,7 @@ export function createRepos(db: Db) {
     pack: createPackRepo(db),
     print: createPrintRepo(db),
     settings: createSettingsRepo(db),
+    shipping: createShippingRepo(db),
     weights: createWeightsRepo(db),
     printerHealth: createPrinterHealthRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */

@@ -8,6 +8,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   inventory: 'Inventory',
   settings: 'Settings',
   printing: 'Printing',
+  shipments: 'Shipments',
   devices: 'Devices',
 };
 
