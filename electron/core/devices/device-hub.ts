@@ -58,10 +58,9 @@ type Entry = Device & {
 };
 
 // Listing serial ports (udevadm on Linux) and print queues (lpstat) starts processes: done every few
-// seconds while someone looks at the Devices screen, and only now and then otherwise, so the bench
-// is never slowed by device discovery.
+// seconds while someone looks at the Devices screen, and not at all otherwise, so the bench is never
+// slowed by device discovery (a queue's state is read again when a label is sent to it anyway).
 const LIST_WHILE_WATCHED_MS = 5_000;
-const LIST_UNWATCHED_MS = 30_000;
 const WATCHED_FOR_MS = 60_000;
 
 const SCALE_NONE_WORDS = 'No scale is plugged in: plug in a USB scale, or type the parcel weight.';
@@ -79,18 +78,21 @@ export function createDeviceHub(options: DeviceHubOptions) {
   let timer: NodeJS.Timeout | undefined;
   let polling: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
+  let wantFull = false;
   let scanSeq = 0;
   let stopped = false;
   let scaleTimer: NodeJS.Timeout | undefined;
   let hidNote = '';
   let watchedUntil = 0;
+  /** set during a poll someone asked for (tests, a changed setting): lists everything once */
+  let explicit = false;
   const lastListed = new Map<string, number>();
-  /** whether an expensive list is due: often while the Devices screen is open, rarely otherwise */
+  /** whether an expensive list is due: every few seconds while the Devices screen is open (and on an explicit poll) */
   function due(what: string): boolean {
     const t = now();
-    const every = t < watchedUntil ? LIST_WHILE_WATCHED_MS : LIST_UNWATCHED_MS;
+    if (t >= watchedUntil && !explicit) return false;
     const last = lastListed.get(what);
-    if (last !== undefined && t - last < every) return false;
+    if (last !== undefined && t - last < LIST_WHILE_WATCHED_MS && !explicit) return false;
     lastListed.set(what, t);
     return true;
   }
@@ -506,15 +508,19 @@ export function createDeviceHub(options: DeviceHubOptions) {
   }
 
   /** One discovery pass; asked during a pass, it runs one more after it, so a new setting is always seen. */
-  function poll(): Promise<void> {
+  function poll(full = false): Promise<void> {
+    if (full) wantFull = true;
     if (polling) {
       queued ??= polling.then(() => {
         queued = null;
-        return poll();
+        return poll(false);
       });
       return queued;
     }
+    explicit = wantFull;
+    wantFull = false;
     const run = pollOnce().finally(() => {
+      explicit = false;
       if (polling === run) polling = null;
     });
     polling = run;
@@ -525,19 +531,19 @@ export function createDeviceHub(options: DeviceHubOptions) {
     simulated,
     start(): void {
       if (timer || stopped) return;
-      void poll();
-      timer = setInterval(() => void poll(), pollMs);
+      void poll(true);
+      timer = setInterval(() => void poll(false), pollMs);
       timer.unref?.();
     },
-    /** one discovery pass now (tests, and right after a setting changed) */
-    poll,
+    /** one full discovery pass now, ports and queues included (tests, and right after a setting changed) */
+    poll: (): Promise<void> => poll(true),
     /** the Devices screen is open: list ports and queues often for a while */
     watch(): void {
       const first = now() >= watchedUntil;
       watchedUntil = now() + WATCHED_FOR_MS;
       if (first) {
         lastListed.clear();
-        void poll();
+        void poll(false);
       }
     },
     async stop(): Promise<void> {

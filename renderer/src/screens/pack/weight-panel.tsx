@@ -61,11 +61,16 @@ export function WeightPanel({ view }: { view: PackView }) {
   }, [blocked]);
   useEffect(() => setRefused(false), [view.sessionId, counted]);
 
+  const hasScale = reading !== null && reading.state !== 'none';
   useEffect(() => {
+    // only with a scale, and a moment after the last scan: a scan burst must not queue requests behind it
+    if (!hasScale) return;
     let live = true;
-    api.call('weight.expected', { sessionId: view.sessionId }).then((e) => { if (live) setExpectation(e); }, () => undefined);
-    return () => { live = false; };
-  }, [view.sessionId, counted]);
+    const t = setTimeout(() => {
+      api.call('weight.expected', { sessionId: view.sessionId }).then((e) => { if (live) setExpectation(e); }, () => undefined);
+    }, 250);
+    return () => { live = false; clearTimeout(t); };
+  }, [view.sessionId, counted, hasScale]);
 
   if (!reading || reading.state === 'none') return null;
   return (
