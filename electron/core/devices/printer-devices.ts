@@ -46,6 +46,8 @@ export function printerDevices(ws: Workspace, hub: DeviceHub): Device[] {
       Object.assign(base, { state: 'unplugged', words: p.kind === 'usb' ? 'Not plugged in. Plug it in; Packbench picks it up by itself.' : 'Its print queue is not on this computer any more: set it up again in the system printer settings.' });
     } else if (last?.status === 'failed') {
       Object.assign(base, { state: 'error', words: `Its last label failed: ${last.error}` });
+    } else if (last?.status === 'unconfirmed') {
+      Object.assign(base, { words: `Its last label was sent but the printer did not confirm it: ${last.error}` });
     } else if (plugged) {
       Object.assign(base, { words: plugged.words });
     }

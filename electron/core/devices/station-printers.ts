@@ -5,7 +5,7 @@
 import type { Printer } from '../../../shared/contract/pack';
 import { statusOf, PrinterError, LABEL_KEPT, type RawPrinter } from '../drivers/printer';
 import { createOsQueuePrinter } from '../drivers/printer/os-queue-printer';
-import { createUsbPrinter, withoutReceipt } from '../drivers/printer/usb-printer';
+import { createUsbPrinter } from '../drivers/printer/usb-printer';
 import { defaultPrinterFactory, type PrinterFactory } from '../services/print-service';
 import type { StationDevices } from './station-devices';
 
@@ -25,12 +25,12 @@ export function stationPrinterFactory(devices: StationDevices): PrinterFactory {
     if (printer.kind === 'usb') {
       const backend = hub.usbBackend;
       if (!backend) return unavailable(printer, 'This station cannot reach USB printers: use the printer through the computer\'s print queue or the network.');
-      return withoutReceipt(createUsbPrinter({ name: printer.name, language: printer.language, backend, locate: () => hub.usbPrinter(printer.device) }));
+      return createUsbPrinter({ name: printer.name, language: printer.language, backend, locate: () => hub.usbPrinter(printer.device) });
     }
     if (printer.kind === 'cups') {
       const backend = hub.osQueues;
       if (!backend) return unavailable(printer, 'This station does not print through the computer\'s print queues (on Windows, see resources/windows/README.md): use the printer over USB or the network.');
-      return withoutReceipt(createOsQueuePrinter({ name: printer.name, queue: printer.device, backend }));
+      return createOsQueuePrinter({ name: printer.name, queue: printer.device, backend });
     }
     return defaultPrinterFactory(printer);
   };

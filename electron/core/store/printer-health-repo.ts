@@ -7,7 +7,7 @@ export function createPrinterHealthRepo(db: Db) {
   return {
     lastFinished(printerId: number): Pick<PrintJob, 'id' | 'status' | 'error' | 'updatedAt'> | undefined {
       return c.prepare(`SELECT id, status, error, updated_at AS updatedAt FROM print_jobs
-        WHERE printer_id = ? AND status IN ('done', 'failed') ORDER BY updated_at DESC, id DESC LIMIT 1`).get(printerId) as Pick<PrintJob, 'id' | 'status' | 'error' | 'updatedAt'> | undefined;
+        WHERE printer_id = ? AND status IN ('done', 'failed', 'unconfirmed') ORDER BY updated_at DESC, id DESC LIMIT 1`).get(printerId) as Pick<PrintJob, 'id' | 'status' | 'error' | 'updatedAt'> | undefined;
     },
   };
 }

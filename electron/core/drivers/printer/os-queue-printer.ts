@@ -2,15 +2,14 @@
 // before a job (a stopped or refusing queue gets nothing); the job is confirmed when the queue
 // reports it completed, which for a raw queue means the whole label reached the printer.
 
-import { LABEL_KEPT, PrinterError, statusOf, type PrintJobMeta, type PrinterProblem, type PrinterStatus } from './printer';
+import { confirmed, LABEL_KEPT, PrinterError, statusOf, unconfirmed, type PrintJobMeta, type PrintReceipt, type PrinterProblem, type PrinterStatus, type RawPrinter } from './printer';
 import { OsQueueError, type OsQueueBackend } from './os-queue';
-import type { ReceiptPrinter, UsbReceipt } from './usb-printer';
 
 export type OsQueuePrinterOptions = { name: string; queue: string; backend: OsQueueBackend; confirmTimeoutMs?: number };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export function createOsQueuePrinter(options: OsQueuePrinterOptions): ReceiptPrinter {
+export function createOsQueuePrinter(options: OsQueuePrinterOptions): RawPrinter {
   const { name, queue, backend } = options;
   const confirmTimeoutMs = options.confirmTimeoutMs ?? 20_000;
   const who = `Printer '${name}' (print queue ${queue})`;
@@ -39,7 +38,7 @@ export function createOsQueuePrinter(options: OsQueuePrinterOptions): ReceiptPri
     return statusOf(who, await problems());
   }
 
-  async function send(job: Uint8Array, meta: PrintJobMeta): Promise<UsbReceipt> {
+  async function send(job: Uint8Array, meta: PrintJobMeta): Promise<PrintReceipt> {
     const now = statusOf(who, await problems());
     const blocking = now.problems[0];
     if (!now.ready && blocking) {
@@ -55,13 +54,10 @@ export function createOsQueuePrinter(options: OsQueuePrinterOptions): ReceiptPri
     const end = Date.now() + confirmTimeoutMs;
     for (let wait = 50; Date.now() < end; wait = Math.min(500, wait * 2)) {
       const state = await backend.jobState(queue, jobId).catch(() => 'unknown' as const);
-      if (state === 'completed') return { confirmed: true, how: `the print queue reports job ${jobId} completed.` };
+      if (state === 'completed') return confirmed(`the print queue reports job ${jobId} completed.`);
       await sleep(wait);
     }
-    return {
-      confirmed: false,
-      words: `${who} has the label (job ${jobId}) but has not finished sending it to the printer within ${Math.round(confirmTimeoutMs / 1000)} s. Check whether the label came out: if it did not, check the printer and the queue, then press Retry; if it did, it is fine to leave it.`,
-    };
+    return unconfirmed(who, `has the label (job ${jobId}) but has not finished sending it to the printer within ${Math.round(confirmTimeoutMs / 1000)} s; check the printer and its queue.`);
   }
 
   return { describe: () => who, status, send };

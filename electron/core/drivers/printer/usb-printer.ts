@@ -10,18 +10,8 @@ import { permissionHint } from '../../devices/device-words';
 import { parsePortStatus } from '../usb/ieee1284';
 import type { UsbBackend, UsbPrinterHandle, UsbPrinterInfo } from '../usb/usb-backend';
 import { hostStatusProblems, isHostStatusComplete, parseHostStatus } from './host-status';
-import { LABEL_KEPT, PrinterError, problem, refusalFor, statusOf, type PrintJobMeta, type PrinterProblem, type PrinterStatus, type RawPrinter } from './printer';
+import { confirmed, LABEL_KEPT, PrinterError, problem, refusalFor, statusOf, unconfirmed, type PrintReceipt, type PrinterProblem, type PrinterStatus, type RawPrinter } from './printer';
 
-/** What the printer said about a job it was given (the shape of the confirmed-print contract). */
-export type UsbReceipt = { confirmed: true; how: string } | { confirmed: false; words: string };
-
-/** A printer whose send() says whether the printer confirmed the label. */
-export type ReceiptPrinter = Omit<RawPrinter, 'send'> & { send(job: Uint8Array, meta: PrintJobMeta): Promise<UsbReceipt> };
-
-/** For callers of the older contract that only need "did it fail". */
-export function withoutReceipt(p: ReceiptPrinter): RawPrinter {
-  return { describe: () => p.describe(), status: () => p.status(), send: async (job, meta) => { await p.send(job, meta); } };
-}
 
 export type UsbPrinterOptions = {
   name: string;
@@ -50,7 +40,7 @@ export function tsplStatusProblems(byte: number): PrinterProblem[] {
   return p;
 }
 
-export function createUsbPrinter(options: UsbPrinterOptions): ReceiptPrinter {
+export function createUsbPrinter(options: UsbPrinterOptions): RawPrinter {
   const { name, language, backend } = options;
   const writeTimeoutMs = options.writeTimeoutMs ?? 10_000;
   const statusTimeoutMs = options.statusTimeoutMs ?? 1000;
@@ -102,26 +92,23 @@ export function createUsbPrinter(options: UsbPrinterOptions): ReceiptPrinter {
     return out;
   }
 
-  async function confirm(handle: UsbPrinterHandle, info: UsbPrinterInfo): Promise<UsbReceipt> {
-    const unconfirmed = (why: string): UsbReceipt => ({
-      confirmed: false,
-      words: `${who} ${why} Check whether the label came out: if it did not, press Retry; if it did, it is fine to leave it.`,
-    });
-    if (!info.bidirectional || language === 'epl') return unconfirmed('took the label, but it cannot report back over USB whether it printed it.');
+  async function confirm(handle: UsbPrinterHandle, info: UsbPrinterInfo): Promise<PrintReceipt> {
+    const notConfirmed = (why: string): PrintReceipt => unconfirmed(who, why);
+    if (!info.bidirectional || language === 'epl') return notConfirmed('took the label, but it cannot report back over USB whether it printed it.');
     const end = Date.now() + confirmTimeoutMs;
     while (Date.now() < end) {
       if (language === 'zpl') {
         const r = parseHostStatus(await ask(handle, HS, isHostStatusComplete, statusTimeoutMs));
-        if (r.ok && (r.host.formatsInBuffer ?? 1) === 0 && !r.host.paperOut && r.host.headUp !== true) return { confirmed: true, how: 'its status after the job showed the label printed (receive buffer empty).' };
-        if (r.ok && (r.host.paperOut || r.host.headUp)) return unconfirmed(`stopped after taking the label: ${hostStatusProblems(r).map((p) => p.words).join(' ')}`);
+        if (r.ok && (r.host.formatsInBuffer ?? 1) === 0 && !r.host.paperOut && r.host.headUp !== true) return confirmed('its status after the job showed the label printed (receive buffer empty).');
+        if (r.ok && (r.host.paperOut || r.host.headUp)) return notConfirmed(`stopped after taking the label: ${hostStatusProblems(r).map((p) => p.words).join(' ')}`);
       } else {
         const b = (await ask(handle, TSPL_STATUS, (x) => x.length >= 1, statusTimeoutMs))[0];
-        if (b !== undefined && b === 0) return { confirmed: true, how: 'its status after the job showed it idle with no error.' };
-        if (b !== undefined && (b & ~0x20) !== 0) return unconfirmed(`stopped after taking the label: ${tsplStatusProblems(b).map((p) => p.words).join(' ')}`);
+        if (b !== undefined && b === 0) return confirmed('its status after the job showed it idle with no error.');
+        if (b !== undefined && (b & ~0x20) !== 0) return notConfirmed(`stopped after taking the label: ${tsplStatusProblems(b).map((p) => p.words).join(' ')}`);
       }
       await sleep(POLL_MS);
     }
-    return unconfirmed(`took the label but did not show it printed within ${Math.round(confirmTimeoutMs / 1000)} s.`);
+    return notConfirmed(`took the label but did not show it printed within ${Math.round(confirmTimeoutMs / 1000)} s.`);
   }
 
   async function status(): Promise<PrinterStatus> {
@@ -136,7 +123,7 @@ export function createUsbPrinter(options: UsbPrinterOptions): ReceiptPrinter {
     }
   }
 
-  async function send(job: Uint8Array): Promise<UsbReceipt> {
+  async function send(job: Uint8Array): Promise<PrintReceipt> {
     const o = await open();
     if ('problem' in o) {
       throw new PrinterError({ code: o.problem.code, problems: [o.problem], nothingSent: true, message: `${statusOf(who, [o.problem]).message} Nothing was sent; ${LABEL_KEPT}` });
@@ -153,10 +140,8 @@ export function createUsbPrinter(options: UsbPrinterOptions): ReceiptPrinter {
           : { code: 'timeout', words: `It did not take the label in time (${e instanceof Error ? e.message : String(e)}): it may be jammed or waiting for a button press.` };
         throw new PrinterError({ code: p.code, problems: [p], message: `${statusOf(who, [p]).message} Part of the label may already be at the printer; ${LABEL_KEPT}`, cause: e });
       }
-      return await confirm(o.handle, o.info).catch((e: unknown) => ({
-        confirmed: false as const,
-        words: `${who} took the label, but its status after the job could not be read (${e instanceof Error ? e.message : String(e)}). Check whether the label came out: if it did not, press Retry; if it did, it is fine to leave it.`,
-      }));
+      return await confirm(o.handle, o.info).catch((e: unknown) =>
+        unconfirmed(who, `took the label, but its status after the job could not be read (${e instanceof Error ? e.message : String(e)}).`));
     } finally {
       await o.handle.close();
     }
