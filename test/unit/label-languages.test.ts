@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutInDots, layoutShippingLabel, type DotLayout, type ShippingLabelData } from '../../electron/core/labels/label-model';
 import { jobBytes } from '../../electron/core/labels/byte-text';
 import { CALIBRATION_BARCODE, CALIBRATION_QR, renderCalibrationLabel } from '../../electron/core/labels/calibration-label';
-import { emitLayout, renderShippingLabelFor, shiftLayout, type PrinterProfile } from '../../electron/core/labels/printer-language';
+import { dotsFor, emitLayout, renderShippingLabelFor, shiftLayout, type PrinterProfile } from '../../electron/core/labels/printer-language';
 import { decodeBarcodesFromPng, renderAndDecode } from '../support/barcodes';
 import { parseEpl } from '../support/label-parsers/epl-parser';
 import { LabelSyntaxError, type ParsedBitmap, type ParsedElement, type ParsedLabel } from '../support/label-parsers/common';
@@ -50,8 +50,12 @@ function expectSameLabel(parsed: ParsedLabel, dots: DotLayout, physical = false)
 
 describe('one label layout in three printer languages', () => {
   const dots = layoutInDots(layoutShippingLabel(DATA, '4x6'), 203);
+  // EPL2 and TSPL fonts draw Windows-1252: the model decides per line what is text and what a picture
+  const eplDots = dotsFor(layoutShippingLabel(DATA, '4x6'), profile('epl'));
+  const tsplDots = dotsFor(layoutShippingLabel(DATA, '4x6'), profile('tspl'));
 
   it('EPL2: every line of text, the Code 128 and the boxes land where the layout put them; the QR is a bitmap that scans', async () => {
+    const dots = eplDots;
     const epl = emitLayout(dots, 'epl');
     const parsed = parseEpl(epl, 203);
     expectSameLabel(parsed, dots);
@@ -64,8 +68,8 @@ describe('one label layout in three printer languages', () => {
   });
 
   it('TSPL: the same text, Code 128, boxes, and a native QR with the same payload', () => {
-    const parsed = parseTspl(emitLayout(dots, 'tspl'), 203);
-    expectSameLabel(parsed, dots, true);
+    const parsed = parseTspl(emitLayout(tsplDots, 'tspl'), 203);
+    expectSameLabel(parsed, tsplDots, true);
     expect(of(parsed.elements, 'qr')).toEqual([expect.objectContaining({ data: 'packbench:order:1042', ecc: 'Q' })]);
     expect(texts(parsed.elements)).toContain('Zoë "Zo" Müller');
   });
@@ -83,13 +87,19 @@ describe('one label layout in three printer languages', () => {
     expect(zpl.toString('utf8')).toContain('^CI28');
   });
 
-  it('prints a character Windows-1252 lacks as "?" rather than garbage', () => {
-    const polish = layoutInDots(layoutShippingLabel({ ...DATA, shipTo: { ...DATA.shipTo, city: 'Łódź €' } }, '4x6'), 203);
-    expect(texts(parseTspl(emitLayout(polish, 'tspl')).elements).join('\n')).toContain('?ód? €');
+  it('prints a line Windows-1252 cannot hold as a picture (TSPL BITMAP, EPL2 GW) instead of "?"', () => {
+    const polish = { ...DATA, shipTo: { ...DATA.shipTo, city: 'Łódź €' } };
+    const tspl = parseTspl(renderShippingLabelFor(polish, profile('tspl')).zpl);
+    expect(texts(tspl.elements).join('\n')).not.toMatch(/ód|\?/);
+    expect(of(tspl.elements, 'bitmap').length).toBeGreaterThanOrEqual(1);
+    const epl = parseEpl(renderShippingLabelFor(polish, profile('epl')).zpl);
+    // the QR plus the picture of the city line
+    expect(of(epl.elements, 'bitmap').length).toBeGreaterThanOrEqual(2);
+    expect(texts(epl.elements)).toContain('Zoë "Zo" Müller');
   });
 
   it('lays out a 300 dpi label at 12 dots/mm in both languages', () => {
-    const hi = layoutInDots(layoutShippingLabel(DATA, '4x6'), 300);
+    const hi = dotsFor(layoutShippingLabel(DATA, '4x6'), profile('epl', 300));
     expectSameLabel(parseEpl(emitLayout(hi, 'epl'), 300), hi);
     expectSameLabel(parseTspl(emitLayout(hi, 'tspl'), 300), hi, true);
     expect(hi.width).toBe(1200);
@@ -127,9 +137,10 @@ describe('per-printer calibration and the test label', () => {
   });
 
   it('renders the shipping label for a printer profile in its own language', () => {
-    expect(renderShippingLabelFor(DATA, profile('tspl'))).toMatch(/^SIZE 101\.6 mm,152\.4 mm\r\n/);
-    expect(renderShippingLabelFor(DATA, profile('epl'))).toMatch(/^\r\nN\r\n/);
-    expect(renderShippingLabelFor(DATA, profile('zpl'))).toMatch(/^\^XA/);
+    expect(renderShippingLabelFor(DATA, profile('tspl')).zpl).toMatch(/^SIZE 101\.6 mm,152\.4 mm\r\n/);
+    expect(renderShippingLabelFor(DATA, profile('epl')).zpl).toMatch(/^\r\nN\r\n/);
+    // ZPL labels carry the mark that lets a reprint say REPRINT
+    expect(renderShippingLabelFor(DATA, profile('zpl')).zpl).toMatch(/^\^XA[\s\S]*\^FXPackbench label layout 1\^FS/);
   });
 });
 

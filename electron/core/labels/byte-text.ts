@@ -22,6 +22,17 @@ export function cp1252ByteString(text: string): string {
   return out;
 }
 
+/** True when the whole text prints in Windows-1252 (what EPL2 and TSPL fonts draw here); else it becomes a picture. */
+export function canEncodeCp1252(text: string): boolean {
+  for (const ch of text.normalize('NFC')) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || cp === 0x7f) return false;
+    if (cp < 0x80 || (cp >= 0xa0 && cp <= 0xff)) continue;
+    if (CP1252_HIGH[cp] === undefined) return false;
+  }
+  return true;
+}
+
 /** Raw bytes as a byte string. */
 export function bytesToByteString(bytes: Uint8Array): string {
   let out = '';

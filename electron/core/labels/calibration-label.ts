@@ -54,5 +54,5 @@ export function layoutCalibrationLabel(printerName: string, profile: PrinterProf
 }
 
 export function renderCalibrationLabel(printerName: string, profile: PrinterProfile, printedAt: Date): string {
-  return renderLayoutFor(layoutCalibrationLabel(printerName, profile, printedAt), profile);
+  return renderLayoutFor(layoutCalibrationLabel(printerName, profile, printedAt), profile).zpl;
 }

@@ -66,6 +66,9 @@ function elementEpl(el: DotElement, dpi: 203 | 300): string {
       return `B${el.x},${el.y},0,1,${el.moduleWidth},${el.moduleWidth * 2},${el.height},B,${eplQuoted(el.data)}`;
     case 'qr':
       return graphic(el.x, el.y, qrBitmap(el.data, el.magnification));
+    case 'graphic':
+      // text the printer's fonts cannot draw, already a picture in the model
+      return graphic(el.x, el.y, el.bitmap);
   }
 }
 

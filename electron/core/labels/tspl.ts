@@ -35,6 +35,9 @@ function elementTspl(el: DotElement, dpi: 203 | 300): string {
       return `BARCODE ${el.x},${el.y},"128",${el.height},2,0,${el.moduleWidth},${el.moduleWidth},${tsplQuoted(el.data)}`;
     case 'qr':
       return `QRCODE ${el.x},${el.y},Q,${el.magnification},A,0,${tsplQuoted(el.data)}`;
+    case 'graphic':
+      // text the printer's fonts cannot draw, already a picture in the model
+      return tsplBitmap(el.x, el.y, el.bitmap);
   }
 }
 

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { PackView, PrintJob } from '../../../shared/contract/pack';
 import { normaliseGtin } from '../../../shared/codes';
 import { isoNow, type Clock } from '../clock';
-import { renderPackingSlipHtml } from '../labels';
+import { renderPackingSlipHtml, type RenderedLabel } from '../labels';
 import { renderShippingLabelFor, type PrinterProfile } from '../labels/printer-language';
 import type { Repos } from '../store';
 import type { Symbology } from '../store/catalog-repo';
@@ -15,6 +15,14 @@ import type { WeightCheck } from './weight-check';
 
 type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 
+/** Characters no label font has print as white squares: the packer is told which, and what to do. */
+function undrawableNotice(label: RenderedLabel): string {
+  if (!label.undrawable.length) return '';
+  const chars = label.undrawable.slice(0, 8).join(' ');
+  return `The label shows a white square for ${label.undrawable.length === 1 ? 'a character' : `${label.undrawable.length} characters`} ` +
+    `no label font has (${chars}). Check the address on the parcel and write ${label.undrawable.length === 1 ? 'it' : 'them'} in by hand.`;
+}
+
 /** Closing a parcel: ledger, order status, timeline, outbox and the label job land in one transaction. */
 export function createPackCompletion(
   repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService, shipping?: ShippingService, weights?: WeightCheck,
@@ -26,7 +34,7 @@ export function createPackCompletion(
   }
 
   /** the label in the printer's own language (ZPL, EPL2 or TSPL), calibrated for it */
-  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: PrinterProfile): string {
+  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: PrinterProfile): RenderedLabel {
     const order = repos.orders.record(orderId)!;
     const shipFrom = repos.catalog.locationAddress(order.locationId)!;
     return renderShippingLabelFor({
@@ -92,15 +100,15 @@ export function createPackCompletion(
       if (shipped?.kind === 'local') return shipped.labelJobId;
       const printer = print.defaultPrinter();
       const parcelCount = split ? 0 : session.parcelNo;
-      let zpl = '';
+      let label: RenderedLabel = { zpl: '', undrawable: [] };
       let layoutError = '';
       try {
-        zpl = labelZpl(order.id, session.parcelNo, parcelCount, grams, printer);
+        label = labelZpl(order.id, session.parcelNo, parcelCount, grams, printer);
       } catch (e) {
         // a label that cannot be laid out must not undo the packing: the job is kept, failed, in words
         layoutError = `The label could not be laid out: ${e instanceof Error ? e.message : String(e)} The order is packed; fix the order's details and print its label again.`;
       }
-      const jobId = print.createLabelJob({ orderId: order.id, sessionId, parcelNo: session.parcelNo, zpl, printerId: printer.id });
+      const jobId = print.createLabelJob({ orderId: order.id, sessionId, parcelNo: session.parcelNo, zpl: label.zpl, printerId: printer.id, notice: undrawableNotice(label) });
       if (layoutError) repos.print.setStatus(jobId, 'failed', layoutError, at);
       return jobId;
     });
@@ -121,7 +129,13 @@ export function createPackCompletion(
       const printer = print.defaultPrinter();
       const parcels = Math.max(1, repos.pack.completedParcels(orderId));
       const grams = parcelGrams(repos.orders.lines(orderId));
-      return repos.print.createJob({ printerId: printer.id, orderId, sessionId: null, parcelNo: parcels, kind: 'label', zpl: labelZpl(orderId, parcels, parcels, grams, printer), at: isoNow(clock) });
+      const label = labelZpl(orderId, parcels, parcels, grams, printer);
+      // the parcel already had a label: this one is another copy and says so
+      const first = repos.print.firstLabelFor(orderId, parcels);
+      const zpl = first ? print.markReprint(label.zpl, first.id, printer) : label.zpl;
+      return repos.print.createJob({
+        printerId: printer.id, orderId, sessionId: null, parcelNo: parcels, kind: 'label', zpl, at: isoNow(clock), reprintOf: first?.id ?? null, notice: undrawableNotice(label),
+      });
     });
     void print.dispatch(jobId);
     return print.publicJob(jobId);

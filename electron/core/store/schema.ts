@@ -231,6 +231,10 @@ export const printJobs = sqliteTable('print_jobs', {
   attempts: integer('attempts').notNull().default(0),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  /** the first label this job is another copy of: a reprint says so on the label and in the list */
+  reprintOf: integer('reprint_of'),
+  /** in words, for a label that printed but needs a look (characters no label font has) */
+  notice: text('notice').notNull().default(''),
 }, (t) => [index('print_jobs_order').on(t.orderId, t.id), index('print_jobs_status').on(t.status, t.id)]);
 
 /** EasyPost, Shippo or the local courier. The API key lives in the credentials store, named by secret_name. */
