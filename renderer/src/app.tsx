@@ -2,6 +2,7 @@ import { ErrorBoundary } from './components/error-boundary';
 import { NoticeBanner } from './components/notice-banner';
 import { StaleKeyScreen } from './components/stale-key-screen';
 import { TopBar } from './components/top-bar';
+import { useClickedButtonsLetGo } from './hooks/use-clicked-buttons-let-go';
 import { useScreenKeys } from './hooks/use-screen-keys';
 import { useWorkspaceSync } from './hooks/use-workspace-sync';
 import { InventoryScreen } from './screens/inventory/inventory-screen';
@@ -13,8 +14,10 @@ import { DevicesScreen } from './screens/devices/devices-screen';
 import { useDeviceNotices } from './screens/devices/use-device-notices';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
+import { SyncScreen } from './screens/sync/sync-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
+import { useSyncStatusFeed } from './stores/sync-store';
 import './app-shell.css';
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
@@ -24,15 +27,18 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   settings: SettingsScreen,
   printing: PrintingScreen,
   shipments: ShipmentsScreen,
+  sync: SyncScreen,
   devices: DevicesScreen,
 };
 
 export function App() {
   useWorkspaceSync();
   useScreenKeys();
+  useClickedButtonsLetGo();
   // scans are recognised on every screen, without a field to focus
   useGlobalScanner();
   usePackSync();
+  useSyncStatusFeed();
   useDeviceNotices();
   const screen = useAppStore((s) => s.screen);
   const connection = useAppStore((s) => s.connection);

@@ -8,9 +8,11 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { stationMethods } from './station-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
 import { deviceMethods } from './devices-api';
+import { syncMethods } from './sync-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -31,9 +33,11 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...stationMethods,
   ...shippingMethods,
   ...backupMethods,
   ...deviceMethods,
+  ...syncMethods,
 } as const;
 
 export type Api = typeof api;

@@ -15,6 +15,7 @@ export const events = {
   /** a HID POS or serial scanner read a code: the first screen to claim it handles it like a wedge scan */
   'devices.scan': z.object({ scanId: z.string(), deviceId: z.string(), deviceName: z.string(), text: z.string() }),
   'scale.reading': ScaleReadingSchema,
+  'sync.changed': z.object({ channelIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;
