@@ -10,6 +10,8 @@ import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
+import { createWeightCheck } from './services/weight-check';
+import type { ScaleReading } from '../../shared/contract/devices';
 import { createRepos, type Repos } from './store';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
 import type { CredentialStore } from './shipping/credentials';
@@ -31,6 +33,8 @@ export type WorkspaceDeps = {
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
   backups?: BackupOptions | undefined;
+  /** the station scale's current reading, for the parcel weight and its check */
+  scale?: (() => ScaleReading | null) | undefined;
   sync?: SyncOptions | undefined;
 };
 export type ShippingOptions = {
@@ -78,7 +82,8 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
     repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
   });
-  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
+  const weights = createWeightCheck(repos, clock, deps.scale ?? (() => null), shipping);
+  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping, weights);
   const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
@@ -95,7 +100,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, weights, conflicts, sync, channels,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
       sync.stop();

@@ -10,6 +10,8 @@ import { OrdersScreen } from './screens/orders/orders-screen';
 import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
 import { PrintingScreen } from './screens/printing/printing-screen';
+import { DevicesScreen } from './screens/devices/devices-screen';
+import { useDeviceNotices } from './screens/devices/use-device-notices';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { SyncScreen } from './screens/sync/sync-screen';
@@ -26,6 +28,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   printing: PrintingScreen,
   shipments: ShipmentsScreen,
   sync: SyncScreen,
+  devices: DevicesScreen,
 };
 
 export function App() {
@@ -36,6 +39,7 @@ export function App() {
   useGlobalScanner();
   usePackSync();
   useSyncStatusFeed();
+  useDeviceNotices();
   const screen = useAppStore((s) => s.screen);
   const connection = useAppStore((s) => s.connection);
   const View = SCREEN_VIEWS[screen];

@@ -11,6 +11,7 @@ import { packMethods } from './pack-api';
 import { stationMethods } from './station-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
+import { deviceMethods } from './devices-api';
 import { syncMethods } from './sync-api';
 
 const Empty = z.object({}).strict().default({});
@@ -35,6 +36,7 @@ export const api = {
   ...stationMethods,
   ...shippingMethods,
   ...backupMethods,
+  ...deviceMethods,
   ...syncMethods,
 } as const;
 

@@ -8,6 +8,8 @@ import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
+import { createWeightsRepo } from './weights-repo';
+import { createPrinterHealthRepo } from './printer-health-repo';
 import { createSyncRepo } from './sync-repo';
 
 export function createRepos(db: Db) {
@@ -21,6 +23,8 @@ export function createRepos(db: Db) {
     print: createPrintRepo(db),
     settings: createSettingsRepo(db),
     shipping: createShippingRepo(db),
+    weights: createWeightsRepo(db),
+    printerHealth: createPrinterHealthRepo(db),
     sync: createSyncRepo(db),
     outboxDrain: createOutboxDrainRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */

@@ -62,6 +62,7 @@ const SCREEN_HELP: Partial<Record<Screen, string>> = {
   printing: 'print jobs, retry, reprint, label preview',
   shipments: 'carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest',
   sync: 'each shop online or offline, what waits to go out, problems in words, Sync now and Retry',
+  devices: 'scanners, scales and label printers, their state and test buttons',
 };
 
 export function SettingsScreen() {
