@@ -16,6 +16,8 @@ import { createPrintService, type PrinterFactory } from './services/print-servic
 import { createRoutingService } from './services/routing-service';
 import { createRulesService } from './services/rules-service';
 import { createTransferService } from './services/transfer-service';
+import { createWeightCheck } from './services/weight-check';
+import type { ScaleReading } from '../../shared/contract/devices';
 import { createRepos, type Repos } from './store';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
 import type { CredentialStore } from './shipping/credentials';
@@ -37,6 +39,8 @@ export type WorkspaceDeps = {
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
   backups?: BackupOptions | undefined;
+  /** the station scale's current reading, for the parcel weight and its check */
+  scale?: (() => ScaleReading | null) | undefined;
   sync?: SyncOptions | undefined;
 };
 export type ShippingOptions = {
@@ -91,7 +95,8 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
     repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
   });
-  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
+  const weights = createWeightCheck(repos, clock, deps.scale ?? (() => null), shipping);
+  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping, weights);
   const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
   const picking = createPickService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const pickPrint = createPickPrint(repos, clock, print, picking);
@@ -111,7 +116,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, weights, conflicts, sync, channels,
     rules, routing, transfers, picking, pickPrint, phones,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {

@@ -13,6 +13,8 @@ import { PickerApp } from './screens/picking/picker-app';
 import { PickingScreen } from './screens/picking/picking-screen';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { RulesScreen } from './screens/rules/rules-screen';
+import { DevicesScreen } from './screens/devices/devices-screen';
+import { useDeviceNotices } from './screens/devices/use-device-notices';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { SyncScreen } from './screens/sync/sync-screen';
@@ -29,6 +31,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   printing: PrintingScreen,
   shipments: ShipmentsScreen,
   sync: SyncScreen,
+  devices: DevicesScreen,
   picking: PickingScreen,
   rules: RulesScreen,
 };
@@ -41,6 +44,7 @@ export function App() {
   useGlobalScanner();
   usePackSync();
   useSyncStatusFeed();
+  useDeviceNotices();
   const screen = useAppStore((s) => s.screen);
   const connection = useAppStore((s) => s.connection);
   const View = SCREEN_VIEWS[screen];

@@ -15,6 +15,7 @@ import { rulesMethods } from './rules-api';
 import { routingMethods } from './routing-api';
 import { pickingMethods } from './picking-api';
 import { phonesMethods } from './phones-api';
+import { deviceMethods } from './devices-api';
 import { syncMethods } from './sync-api';
 
 const Empty = z.object({}).strict().default({});
@@ -43,6 +44,7 @@ export const api = {
   ...routingMethods,
   ...pickingMethods,
   ...phonesMethods,
+  ...deviceMethods,
   ...syncMethods,
 } as const;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command, query } from './define';
 import { Id } from './orders';
-import { DevicesStateSchema, PairingOfferSchema } from './devices';
+import { DevicesStateSchema, PairingOfferSchema } from './phones';
 
 /** Phones and tablets that pick over the shop's network: switched off by default, paired one by one, revocable. */
 export const phonesMethods = {

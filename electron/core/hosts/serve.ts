@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/contract/errors';
 import { createCore } from '../create-core';
+import { browserStationDevices } from '../devices/browser-station-devices';
 import { findAppRoot } from '../store/app-root';
 import { resolveDataDir } from './data-dir';
 import { restoreBackupOffline } from '../store/restore';
@@ -22,7 +23,7 @@ async function main(options: Options) {
   const firstRun = values['first-run'] === 'empty' ? 'empty' : 'demo';
   const token = stationToken(values);
   const demoCarriers = values['demo-carriers'] ? await startDemoCarriers() : undefined;
-  const core = createCore({ dataDir, firstRun, ...(demoCarriers ? { shipping: { demoCarriers: demoCarriers.urls } } : {}) });
+  const core = createCore({ dataDir, firstRun, devices: browserStationDevices(), ...(demoCarriers ? { shipping: { demoCarriers: demoCarriers.urls } } : {}) });
   const appRoot = findAppRoot();
   // phones switched on (Settings → Phones and tablets): the shop's network too, unless --host says where
   if (!process.argv.some((a) => a === '--host' || a.startsWith('--host=')) && core.workspace().phones.lanEnabled()) {

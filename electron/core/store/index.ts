@@ -11,6 +11,8 @@ import { createRoutingRepo } from './routing-repo';
 import { createRulesRepo } from './rules-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
+import { createWeightsRepo } from './weights-repo';
+import { createPrinterHealthRepo } from './printer-health-repo';
 import { createSyncRepo } from './sync-repo';
 
 export function createRepos(db: Db) {
@@ -27,6 +29,8 @@ export function createRepos(db: Db) {
     picks: createPickRepo(db),
     settings: createSettingsRepo(db),
     shipping: createShippingRepo(db),
+    weights: createWeightsRepo(db),
+    printerHealth: createPrinterHealthRepo(db),
     sync: createSyncRepo(db),
     outboxDrain: createOutboxDrainRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */

@@ -201,13 +201,20 @@ export const packScans = sqliteTable('pack_scans', {
 export const printers = sqliteTable('printers', {
   id: integer('id').primaryKey(),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['virtual', 'tcp'] }).notNull(),
+  kind: text('kind', { enum: ['virtual', 'tcp', 'usb', 'cups'] }).notNull(),
   host: text('host').notNull().default(''),
   port: integer('port').notNull().default(9100),
   dpi: integer('dpi').notNull().default(203),
   labelSize: text('label_size', { enum: ['4x6', '4x4'] }).notNull().default('4x6'),
   folder: text('folder').notNull().default(''),
   isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  /** command language the printer speaks: zpl, epl or tspl */
+  language: text('language', { enum: ['zpl', 'epl', 'tspl'] }).notNull().default('zpl'),
+  /** calibration in dots: moves the whole label right / down */
+  offsetX: integer('offset_x').notNull().default(0),
+  offsetY: integer('offset_y').notNull().default(0),
+  /** usb: vendor:product:serial; cups: queue name */
+  device: text('device').notNull().default(''),
 });
 
 /** A label or test page: the exact bytes sent, kept so a failed job can be retried and any job reprinted. */
@@ -423,6 +430,22 @@ export const channelSkus = sqliteTable('channel_skus', {
   remoteAvailable: integer('remote_available'),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.channelId, t.sku] })]);
+/**
+ * What each closed parcel weighed on the scale, by its exact contents ("SKU-A*2|SKU-B*1"), so the
+ * expected weight of the same items is learned from past shipments. Append-only.
+ */
+export const parcelWeights = sqliteTable('parcel_weights', {
+  id: integer('id').primaryKey(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  sessionId: integer('session_id').notNull().references(() => packSessions.id),
+  contents: text('contents').notNull(),
+  grams: integer('grams').notNull(),
+  /** what the check expected, and whether a supervisor accepted a weight outside it */
+  expectedGrams: integer('expected_grams'),
+  acceptedBy: text('accepted_by').notNull().default(''),
+  acceptReason: text('accept_reason').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('parcel_weights_contents').on(t.contents, t.id)]);
 /** Automation rules, run in position order when an order lands or changes. Conditions and actions are zod-checked JSON. */
 export const automationRules = sqliteTable('automation_rules', {
   id: integer('id').primaryKey(),

@@ -12,6 +12,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   printing: 'Printing',
   shipments: 'Shipments',
   sync: 'Sync',
+  devices: 'Devices',
   picking: 'Picking',
   rules: 'Rules',
 };

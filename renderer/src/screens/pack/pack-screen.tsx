@@ -16,6 +16,7 @@ import { packedEarlierWords, usePackStore, type Good } from './pack-store';
 import { RecentScans } from './recent-scans';
 import { ParcelBox, ShipmentPanel } from './shipment-panel';
 import { usePackKeys } from './use-pack-keys';
+import { WeightPanel } from './weight-panel';
 import './pack.css';
 
 /**
@@ -98,6 +99,7 @@ function PackSession({ view }: { view: PackView }) {
         </div>
         <aside className="pack-side">
           <ManualEntry prompt="Type a code that will not scan" />
+          <WeightPanel view={view} />
           <PackActions view={view} />
           <ParcelBox view={view} />
           {label && needsAttention(label) ? <LabelStatus job={label} compact /> : null}

@@ -64,6 +64,7 @@ const SCREEN_HELP: Partial<Record<Screen, string>> = {
   printing: 'print jobs, retry, reprint, label preview',
   shipments: 'carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest',
   sync: 'each shop online or offline, what waits to go out, problems in words, Sync now and Retry',
+  devices: 'scanners, scales and label printers, their state and test buttons',
   picking: 'make pick lists, print them, walk one; stock in transit',
   rules: 'automation rules, their order and a dry run',
 };
