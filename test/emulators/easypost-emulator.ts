@@ -3,7 +3,7 @@
 // label files behind postage_label URLs. Records every purchase for "bought exactly once" checks.
 
 import bwipjs from 'bwip-js/node';
-import { carrierZpl, trackingFor } from './carrier-labels';
+import { carrierPdf, carrierZpl, trackingFor } from './carrier-labels';
 import { randomHex, startHttpEmulator, type HttpEmulator, type Reply } from './http-emulator';
 
 type Addr = { name?: string; street1?: string; street2?: string; city?: string; zip?: string; country?: string; phone?: string };
@@ -23,8 +23,8 @@ export type EasyPostEmulator = HttpEmulator & {
   purchases: Purchase[];
   refunds: string[];
   scanForms: Array<{ id: string; shipmentIds: string[] }>;
-  /** the label formats this "carrier" offers; PNG only exercises the conversion to ZPL graphics */
-  setLabelFormat(format: 'ZPL' | 'PNG'): void;
+  /** the label format this "carrier" offers; PNG and PDF exercise the conversion to ZPL graphics */
+  setLabelFormat(format: 'ZPL' | 'PNG' | 'PDF'): void;
   setLabelResolution(dpi: 203 | 300): void;
 };
 
@@ -60,7 +60,7 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
   const scanForms: EasyPostEmulator['scanForms'] = [];
   const batches = new Map<string, { id: string; shipments: string[] }>();
   const files = new Map<string, { type: string; data: Buffer | string }>();
-  let labelFormat: 'ZPL' | 'PNG' = 'ZPL';
+  let labelFormat: 'ZPL' | 'PNG' | 'PDF' = 'ZPL';
   let resolution: 203 | 300 = 203;
   let base = '';
 
@@ -113,12 +113,19 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
       files.set(`${labelId}.zpl`, { type: 'text/plain', data: zpl });
       const png = await bwipjs.toBuffer({ bcid: 'code128', text: tracking, scale: 3, height: 25, includetext: true, paddingwidth: 30, paddingheight: 30, backgroundcolor: 'FFFFFF' });
       files.set(`${labelId}.png`, { type: 'image/png', data: png });
+      if (labelFormat === 'PDF') {
+        const pdf = await carrierPdf({ carrier: rate.carrier, service: rate.service, tracking, toName: shp.to_address.name ?? '', toCity: shp.to_address.city ?? '' });
+        files.set(`${labelId}.pdf`, { type: 'application/pdf', data: pdf });
+      }
       shp.selected_rate = rate;
       shp.tracking_code = tracking;
       shp.status = 'pre_transit';
+      // label_format PDF: label_url and label_pdf_url both point at the PDF (EasyPost's PostageLabel object)
+      const pdf = labelFormat === 'PDF' ? `${base}/labels/${labelId}.pdf` : null;
       shp.postage_label = {
-        id: labelId, object: 'PostageLabel', label_resolution: resolution, label_size: '4x6', label_file_type: labelFormat === 'ZPL' ? 'application/zpl' : 'image/png',
-        label_url: `${base}/labels/${labelId}.png`, label_zpl_url: labelFormat === 'ZPL' ? `${base}/labels/${labelId}.zpl` : null, label_pdf_url: null, label_date: now(),
+        id: labelId, object: 'PostageLabel', label_resolution: resolution, label_size: '4x6',
+        label_file_type: labelFormat === 'ZPL' ? 'application/zpl' : labelFormat === 'PDF' ? 'application/pdf' : 'image/png',
+        label_url: pdf ?? `${base}/labels/${labelId}.png`, label_zpl_url: labelFormat === 'ZPL' ? `${base}/labels/${labelId}.zpl` : null, label_pdf_url: pdf, label_date: now(),
       };
       shp.tracker = { id: `trk_${randomHex(32)}`, object: 'Tracker', tracking_code: tracking, status: 'pre_transit', public_url: `https://track.easypost.test/${tracking}` };
       shp.updated_at = now();
@@ -176,7 +183,7 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
   base = http.url;
   return Object.assign(http, {
     shipments, purchases, refunds, scanForms,
-    setLabelFormat(f: 'ZPL' | 'PNG') { labelFormat = f; },
+    setLabelFormat(f: 'ZPL' | 'PNG' | 'PDF') { labelFormat = f; },
     setLabelResolution(dpi: 203 | 300) { resolution = dpi; },
   });
 }

@@ -3,7 +3,7 @@
 // (look-up), POST /refunds, POST /manifests, GET /tracks/{carrier}/{number}, label files by URL.
 
 import bwipjs from 'bwip-js/node';
-import { carrierZpl, trackingFor } from './carrier-labels';
+import { carrierPdf, carrierZpl, trackingFor } from './carrier-labels';
 import { randomHex, startHttpEmulator, type HttpEmulator, type Reply } from './http-emulator';
 
 type Addr = { name?: string; street1?: string; city?: string; zip?: string; country?: string };
@@ -16,7 +16,8 @@ export type ShippoEmulator = HttpEmulator & {
   transactions: ShippoTransaction[];
   refunds: string[];
   manifests: Array<{ id: string; transactions: string[] }>;
-  setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF'): void;
+  /** Shippo's label_file_type values: ZPLII, PNG, PDF (letter-size sheet is not emulated: 4x6 page), PDF_4x6 */
+  setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6'): void;
 };
 
 const now = () => new Date().toISOString();
@@ -29,7 +30,7 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
   const refunds: string[] = [];
   const manifests: ShippoEmulator['manifests'] = [];
   const files = new Map<string, { type: string; data: Buffer | string }>();
-  let fileType: 'ZPLII' | 'PNG' | 'PDF' = 'ZPLII';
+  let fileType: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6' = 'ZPLII';
   let base = '';
 
   async function route(req: Parameters<Parameters<typeof startHttpEmulator>[0]>[0]): Promise<Reply> {
@@ -85,7 +86,7 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
       } else {
         const png = await bwipjs.toBuffer({ bcid: 'code128', text: tracking, scale: 3, height: 25, includetext: true, paddingwidth: 30, paddingheight: 30, backgroundcolor: 'FFFFFF' });
         files.set(`${id}.png`, { type: 'image/png', data: png });
-        files.set(`${id}.pdf`, { type: 'application/pdf', data: '%PDF-1.4\n% emulator\n' });
+        files.set(`${id}.pdf`, { type: 'application/pdf', data: await carrierPdf({ carrier: rate.provider, service: rate.servicelevel.name, tracking, toName: shp.address_to.name ?? '', toCity: shp.address_to.city ?? '' }) });
       }
       const ext = fileType === 'ZPLII' ? 'zpl' : fileType === 'PNG' ? 'png' : 'pdf';
       const t: ShippoTransaction = {
@@ -128,5 +129,5 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
 
   const http = await startHttpEmulator(route, { name: 'Shippo', ...(options.port ? { port: options.port } : {}) });
   base = http.url;
-  return Object.assign(http, { shipments, transactions, refunds, manifests, setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF') { fileType = t; } });
+  return Object.assign(http, { shipments, transactions, refunds, manifests, setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6') { fileType = t; } });
 }

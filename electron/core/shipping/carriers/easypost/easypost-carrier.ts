@@ -48,11 +48,13 @@ function toRate(raw: unknown): Rate | null {
   return { id: r.data.id, carrier: r.data.carrier, service: r.data.service, priceMinor, currency: r.data.currency, days: r.data.delivery_days ?? r.data.est_delivery_days ?? null, account: r.data.carrier_account_id ?? '' };
 }
 
-/** ZPL when the carrier made it; otherwise the PNG, then the PDF, which Packbench turns into ZPL graphics. */
+/** ZPL when the carrier made it; otherwise the PNG, then the PDF, which Packbench turns into ZPL graphics (label-bytes.ts). */
 function labelFile(l: z.infer<typeof LabelShape>): LabelFile | null {
   if (l.label_zpl_url) return { format: 'ZPL', url: l.label_zpl_url, dpi: l.label_resolution ?? null };
   if (l.label_url && /\.png(\?|$)/i.test(l.label_url)) return { format: 'PNG', url: l.label_url, dpi: l.label_resolution ?? null };
   if (l.label_pdf_url) return { format: 'PDF', url: l.label_pdf_url, dpi: l.label_resolution ?? null };
+  // label_url is the file in the format asked for; label_file_type says which when the address does not
+  if (l.label_url && /pdf/i.test(l.label_file_type ?? '')) return { format: 'PDF', url: l.label_url, dpi: l.label_resolution ?? null };
   if (l.label_url) return { format: 'PNG', url: l.label_url, dpi: l.label_resolution ?? null };
   return null;
 }
