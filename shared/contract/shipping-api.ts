@@ -42,6 +42,10 @@ export const shippingMethods = {
   /** buy now: a held label after its order was fixed, or a waiting one without waiting for the next try */
   'shipments.retry': command(z.object({ id: Id }), ShipmentSchema),
   'shipments.void': command(z.object({ id: Id }), ShipmentSchema),
+  /** a voided label's parcel bought again (new idempotency key); answers the new label */
+  'shipments.buyAgain': command(z.object({ id: Id }), ShipmentSchema),
+  /** asks the carrier where the parcel is now (the poller does it by itself every 30 minutes) */
+  'shipments.track': command(z.object({ id: Id }), ShipmentSchema),
   'shipments.reprint': command(z.object({ id: Id }), PrintJobSchema),
   'manifests.list': query(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }), z.array(ManifestSchema)),
   /** closes the day for one carrier: every bought, unvoided, unmanifested label goes on one SCAN form */

@@ -2,7 +2,6 @@
 // rules (not with the app's own checker), so a test cannot pass by agreeing with itself.
 
 import bwipjs from 'bwip-js/node';
-import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 
 let serial = 0;
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
@@ -64,6 +63,8 @@ export function carrierZpl(l: { carrier: string; service: string; tracking: stri
  * tracking barcode as an embedded picture, as carriers' PDF labels are made.
  */
 export async function carrierPdf(l: { carrier: string; service: string; tracking: string; toName: string; toCity: string; landscape?: boolean }): Promise<Buffer> {
+  // loaded when a PDF is asked for: the demo station bundles these emulators and rarely needs it
+  const { degrees, PDFDocument, StandardFonts } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   // 4x6 in at 72 points an inch; a landscape page carries the same label turned a quarter
   const page = doc.addPage(l.landscape ? [432, 288] : [288, 432]);

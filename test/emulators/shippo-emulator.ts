@@ -30,6 +30,10 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
   const refunds: string[] = [];
   const manifests: ShippoEmulator['manifests'] = [];
   const files = new Map<string, { type: string; data: Buffer | string }>();
+  const steps = new Map<string, number>();
+  const JOURNEY: Array<[string, string]> = [
+    ['PRE_TRANSIT', 'The shipping label was created.'], ['TRANSIT', 'Arrived at the sorting facility.'], ['TRANSIT', 'Out for delivery.'], ['DELIVERED', 'Delivered to the front door.'],
+  ];
   let fileType: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6' = 'ZPLII';
   let base = '';
 
@@ -122,7 +126,13 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
       return { status: 201, body: { object_id: id, object_created: now(), object_updated: now(), object_owner: owner, status: 'SUCCESS', carrier_account: body.carrier_account, shipment_date: body.shipment_date, transactions: ids, address_from: randomHex(32), documents: [`${base}/files/manifest-${id}.pdf`], errors: [] } };
     }
     if (req.method === 'GET' && (m = /^\/tracks\/([^/]+)\/([^/]+)$/.exec(req.path))) {
-      return { status: 200, body: { carrier: m[1], tracking_number: m[2], tracking_status: { status: 'PRE_TRANSIT', status_details: 'The label was created.', status_date: now() }, tracking_history: [] } };
+      const number = decodeURIComponent(m[2]!);
+      if (!transactions.some((t) => t.tracking_number === number)) return { status: 404, body: { detail: 'Not found.' } };
+      // each read moves the parcel one step on, so a bench that polls sees it travel
+      const step = Math.min(JOURNEY.length - 1, (steps.get(number) ?? -1) + 1);
+      steps.set(number, step);
+      const history = JOURNEY.slice(0, step + 1).map(([status, details]) => ({ status, status_details: details, status_date: now(), substatus: null, location: null }));
+      return { status: 200, body: { carrier: m[1], tracking_number: number, servicelevel: null, tracking_status: history.at(-1), tracking_history: history, metadata: null, test: true } };
     }
     return { status: 404, body: { detail: `No route for ${req.method} ${req.path}.` } };
   }

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { formatShortTime } from '../../lib/format';
 import { money } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
-import { SHIPMENT_STATUS_WORDS, shipmentWords } from './shipment-words';
+import { SHIPMENT_STATUS_WORDS, shipmentWords, trackingWords } from './shipment-words';
 import { useShipments } from './use-shipments';
 import './shipments.css';
 
@@ -69,7 +69,7 @@ export function ShipmentsScreen() {
         </div>
         {list && rows.length === 0 ? <p className="empty-state">No labels here yet. Carrier labels appear when parcels are packed with carrier labels switched on (Settings → Carriers).</p> : (
           <table className="table" aria-label="Shipments">
-            <thead><tr><th>Order</th><th>Carrier</th><th>Status</th><th>Tracking</th><th className="num">Price</th><th>Weight</th><th>When</th><th>Actions</th></tr></thead>
+            <thead><tr><th>Order</th><th>Carrier</th><th>Status</th><th>Tracking</th><th>Where</th><th className="num">Price</th><th>Weight</th><th>When</th><th>Actions</th></tr></thead>
             <tbody>
               {rows.map((s) => <ShipmentRow key={s.id} s={s} busy={busy} act={act} />)}
             </tbody>
@@ -103,7 +103,9 @@ function ShipmentRow({ s, busy, act }: { s: Shipment; busy: boolean; act: (what:
       <td>{s.carrierName || '—'}{s.service ? ` · ${s.service}` : ''}</td>
       <td><span className={`job-status shipment-${s.status}`}>{SHIPMENT_STATUS_WORDS[s.status]}</span>
         {s.status !== 'bought' && s.words ? <div className="job-error" data-testid="shipment-words">{shipmentWords(s)}</div> : null}</td>
-      <td className="mono" data-testid="shipment-tracking">{s.trackingNumber || '—'}</td>
+      <td className="mono" data-testid="shipment-tracking">{s.trackingNumber || '—'}
+        {s.replacesId ? <div className="muted" data-testid="shipment-replaces">Bought again for a voided label</div> : null}</td>
+      <td data-testid="shipment-where" data-tracking={s.trackingStatus}>{trackingWords(s, formatShortTime) || '—'}</td>
       <td className="num">{s.priceMinor !== null && s.currency ? money(s.priceMinor, s.currency) : '—'}</td>
       <td>{(s.weightGrams / 1000).toFixed(3)} kg{s.weightSource === 'scale' ? ' (scale)' : ''}{s.packageName ? ` · ${s.packageName}` : ''}</td>
       <td>{formatShortTime(s.boughtAt ?? s.createdAt)}</td>
@@ -113,6 +115,12 @@ function ShipmentRow({ s, busy, act }: { s: Shipment; busy: boolean; act: (what:
         ) : null}
         {s.status === 'bought' ? (
           <button type="button" className="button" disabled={busy} data-testid="shipment-reprint" onClick={() => void act(() => api.call('shipments.reprint', { id: s.id }), `A copy of the ${s.orderNumber} label was sent to the printer.`)}>Reprint</button>
+        ) : null}
+        {s.status === 'bought' && s.carrierId !== null && s.trackingStatus !== 'delivered' ? (
+          <button type="button" className="button" disabled={busy} data-testid="shipment-track" onClick={() => void act(() => api.call('shipments.track', { id: s.id }), `Asked ${s.carrierName} where the ${s.orderNumber} parcel is.`)}>Check tracking</button>
+        ) : null}
+        {s.status === 'voided' && s.replacedById === null ? (
+          <button type="button" className="button button-primary" disabled={busy} data-testid="shipment-buy-again" onClick={() => void act(() => api.call('shipments.buyAgain', { id: s.id }), `Buying a new label for ${s.orderNumber}; it prints when bought.`)}>Buy again</button>
         ) : null}
         {voidable ? (
           <button type="button" className="button button-danger" disabled={busy} data-testid="shipment-void" onClick={() => void act(() => api.call('shipments.void', { id: s.id }), `Voiding the ${s.orderNumber} label; the refund follows from ${s.carrierName}.`)}>Void</button>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseMoneyToMinor } from '../../../../../shared/domain/money';
 import type { Address } from '../../../../../shared/domain/address';
 import {
-  CarrierError, gramsToOunces, httpError, isCarrierError, mmToInches, transportError,
+  CarrierError, gramsToOunces, httpError, isCarrierError, mmToInches, trackingStatusOf, transportError,
   type Carrier, type LabelFile, type ParcelRequest, type Purchase, type Quote, type Rate,
 } from '../../carrier';
 import { fetchLabelFile } from '../../label-fetch';
@@ -173,8 +173,11 @@ export function createEasyPostCarrier(options: EasyPostOptions): Carrier {
     },
     async track(trackingNumber, carrier) {
       const raw = await call(() => client.Tracker.create({ tracking_code: trackingNumber, carrier } as never));
-      const t = z.object({ status: z.string().default('unknown'), status_detail: z.string().nullish() }).safeParse(raw);
-      return t.success ? { status: t.data.status, detail: t.data.status_detail ?? '' } : { status: 'unknown', detail: '' };
+      // EasyPost answers a tracker that exists for this code and carrier with that same tracker (no duplicate)
+      const t = z.object({ status: z.string().default('unknown'), status_detail: z.string().nullish(), tracking_details: z.array(z.object({ message: z.string().nullish() })).nullish() }).safeParse(raw);
+      if (!t.success) throw new CarrierError('unknown', `${who} answered the tracking request with something Packbench could not read.`);
+      const latest = t.data.tracking_details?.at(-1)?.message;
+      return { status: trackingStatusOf(t.data.status), detail: latest || t.data.status_detail || t.data.status };
     },
   };
 }
