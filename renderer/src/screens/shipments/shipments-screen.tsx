@@ -102,9 +102,10 @@ function ShipmentRow({ s, busy, act }: { s: Shipment; busy: boolean; act: (what:
       <td>{s.orderNumber}{s.parcelNo > 1 ? ` (parcel ${s.parcelNo})` : ''}</td>
       <td>{s.carrierName || '—'}{s.service ? ` · ${s.service}` : ''}</td>
       <td><span className={`job-status shipment-${s.status}`}>{SHIPMENT_STATUS_WORDS[s.status]}</span>
-        {s.status !== 'bought' && s.words ? <div className="job-error" data-testid="shipment-words">{shipmentWords(s)}</div> : null}</td>
+        {s.status !== 'bought' && s.words ? <div className={s.status === 'voided' ? 'muted' : 'job-error'} data-testid="shipment-words">{shipmentWords(s)}</div> : null}</td>
       <td className="mono" data-testid="shipment-tracking">{s.trackingNumber || '—'}
-        {s.replacesId ? <div className="muted" data-testid="shipment-replaces">Bought again for a voided label</div> : null}</td>
+        {s.replacesId ? <div className="muted" data-testid="shipment-replaces">Replaces a voided label</div> : null}
+        {s.replacedById ? <div className="muted" data-testid="shipment-replaced">Bought again: see the newer label</div> : null}</td>
       <td data-testid="shipment-where" data-tracking={s.trackingStatus}>{trackingWords(s, formatShortTime) || '—'}</td>
       <td className="num">{s.priceMinor !== null && s.currency ? money(s.priceMinor, s.currency) : '—'}</td>
       <td>{(s.weightGrams / 1000).toFixed(3)} kg{s.weightSource === 'scale' ? ' (scale)' : ''}{s.packageName ? ` · ${s.packageName}` : ''}</td>
