@@ -80,6 +80,18 @@ describe('carrier labels: pack, rate, buy, print', () => {
     expect(t.metadata).toMatch(/^pb-/);
     // the international rates were 8 days (USPS) and 3 days (DHL): only DHL is within 3 days
     expect(bought.carrierName).toBe('DHL Express');
+    // customs from the catalog reached Shippo as its customs_declaration: HS code, origin and value per line
+    const declaration = [...bench.shippo.shipments.values()].find((shp) => shp.rates.some((r) => r.object_id === t.rate))!.customs_declaration as {
+      certify_signer: string; items: Array<{ sku_code: string; hs_code?: string; origin_country: string; value_amount: string; quantity: number }>;
+    };
+    expect(declaration.certify_signer).toBe('Test Shop');
+    const lines = bench.core.workspace().repos.orders.lines(orderId!);
+    expect(declaration.items).toHaveLength(lines.length);
+    for (const l of lines) {
+      const item = declaration.items.find((i) => i.sku_code === l.sku)!;
+      expect(item).toMatchObject({ quantity: l.quantity, value_amount: (l.unitPriceMinor * l.quantity / 100).toFixed(2), origin_country: expect.stringMatching(/^[A-Z]{2}$/) });
+      expect(item.hs_code).toMatch(/^\d{6}$/);
+    }
     const zpl = bench.printer.jobs[0]!.text;
     expect(zpl).toMatch(/\^GFA,/);
     expect(await renderAndDecode(zpl)).toContainEqual({ format: 'Code128', text: bought.trackingNumber });
