@@ -62,12 +62,14 @@ export function carrierZpl(l: { carrier: string; service: string; tracking: stri
  * A carrier-style 4x6 PDF label (what a carrier without ZPL hands out): text in a standard PDF font and the
  * tracking barcode as an embedded picture, as carriers' PDF labels are made.
  */
-export async function carrierPdf(l: { carrier: string; service: string; tracking: string; toName: string; toCity: string; landscape?: boolean }): Promise<Buffer> {
+export async function carrierPdf(l: { carrier: string; service: string; tracking: string; toName: string; toCity: string; landscape?: boolean; sheet?: 'label' | 'letter' }): Promise<Buffer> {
   // loaded when a PDF is asked for: the demo station bundles these emulators and rarely needs it
   const { degrees, PDFDocument, StandardFonts } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   // 4x6 in at 72 points an inch; a landscape page carries the same label turned a quarter
-  const page = doc.addPage(l.landscape ? [432, 288] : [288, 432]);
+  const page = doc.addPage(l.sheet === 'letter' ? [612, 792] : l.landscape ? [432, 288] : [288, 432]);
+  // on a US Letter sheet the 4x6 label sits in its top left corner, the rest of the sheet blank
+  if (l.sheet === 'letter') page.translateContent(36, 792 - 432 - 36);
   const font = await doc.embedFont(StandardFonts.HelveticaBold);
   const ascii = (t: string) => t.replace(/[^\x20-\x7e]/g, '?');
   const barcode = await bwipjs.toBuffer({ bcid: 'code128', text: l.tracking, scale: 4, height: 18, includetext: true, backgroundcolor: 'FFFFFF' });

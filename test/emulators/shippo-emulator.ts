@@ -16,7 +16,7 @@ export type ShippoEmulator = HttpEmulator & {
   transactions: ShippoTransaction[];
   refunds: string[];
   manifests: Array<{ id: string; transactions: string[] }>;
-  /** Shippo's label_file_type values: ZPLII, PNG, PDF (letter-size sheet is not emulated: 4x6 page), PDF_4x6 */
+  /** Shippo's label_file_type values: ZPLII, PNG, PDF (the label on a US Letter sheet), PDF_4x6 */
   setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6'): void;
 };
 
@@ -90,7 +90,7 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
       } else {
         const png = await bwipjs.toBuffer({ bcid: 'code128', text: tracking, scale: 3, height: 25, includetext: true, paddingwidth: 30, paddingheight: 30, backgroundcolor: 'FFFFFF' });
         files.set(`${id}.png`, { type: 'image/png', data: png });
-        files.set(`${id}.pdf`, { type: 'application/pdf', data: await carrierPdf({ carrier: rate.provider, service: rate.servicelevel.name, tracking, toName: shp.address_to.name ?? '', toCity: shp.address_to.city ?? '' }) });
+        files.set(`${id}.pdf`, { type: 'application/pdf', data: await carrierPdf({ carrier: rate.provider, service: rate.servicelevel.name, tracking, toName: shp.address_to.name ?? '', toCity: shp.address_to.city ?? '', sheet: fileType === 'PDF' ? 'letter' : 'label' }) });
       }
       const ext = fileType === 'ZPLII' ? 'zpl' : fileType === 'PNG' ? 'png' : 'pdf';
       const t: ShippoTransaction = {

@@ -98,9 +98,9 @@ describe('carrier labels: pack, rate, buy, print', () => {
     expect(fulfilledRows(bench.core, orderId!)[0]!.tracking!.number).toBe(bought.trackingNumber);
   });
 
-  it('a carrier that offers only PDF labels (EasyPost label_pdf_url, Shippo PDF_4x6) still prints on the thermal printer, and the label scans', async () => {
+  it('a carrier that offers only PDF labels (EasyPost label_pdf_url 4x6, Shippo PDF on a Letter sheet) still prints on the thermal printer, and the label scans', async () => {
     bench.easypost.setLabelFormat('PDF');
-    bench.shippo.setLabelFileType('PDF_4x6');
+    bench.shippo.setLabelFileType('PDF'); // Shippo's plain PDF: the label on a US Letter sheet
     const [viaEasyPost, viaShippo] = ordersTo(bench.core, 'US').concat(ordersTo(bench.core, (c) => c !== 'GB' && c !== 'US'));
     await packOrder(bench, viaEasyPost!);
     const first = await until('EasyPost PDF label bought', async () => (await bench.client.call('shipments.list', { orderId: viaEasyPost })).find((s) => s.status === 'bought'));
@@ -111,7 +111,7 @@ describe('carrier labels: pack, rate, buy, print', () => {
     await settle(bench.core);
     await until('both printed', () => bench.printer.jobs.length === 2);
     expect(bench.easypost.shipments.get(bench.easypost.purchases[0]!.shipmentId)!.postage_label).toMatchObject({ label_file_type: 'application/pdf', label_zpl_url: null });
-    expect(bench.shippo.transactions[0]!.label_file_type).toBe('PDF_4x6');
+    expect(bench.shippo.transactions[0]!.label_file_type).toBe('PDF');
     for (const [job, bought] of [[bench.printer.jobs[0]!, first], [bench.printer.jobs[1]!, second]] as const) {
       expect(job.text).toMatch(/\^GFA,/);
       expect(await renderAndDecode(job.text)).toContainEqual({ format: 'Code128', text: bought.trackingNumber });

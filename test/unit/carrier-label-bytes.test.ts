@@ -74,6 +74,20 @@ describe('PNG and other-resolution labels become ZPL graphics', () => {
     expect(await renderAndDecode(out.zpl)).toContainEqual({ format: 'Code128', text: tracking });
   });
 
+  it('a 4x6 label on a US Letter sheet is cut to what is printed, true to size, not shrunk with the blank paper', async () => {
+    const tracking = uspsTracking();
+    const pdf = await carrierPdf({ carrier: 'USPS', service: 'Priority', tracking, toName: 'A', toCity: 'B', sheet: 'letter' });
+    const out = await carrierLabelToZpl({ format: 'PDF', dpi: null }, pdf, printer);
+    const gf = /\^GFA,(\d+),\d+,(\d+),/.exec(out.zpl)!;
+    const width = Number(gf[2]) * 8;
+    const height = Number(gf[1]) / Number(gf[2]);
+    // the ink of the emulator's label spans about 3.6 x 4.3 in of its 4 x 6: drawn at 203 dpi, not fitted from 8.5 x 11
+    expect(width).toBeGreaterThan(700);
+    expect(height).toBeGreaterThan(800);
+    expect(height).toBeLessThanOrEqual(1218);
+    expect(await renderAndDecode(out.zpl)).toContainEqual({ format: 'Code128', text: tracking });
+  });
+
   it('a file that is not a PDF, or a broken one, is refused in words', async () => {
     await expect(carrierLabelToZpl({ format: 'PDF', dpi: null }, Buffer.from('<html>Service unavailable</html>'), printer)).rejects.toThrow(/not a PDF file/);
     await expect(carrierLabelToZpl({ format: 'PDF', dpi: null }, Buffer.from('%PDF-1.7\n1 0 obj garbage'), printer)).rejects.toThrow(/PDF label could not be drawn/);
