@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core';
 import { fulfilledRows, ordersTo, packOrder, settle, until, useShippingBench } from '../support/shipping-bench';
 import { renderAndDecode } from '../support/barcodes';
+import { scanAll } from '../support/pack-helpers';
 
 /** The parcel's fulfilment rows as the channel will get them: skipped ones never leave. */
 function deliverable(core: Core, orderId: number) {
@@ -89,5 +90,36 @@ describe('buy again after a void', () => {
     bench.core.workspace().repos.db.$client.prepare(`UPDATE orders SET status = 'cancelled' WHERE id = ?`).run(a!);
     await expect(bench.client.call('shipments.buyAgain', { id: first.id })).rejects.toThrow(/cancelled/);
     expect(bench.easypost.purchases).toHaveLength(1);
+  });
+});
+
+describe('weights the catalog does not know', () => {
+  const bench = useShippingBench();
+
+  it('a parcel with an item the catalog cannot weigh is held in words, not bought light; once the weight is added, Buy now buys at the full weight', async () => {
+    const [orderId] = ordersTo(bench.core, 'US');
+    const db = bench.core.workspace().repos.db.$client;
+    const [line] = bench.core.workspace().repos.orders.lines(orderId!);
+    const variant = bench.core.workspace().repos.catalog.variantBySku(line!.sku)!;
+    // a SKU that came from a shop without weights
+    db.prepare('UPDATE variants SET weight_grams = 0 WHERE id = ?').run(variant.id);
+    const view = await bench.client.call('pack.open', { orderId: orderId! });
+    const plan = await bench.client.call('shipping.parcel', { sessionId: view.sessionId });
+    expect(plan.plan).toMatch(new RegExp(`Weigh this parcel and type its weight: the catalog has no weight for .*${line!.sku}`));
+    await scanAll(bench.core, bench.client, view.sessionId);
+    await bench.client.call('pack.complete', { sessionId: view.sessionId });
+    const [held] = await bench.client.call('shipments.list', { orderId });
+    expect(held).toMatchObject({ status: 'held' });
+    expect(held!.words).toMatch(new RegExp(`The catalog has no weight for .*${line!.sku}.*Add the weight in the catalog, then press Buy now`));
+    await bench.core.workspace().shipping.queue.idle();
+    expect(bench.easypost.requests.filter((r) => r.path === '/v2/shipments')).toHaveLength(0);
+    await expect(bench.client.call('shipments.retry', { id: held!.id })).rejects.toThrow(/no weight for/);
+
+    db.prepare('UPDATE variants SET weight_grams = 250 WHERE id = ?').run(variant.id);
+    await bench.client.call('shipments.retry', { id: held!.id });
+    const bought = await until('bought', async () => (await bench.client.call('shipments.get', { id: held!.id })).status === 'bought' && bench.client.call('shipments.get', { id: held!.id }));
+    expect(bought.weightGrams).toBeGreaterThan(held!.weightGrams);
+    const shp = bench.easypost.shipments.get(bench.easypost.purchases[0]!.shipmentId)!;
+    expect(Number((shp.parcel as { weight: number }).weight)).toBeCloseTo(Math.round((bought.weightGrams / 28.349523125) * 10) / 10, 1);
   });
 });

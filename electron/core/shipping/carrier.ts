@@ -22,7 +22,8 @@ export type ParcelRequest = {
   orderNumber: string;
   from: Address;
   to: Address;
-  parcel: { lengthMm: number; widthMm: number; heightMm: number; weightGrams: number };
+  /** `boxGrams`: the empty box's part of a catalog weight, kept so the parcel can be weighed again from the catalog */
+  parcel: { lengthMm: number; widthMm: number; heightMm: number; weightGrams: number; boxGrams?: number };
   customs: CustomsDeclaration | null;
   /** what the label printer takes */
   label: { dpi: 203 | 300; size: '4x6' | '4x4' };

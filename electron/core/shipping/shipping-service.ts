@@ -120,6 +120,21 @@ export function createShippingService(deps: ShippingDeps) {
     return { weight, box };
   }
 
+  /** A catalog weight that leaves out items the catalog cannot weigh is not bought on: the carrier would charge more later. */
+  function unweighedProblem(weight: ParcelWeight): string[] {
+    if (weight.source !== 'catalog' || !weight.unweighed.length) return [];
+    return [`The catalog has no weight for ${weight.unweighed.join(', ')}, so the parcel's weight (${weight.grams} g) would be too low. Add the weight in the catalog, then press Buy now; or weigh the parcel at the bench before closing it.`];
+  }
+
+  /** A held parcel weighed from the catalog is weighed again from it (the owner may have added the missing weights). */
+  function reweigh(s: ShipmentRecord, req: ParcelRequest): { grams: number; problems: string[] } {
+    if (s.weightSource !== 'catalog') return { grams: req.parcel.weightGrams, problems: [] };
+    const lines = s.lines.map((l) => ({ variantId: repos.catalog.variantBySku(l.sku)?.id ?? null, quantity: l.quantity }));
+    const w = parcelWeight(repos, { lines });
+    const grams = w.contentGrams + (req.parcel.boxGrams ?? 0);
+    return { grams: Math.max(1, grams), problems: unweighedProblem({ ...w, grams }) };
+  }
+
   function localAccount(order: OrderRecord, from: { countryCode: string }): CarrierRow | undefined {
     const rule = ruleFor(rules(), from.countryCode, order.shipTo.countryCode);
     const accounts = repos.shipping.carriers().filter((c) => c.enabled && rule.carrierIds.includes(c.id));
@@ -153,7 +168,7 @@ export function createShippingService(deps: ShippingDeps) {
     const reference = `pb-${randomUUID()}`;
     const request: ParcelRequest = {
       reference, orderNumber: order.number, from, to: order.shipTo,
-      parcel: { lengthMm: box?.lengthMm ?? 300, widthMm: box?.widthMm ?? 200, heightMm: box?.heightMm ?? 100, weightGrams: Math.max(1, weight.grams) },
+      parcel: { lengthMm: box?.lengthMm ?? 300, widthMm: box?.widthMm ?? 200, heightMm: box?.heightMm ?? 100, weightGrams: Math.max(1, weight.grams), boxGrams: weight.boxGrams },
       customs: customs?.declaration ?? null, label: { dpi: printer.dpi, size: printer.labelSize },
     };
     const base = {
@@ -177,6 +192,7 @@ export function createShippingService(deps: ShippingDeps) {
     const problems = [
       ...addressProblems({ from, to: order.shipTo, orderNumber: order.number, carrierName: 'the carrier', refusesPoBox: false }).map((p) => p.words),
       ...(customs?.problems ?? []),
+      ...unweighedProblem(weight),
     ];
     const words = problems.length ? problems.join(' ') : 'Label pending: waiting to be bought.';
     const id = repos.shipping.insertShipment({ ...base, carrierId: null, status: problems.length ? 'held' : 'pending', words });
@@ -217,9 +233,12 @@ export function createShippingService(deps: ShippingDeps) {
           problems.push(...c.problems);
           customs = c.declaration;
         }
+        const weighed = reweigh(s, req);
+        problems.push(...weighed.problems);
         if (problems.length) throw new AppError('conflict', problems.join(' '), 'Nothing was bought.');
-        const fresh = { ...req, from, to: order.shipTo, customs };
+        const fresh = { ...req, from, to: order.shipTo, customs, parcel: { ...req.parcel, weightGrams: weighed.grams } };
         repos.shipping.updateRequest(s.id, fresh);
+        if (weighed.grams !== s.weightGrams) repos.shipping.updateShipment(s.id, { weightGrams: weighed.grams }, now());
       }
       repos.shipping.updateShipment(s.id, { status: s.remoteLabelId ? 'buying' : 'pending', nextAttemptAt: null, words: 'Label pending: buying now.' }, now());
     });
@@ -261,15 +280,17 @@ export function createShippingService(deps: ShippingDeps) {
     const order = repos.orders.record(s.orderId)!;
     if (order.status === 'cancelled') throw new AppError('conflict', `Order ${order.number} is cancelled, so no label is bought for it.`, 'Nothing was bought.');
     const { from, customs, problems } = describeAgain(s, order);
+    const old = s.request as ParcelRequest;
+    const weighed = reweigh(s, old);
+    problems.push(...weighed.problems);
     if (problems.length) throw new AppError('conflict', problems.join(' '), 'Nothing was bought. Fix the order, then press Buy again.');
     const printer = labelPrinter();
     const reference = `pb-${randomUUID()}`;
-    const old = s.request as ParcelRequest;
-    const request: ParcelRequest = { ...old, reference, from, to: order.shipTo, customs, label: { dpi: printer.dpi, size: printer.labelSize } };
+    const request: ParcelRequest = { ...old, reference, from, to: order.shipTo, customs, parcel: { ...old.parcel, weightGrams: weighed.grams }, label: { dpi: printer.dpi, size: printer.labelSize } };
     const at = now();
     const base = {
       orderId: s.orderId, sessionId: s.sessionId, parcelNo: s.parcelNo, final: s.final, idempotencyKey: reference, request, lines: s.lines,
-      weightGrams: s.weightGrams, weightSource: s.weightSource, packageName: s.packageName, at, replacesId: s.id,
+      weightGrams: weighed.grams, weightSource: s.weightSource, packageName: s.packageName, at, replacesId: s.id,
     };
     const local = localAccount(order, from);
     const newId = repos.transaction(() => {
@@ -367,7 +388,9 @@ export function createShippingService(deps: ShippingDeps) {
     const r = rules();
     const plan = !r.buyLabels || !repos.shipping.carriers().some((c) => c.enabled)
       ? 'An address label is printed (no carrier labels are bought: turn it on in Settings → Carriers).'
-      : `A carrier label is bought for ${(weight.grams / 1000).toFixed(3)} kg${box ? ` in the ${box.name}` : ''} and printed when it arrives.`;
+      : weight.source === 'catalog' && weight.unweighed.length
+        ? `Weigh this parcel and type its weight: the catalog has no weight for ${weight.unweighed.join(', ')}, so a label bought now would declare too little and is held.`
+        : `A carrier label is bought for ${(weight.grams / 1000).toFixed(3)} kg${box ? ` in the ${box.name}` : ''} and printed when it arrives.`;
     return { sessionId, packageId: box?.id ?? null, packageName: box?.name ?? '', weightGrams: weight.grams, weightSource: weight.source, plan };
   }
 

@@ -166,13 +166,14 @@ export function createShippingRepo(db: Db) {
       status: ShipmentStatus; words: string; remoteShipmentId: string; rate: unknown; carrierId: number; carrierName: string; service: string;
       trackingNumber: string; trackingUrl: string; priceMinor: number | null; currency: string; remoteLabelId: string; printJobId: number;
       manifestId: number; nextAttemptAt: string | null; boughtAt: string; voidedAt: string; countAttempt: boolean;
-      trackingStatus: string; trackingDetail: string; trackedAt: string;
+      trackingStatus: string; trackingDetail: string; trackedAt: string; weightGrams: number;
     }>, at: string) {
       const columns: Record<string, string> = {
         status: 'status', words: 'words', remoteShipmentId: 'remote_shipment_id', rate: 'rate', carrierId: 'carrier_id', carrierName: 'carrier_name',
         service: 'service', trackingNumber: 'tracking_number', trackingUrl: 'tracking_url', priceMinor: 'price_minor', currency: 'currency',
         remoteLabelId: 'remote_label_id', printJobId: 'print_job_id', manifestId: 'manifest_id', nextAttemptAt: 'next_attempt_at',
         boughtAt: 'bought_at', voidedAt: 'voided_at', trackingStatus: 'tracking_status', trackingDetail: 'tracking_detail', trackedAt: 'tracked_at',
+        weightGrams: 'weight_grams',
       };
       const sets = ['updated_at = @at'];
       const params: Record<string, unknown> = { id, at };
