@@ -8,6 +8,7 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { stationMethods } from './station-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
 import { syncMethods } from './sync-api';
@@ -31,6 +32,7 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...stationMethods,
   ...shippingMethods,
   ...backupMethods,
   ...syncMethods,
