@@ -80,6 +80,23 @@ describe('buy again after a void', () => {
     expect(rows[1]!.payload).toMatchObject({ tracking: { number: second.trackingNumber }, replacesTracking: first.trackingNumber });
   });
 
+  it('bought again in another box at a weight typed by the packer: the carrier is told the new box and weight', async () => {
+    const [orderId] = ordersTo(bench.core, 'US');
+    await packOrder(bench, orderId!);
+    const first = await boughtLabel(orderId!);
+    await settle(bench.core);
+    await bench.client.call('shipments.void', { id: first.id });
+    await until('voided', async () => (await bench.client.call('shipments.get', { id: first.id })).status === 'voided');
+    const small = (await bench.client.call('packages.list', {})).find((p) => p.name === 'Small box')!;
+    await expect(bench.client.call('shipments.buyAgain', { id: first.id, weightGrams: 0 })).rejects.toThrow(/at least 1 g/);
+    const again = await bench.client.call('shipments.buyAgain', { id: first.id, packageId: small.id, weightGrams: 1234 });
+    expect(again).toMatchObject({ weightGrams: 1234, weightSource: 'scale', packageName: 'Small box' });
+    await until('bought again', async () => (await bench.client.call('shipments.get', { id: again.id })).status === 'bought');
+    const parcel = bench.easypost.shipments.get(bench.easypost.purchases[1]!.shipmentId)!.parcel as { weight: number; length: number; width: number; height: number };
+    expect(parcel.weight).toBeCloseTo(1234 / 28.349523125, 0);
+    expect([parcel.length, parcel.width, parcel.height]).toEqual([small.lengthMm, small.widthMm, small.heightMm].map((mm) => Math.round((mm / 25.4) * 10) / 10));
+  });
+
   it('a parcel that has a live label, or an order cancelled since, is not bought again', async () => {
     const [a] = ordersTo(bench.core, 'US');
     await packOrder(bench, a!);

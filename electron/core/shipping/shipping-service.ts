@@ -268,7 +268,7 @@ export function createShippingService(deps: ShippingDeps) {
    * Buy again after a void: a new label for the same parcel under a new idempotency key (the voided
    * purchase's reference is never reused), chosen by today's rules. Its fulfilment carries the new tracking.
    */
-  function buyAgain(id: number): Shipment {
+  function buyAgain(id: number, change: { packageId?: number | null; weightGrams?: number | null } = {}): Shipment {
     const s = shipmentOrThrow(id);
     if (s.status !== 'voided') {
       throw new AppError('conflict', `The label for ${s.orderNumber} parcel ${s.parcelNo} is ${SHIPMENT_STATE_WORDS[s.status]}; only a voided label is bought again.`,
@@ -280,8 +280,14 @@ export function createShippingService(deps: ShippingDeps) {
     const order = repos.orders.record(s.orderId)!;
     if (order.status === 'cancelled') throw new AppError('conflict', `Order ${order.number} is cancelled, so no label is bought for it.`, 'Nothing was bought.');
     const { from, customs, problems } = describeAgain(s, order);
-    const old = s.request as ParcelRequest;
-    const weighed = reweigh(s, old);
+    const voidedRequest = s.request as ParcelRequest;
+    // a label is often voided because the box or the weight was wrong: the packer may give the right ones
+    const box = change.packageId ? repos.shipping.preset(change.packageId) : undefined;
+    if (change.packageId && !box) throw new AppError('not_found', `Box ${change.packageId} does not exist.`, 'Choose a box from the list.');
+    const old: ParcelRequest = box
+      ? { ...voidedRequest, parcel: { ...voidedRequest.parcel, lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm, boxGrams: box.emptyGrams } }
+      : voidedRequest;
+    const weighed = change.weightGrams ? { grams: change.weightGrams, problems: [] } : reweigh(s, old);
     problems.push(...weighed.problems);
     if (problems.length) throw new AppError('conflict', problems.join(' '), 'Nothing was bought. Fix the order, then press Buy again.');
     const printer = labelPrinter();
@@ -290,7 +296,7 @@ export function createShippingService(deps: ShippingDeps) {
     const at = now();
     const base = {
       orderId: s.orderId, sessionId: s.sessionId, parcelNo: s.parcelNo, final: s.final, idempotencyKey: reference, request, lines: s.lines,
-      weightGrams: weighed.grams, weightSource: s.weightSource, packageName: s.packageName, at, replacesId: s.id,
+      weightGrams: weighed.grams, weightSource: change.weightGrams ? 'scale' as const : s.weightSource, packageName: box?.name ?? s.packageName, at, replacesId: s.id,
     };
     const local = localAccount(order, from);
     const newId = repos.transaction(() => {
