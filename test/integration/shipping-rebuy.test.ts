@@ -80,6 +80,21 @@ describe('buy again after a void', () => {
     expect(rows[1]!.payload).toMatchObject({ tracking: { number: second.trackingNumber }, replacesTracking: first.trackingNumber });
   });
 
+  it('a fulfilment the sync engine recorded as tried but not arrived (delivery state "waiting") is withheld at the void like one never tried', async () => {
+    const [orderId] = ordersTo(bench.core, 'US');
+    await packOrder(bench, orderId!);
+    const first = await boughtLabel(orderId!);
+    await settle(bench.core);
+    const [row] = deliverable(bench.core, orderId!);
+    // the engine's "later(…, maybeArrived = false)": the attempt is known not to have reached the shop
+    const drain = bench.core.workspace().repos.outboxDrain;
+    drain.beginAttempt(row!.id);
+    drain.later(row!.id, 'The shop could not be reached.', new Date(Date.now() + 60_000).toISOString(), false);
+    await bench.client.call('shipments.void', { id: first.id });
+    await until('voided', async () => (await bench.client.call('shipments.get', { id: first.id })).status === 'voided');
+    expect(deliverable(bench.core, orderId!)[0]!.state).toBe('skipped');
+  });
+
   it('bought again in another box at a weight typed by the packer: the carrier is told the new box and weight', async () => {
     const [orderId] = ordersTo(bench.core, 'US');
     await packOrder(bench, orderId!);

@@ -213,19 +213,20 @@ export function createShippingRepo(db: Db) {
       return r ? toShipment(r) : undefined;
     },
     /**
-     * The parcel's fulfilment rows for the channel that carry this tracking number: `unsent` ones never left
-     * (no attempt was ever begun, so nothing can have reached the shop), `sent` ones may have.
+     * The parcel's fulfilment rows for the channel that carry this tracking number: `unsent` ones never
+     * reached the shop (pending, and the sync engine's delivery state says nothing of it went out: no attempt
+     * yet, or only attempts that never connected), `sent` ones did or may have.
      */
     fulfilmentRows(orderId: number, parcelNo: number, trackingNumber: string): { unsent: number[]; sent: number[] } {
-      const rows = c.prepare(`SELECT id, status, attempts FROM outbox WHERE topic = 'order.fulfilled'
-          AND json_extract(payload, '$.orderId') = ? AND json_extract(payload, '$.parcelNo') = ? AND json_extract(payload, '$.tracking.number') = ?`)
-        .all(orderId, parcelNo, trackingNumber) as Array<{ id: number; status: string; attempts: number }>;
-      // a skipped row is marked 'sent' by the drain with state 'skipped': it never reached the shop
-      const skipped = new Set((c.prepare(`SELECT outbox_id AS id FROM outbox_delivery WHERE state = 'skipped' AND outbox_id IN (${rows.map(() => '?').join(',') || 'NULL'})`)
-        .all(...rows.map((r) => r.id)) as Array<{ id: number }>).map((r) => r.id));
+      const rows = c.prepare(`SELECT o.id, o.status, o.attempts, coalesce(d.state, 'waiting') AS state FROM outbox o
+          LEFT JOIN outbox_delivery d ON d.outbox_id = o.id WHERE o.topic = 'order.fulfilled'
+          AND json_extract(o.payload, '$.orderId') = ? AND json_extract(o.payload, '$.parcelNo') = ? AND json_extract(o.payload, '$.tracking.number') = ?`)
+        .all(orderId, parcelNo, trackingNumber) as Array<{ id: number; status: string; attempts: number; state: string }>;
+      const unsent = (r: { status: string; attempts: number; state: string }) => r.status === 'pending' && (r.attempts === 0 || r.state === 'waiting');
       return {
-        unsent: rows.filter((r) => r.status === 'pending' && r.attempts === 0).map((r) => r.id),
-        sent: rows.filter((r) => !skipped.has(r.id) && !(r.status === 'pending' && r.attempts === 0)).map((r) => r.id),
+        unsent: rows.filter(unsent).map((r) => r.id),
+        // skipped rows are marked 'sent' by the drain with state 'skipped': they never reached the shop
+        sent: rows.filter((r) => !unsent(r) && r.state !== 'skipped').map((r) => r.id),
       };
     },
     /** Bought labels of carriers with a tracking service whose parcel is still on its way and was not asked about since `checkedBefore`. */
