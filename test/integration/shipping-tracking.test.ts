@@ -58,6 +58,23 @@ describe('tracking status of bought labels', () => {
     expect((await bench.client.call('shipments.get', { id: label.id })).trackingStatus).toBe('delivered');
   });
 
+  it('one carrier down does not stop the pass: the other carrier\'s parcels are still followed', async () => {
+    const [usOrder] = ordersTo(bench.core, 'US');
+    await packOrder(bench, usOrder!);
+    const viaEasyPost = await bought(usOrder!);
+    const rules = await bench.client.call('shipping.rules', {});
+    await bench.client.call('shipping.saveRules', { ...rules, fallback: { ...rules.fallback, carrierIds: [bench.shippoId] } });
+    const [abroad] = ordersTo(bench.core, (c) => c !== 'GB' && c !== 'US');
+    await packOrder(bench, abroad!);
+    const viaShippo = await bought(abroad!);
+    await settle(bench.core);
+    await bench.easypost.down();
+    await bench.core.workspace().shipping.tracking.pass();
+    expect((await bench.client.call('shipments.get', { id: viaEasyPost.id })).trackingStatus).toBe('');
+    expect((await bench.client.call('shipments.get', { id: viaShippo.id })).trackingStatus).toBe('pre_transit');
+    await bench.easypost.up();
+  });
+
   it('the poller runs by itself on its timer and follows the parcel without anyone asking', async () => {
     const [orderId] = ordersTo(bench.core, 'US');
     await packOrder(bench, orderId!);

@@ -25,8 +25,8 @@ const PER_PASS = 40;
 
 /**
  * Asks the carriers where bought parcels are (EasyPost trackers, Shippo track status) and keeps the answer on
- * the shipment. Offline-safe: a carrier that cannot be reached ends the pass, the last known status stays as
- * it was, and the next pass asks again; nothing here ever blocks the bench.
+ * the shipment. Offline-safe: a carrier that cannot be reached is skipped for the rest of the pass, the last
+ * known status stays as it was, and the next pass asks again; nothing here ever blocks the bench.
  */
 export function createTrackingPoller(deps: TrackingPollerDeps) {
   const { repos, clock } = deps;
@@ -53,17 +53,19 @@ export function createTrackingPoller(deps: TrackingPollerDeps) {
     deps.emit('shipments.changed', { orderId: s.orderId, shipmentId: s.id, status: fresh.status, words: fresh.words });
   }
 
-  /** Every parcel due; stops at the first carrier that cannot be reached (the rest keep their last status). */
+  /** Every parcel due; a carrier that cannot be reached is left alone for the rest of the pass (its parcels keep their last status). */
   async function pass(): Promise<number> {
     let asked = 0;
+    const away = new Set<number | null>();
     for (const s of repos.shipping.trackable(ago(everyMs), ago(FOLLOW_FOR_MS), PER_PASS)) {
       if (stopped) break;
+      if (away.has(s.carrierId)) continue;
       try {
         await trackOne(s);
         asked++;
       } catch (e) {
         if (!isCarrierError(e)) { console.error('[shipping] tracking failed on shipment', s.id, e); continue; }
-        if (e.kind === 'unreachable' || e.kind === 'unknown' || e.kind === 'busy') break; // offline or busy: next pass
+        if (e.kind === 'unreachable' || e.kind === 'unknown' || e.kind === 'busy') { away.add(s.carrierId); continue; } // offline or busy: next pass
         // refused / auth: this parcel is not asked again until its next turn, and says why
         if (!stopped) repos.shipping.updateShipment(s.id, { trackingDetail: e.message.slice(0, 300), trackedAt: now() }, now());
       }
