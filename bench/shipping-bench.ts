@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCore } from '../electron/core/create-core';
 import { createInMemoryClient } from '../electron/core/hosts/in-memory-transport';
 import { startEasyPostEmulator } from '../test/emulators/easypost-emulator';
@@ -63,6 +64,9 @@ export async function shippingBench() {
     // a carrier that offers only PDF: the same path plus drawing the PDF at the printer's dpi into ^GFA
     easypost.setLabelFormat('PDF');
     const pdf: number[] = [];
+    // pdf.js draws on the main thread: how long the core's event loop is held is part of the cost
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     for (const id of ordersTo(core, (c) => c !== 'GB').slice(0, 12)) {
       const sessionId = await openAndScan({ core, client }, id);
       const before = printer.jobs.length;
@@ -71,9 +75,11 @@ export async function shippingBench() {
       await printer.waitForJobs(before + 1, 60_000);
       pdf.push(performance.now() - t0);
     }
+    loop.disable();
     const p = summarise(pdf.slice(2)); // the first loads pdf.js and Skia
     line('PDF-only carrier: pack.complete -> label printed: p95 (median)', `${ms(p.p95)} (${ms(p.median)})`);
     line('PDF drawing and conversion cost over ZPL labels: p95 (median)', `${ms(p.p95 - s.p95)} (${ms(p.median - s.median)})`);
+    line('longest event-loop stall while PDF labels were converted', ms(loop.max / 1e6));
   } finally {
     await core.workspace().shipping.queue.idle();
     client.close();
