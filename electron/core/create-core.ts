@@ -9,6 +9,10 @@ import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
 import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
+import { phonesHandlers } from './handlers/phones-handlers';
+import { pickingHandlers } from './handlers/picking-handlers';
+import { routingHandlers } from './handlers/routing-handlers';
+import { rulesHandlers } from './handlers/rules-handlers';
 import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { stationHandlers } from './handlers/station-handlers';
@@ -18,6 +22,9 @@ import { backupHandlers } from './handlers/backup-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
 import { stopDemoChannels } from './demo/demo-channels';
 import type { BackupOptions } from './services/backup-service';
+import { deviceHandlers, serialScannersOf } from './handlers/device-handlers';
+import { createStationDevices, type DeviceBackends, type StationDevices } from './devices/station-devices';
+import { stationPrinterFactory } from './devices/station-printers';
 import type { PrinterFactory } from './services/print-service';
 import type { SyncOptions } from './sync/engine/sync-engine';
 import { openKeyFileBox } from './sync/secrets/key-file-box';
@@ -38,6 +45,8 @@ export type CoreOptions = {
   shipping?: ShippingOptions;
   /** how long backups are kept and when the daily one is checked */
   backups?: BackupOptions;
+  /** scanner, scale and printer buses; none given: an empty simulated bus, no hardware touched */
+  devices?: DeviceBackends;
   /** the desktop app passes Electron safeStorage; otherwise keys are sealed with a key file beside the database */
   secretBox?: SecretBox;
   /** sync engine settings: tests point fetch at emulators, shorten timings, or start it by hand */
@@ -52,6 +61,10 @@ export type Core = {
   handle(method: string, input: unknown): Promise<CoreResult>;
   onEvent(listener: CoreEventListener): () => void;
   workspace(): Workspace;
+  /** the browser station tells the core where phones can reach it */
+  setNetworkAddresses(fn: () => string[]): void;
+  /** the station's scanners, scales and printers */
+  devices: StationDevices;
   close(): void;
   dataDir: string;
 };
@@ -76,11 +89,21 @@ export function createCore(options: CoreOptions): Core {
     if (options.secretBox) return options.secretBox;
     try { return (keyFileBox ??= openKeyFileBox(options.dataDir)); } catch (e) { console.error('[core] the key file could not be opened', e); return null; }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping, backups: options.backups, sync: { ...options.sync, secrets } };
+  const devices = createStationDevices(options.devices, { clock, emit, serialScanners: () => serialScannersOf(ws) });
+  const deps = {
+    clock, actor, emit, printerFactory: options.printerFactory ?? stationPrinterFactory(devices), shipping: options.shipping, backups: options.backups,
+    sync: { ...options.sync, secrets }, scale: () => devices.hub.scaleReading(),
+  };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...syncHandlers, ...stationHandlers };
+  devices.hub.start();
+  const handlers: HandlerMap = {
+    ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers,
+    ...syncHandlers, ...stationHandlers, ...deviceHandlers(devices), ...rulesHandlers, ...routingHandlers, ...pickingHandlers, ...phonesHandlers,
+  };
 
+  let networkAddresses: () => string[] = () => [];
   const ctx: HandlerContext = {
+    networkAddresses: () => networkAddresses(),
     get ws() { return ws; },
     emit,
     dataDir: options.dataDir,
@@ -131,7 +154,9 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     dataDir: options.dataDir,
+    devices,
     workspace: () => ws,
+    setNetworkAddresses(fn) { networkAddresses = fn; },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -157,6 +182,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       listeners.clear();
+      void devices.stop();
       ws.close();
       void stopDemoChannels(options.dataDir);
     },

@@ -11,6 +11,11 @@ import { packMethods } from './pack-api';
 import { stationMethods } from './station-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
+import { rulesMethods } from './rules-api';
+import { routingMethods } from './routing-api';
+import { pickingMethods } from './picking-api';
+import { phonesMethods } from './phones-api';
+import { deviceMethods } from './devices-api';
 import { syncMethods } from './sync-api';
 
 const Empty = z.object({}).strict().default({});
@@ -35,6 +40,11 @@ export const api = {
   ...stationMethods,
   ...shippingMethods,
   ...backupMethods,
+  ...rulesMethods,
+  ...routingMethods,
+  ...pickingMethods,
+  ...phonesMethods,
+  ...deviceMethods,
   ...syncMethods,
 } as const;
 

@@ -12,6 +12,9 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   printing: 'Printing',
   shipments: 'Shipments',
   sync: 'Sync',
+  devices: 'Devices',
+  picking: 'Picking',
+  rules: 'Rules',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
