@@ -112,6 +112,24 @@ describe('buy again after a void', () => {
     expect([parcel.length, parcel.width, parcel.height]).toEqual([small.lengthMm, small.widthMm, small.heightMm].map((mm) => Math.round((mm / 25.4) * 10) / 10));
   });
 
+  it('the local courier\'s label, voided, is made again at once with a new tracking id, printed, and only that one goes to the shop', async () => {
+    const local = await bench.client.call('carriers.save', { kind: 'local', name: 'Leeds courier', localPriceMinor: 450, localDays: 1 });
+    const rules = await bench.client.call('shipping.rules', {});
+    await bench.client.call('shipping.saveRules', { ...rules, byDestination: [{ destination: 'GB', strategy: 'cheapest', carrierIds: [local.id] }] });
+    const [orderId] = ordersTo(bench.core, 'GB');
+    await packOrder(bench, orderId!);
+    const [first] = await bench.client.call('shipments.list', { orderId });
+    await bench.client.call('shipments.void', { id: first!.id });
+    await until('voided', async () => (await bench.client.call('shipments.get', { id: first!.id })).status === 'voided');
+    const again = await bench.client.call('shipments.buyAgain', { id: first!.id });
+    expect(again).toMatchObject({ status: 'bought', carrierName: 'Local courier', replacesId: first!.id });
+    expect(again.trackingNumber).not.toBe(first!.trackingNumber);
+    await settle(bench.core);
+    expect(await renderAndDecode(bench.printer.jobs.at(-1)!.text)).toContainEqual({ format: 'Code128', text: again.trackingNumber });
+    const rows = deliverable(bench.core, orderId!);
+    expect(rows.map((r) => [r.payload.tracking?.number, r.state === 'skipped'])).toEqual([[first!.trackingNumber, true], [again.trackingNumber, false]]);
+  });
+
   it('a parcel that has a live label, or an order cancelled since, is not bought again', async () => {
     const [a] = ordersTo(bench.core, 'US');
     await packOrder(bench, a!);
