@@ -1,7 +1,9 @@
 import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
+import { pickingBench } from './picking-bench';
 import { scanBench } from './scan-bench';
 import { shippingBench } from './shipping-bench';
+import { deviceBench } from './device-bench';
 import { shopifyBench } from './shopify-bench';
 import { stockBench } from './stock-bench';
 import { syncBench } from './sync-bench';
@@ -13,6 +15,8 @@ if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
 if (!only || only === 'shipping') await shippingBench();
+if (!only || only === 'picking') await pickingBench();
+if (!only || only === 'devices') await deviceBench();
 if (!only || only === 'sync') await syncBench();
 if (!only || only === 'shopify') await shopifyBench();
 if (!only || only === 'stock') await stockBench();

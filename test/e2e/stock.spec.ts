@@ -37,7 +37,7 @@ test('the owner sees what each shop may sell, finds a drift on Shopify and pushe
     const sync = new SyncPage(page);
     await expect(sync.card('Garage Shopify').getByTestId('sync-budget')).toHaveText(/\d+ units/);
 
-    await page.keyboard.press('Alt+8');
+    await shell.go('stock');
     const stock = new StockPage(page);
     await expect(stock.budget('Garage WooCommerce')).toContainText(/may sell \d+ units/);
 

@@ -5,9 +5,14 @@ import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createOutboxDrainRepo } from './outbox-drain-repo';
 import { createPackRepo } from './pack-repo';
+import { createPickRepo } from './pick-repo';
 import { createPrintRepo } from './print-repo';
+import { createRoutingRepo } from './routing-repo';
+import { createRulesRepo } from './rules-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
+import { createWeightsRepo } from './weights-repo';
+import { createPrinterHealthRepo } from './printer-health-repo';
 import { createStockSyncRepo } from './stock-sync-repo';
 import { createSyncRepo } from './sync-repo';
 
@@ -20,8 +25,13 @@ export function createRepos(db: Db) {
     outbox: createOutboxRepo(db),
     pack: createPackRepo(db),
     print: createPrintRepo(db),
+    rules: createRulesRepo(db),
+    routing: createRoutingRepo(db),
+    picks: createPickRepo(db),
     settings: createSettingsRepo(db),
     shipping: createShippingRepo(db),
+    weights: createWeightsRepo(db),
+    printerHealth: createPrinterHealthRepo(db),
     sync: createSyncRepo(db),
     outboxDrain: createOutboxDrainRepo(db),
     stockSync: createStockSyncRepo(db),

@@ -1,4 +1,5 @@
 import type { ConnectionState } from '../api/connect';
+import { usePackStore } from '../screens/pack/pack-store';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
 import { SyncIndicator } from './sync-indicator';
 import { WorkspaceBadge } from './workspace-badge';
@@ -11,20 +12,29 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   printing: 'Printing',
   shipments: 'Shipments',
   sync: 'Sync',
+  devices: 'Devices',
+  picking: 'Picking',
+  rules: 'Rules',
   stock: 'Stock sync',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   open: 'Connected',
+  unresponsive: 'Station not answering',
   closed: 'Connection lost — retrying',
   unauthorized: 'Station key out of date',
 };
+
+function waitingWords(n: number): string {
+  return n === 0 ? '' : ` · ${n} scan${n === 1 ? '' : 's'} waiting, not counted yet`;
+}
 
 export function TopBar() {
   const screen = useAppStore((s) => s.screen);
   const go = useAppStore((s) => s.go);
   const connection = useAppStore((s) => s.connection);
+  const waiting = usePackStore((s) => s.waiting.length);
   return (
     <header className="top-bar">
       <div className="top-bar-brand">
@@ -48,9 +58,9 @@ export function TopBar() {
         ))}
       </nav>
       <SyncIndicator />
-      <div className={`connection connection-${connection}`} role="status" data-testid="connection-state">
+      <div className={`connection connection-${connection}`} role="status" data-testid="connection-state" data-state={connection}>
         <span className="connection-dot" aria-hidden="true" />
-        {CONNECTION_WORDS[connection]}
+        {CONNECTION_WORDS[connection]}{connection === 'open' ? '' : waitingWords(waiting)}
       </div>
     </header>
   );
