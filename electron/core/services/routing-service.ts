@@ -162,12 +162,9 @@ export function createRoutingService(repos: Repos, clock: Clock, actor: () => st
     return view(orderId);
   }
 
-  /** Outside the landing, changed counts go to the outbox here. */
-  function touchOutbox(at: string): StockTouch {
-    return (variantId, locationId, sku) => {
-      const b = inventory.balance(variantId, locationId);
-      repos.outbox.enqueueForAllChannels('inventory.available', { sku, locationId, available: b.onHand - b.committed }, at);
-    };
+  /** Changed counts need no outbox row: each ledger movement marks its SKU dirty for every channel (#7, stock_dirty trigger). */
+  function touchOutbox(_at: string): StockTouch {
+    return () => { /* see above */ };
   }
 
   return { settings, saveSettings, route, onLanded, view, routeNow, agreeSplit, touchOutbox };

@@ -11,10 +11,8 @@ import type { Repos } from '../store';
 export function createTransferService(repos: Repos, clock: Clock, actor: () => string) {
   const { routing, inventory, catalog } = repos;
 
-  function tell(variantId: number, locationId: number, at: string) {
-    const b = inventory.balance(variantId, locationId);
-    repos.outbox.enqueueForAllChannels('inventory.available', { sku: catalog.variantById(variantId)!.sku, locationId, available: b.onHand - b.committed }, at);
-  }
+  /** Nothing to write: each transfer movement marks its SKU dirty for every channel (#7, stock_dirty trigger). */
+  function tell(_variantId: number, _locationId: number, _at: string) { /* see above */ }
 
   function get(id: number): Transfer {
     const t = routing.transfer(id);
