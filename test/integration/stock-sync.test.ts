@@ -60,7 +60,7 @@ describe('available counts on every channel (#7)', () => {
     await t.s.waitFor('both converge again', () => t.converged(sku), 10_000);
     // the history says why each number was published
     const history = await t.s.client.call('stockSync.history', { sku });
-    expect(history.rows.some((h) => h.channelName === 'Test WooCommerce' && /order/i.test(h.cause))).toBe(true);
+    expect(history.rows.filter((h) => /^order .* reserved stock$/.test(h.cause)).length).toBeGreaterThan(0);
   });
 });
 

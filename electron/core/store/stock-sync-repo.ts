@@ -18,6 +18,9 @@ export function createStockSyncRepo(db: Db) {
   const clearAt = c.prepare('DELETE FROM stock_dirty WHERE channel_id = ? AND sku = ? AND version = ?');
   const mark = c.prepare(`INSERT INTO stock_dirty (channel_id, sku, version, cause, marked_at) VALUES (?, ?, 1, ?, ?)
     ON CONFLICT (channel_id, sku) DO UPDATE SET version = version + 1, cause = excluded.cause, marked_at = excluded.marked_at`);
+  // a follow-up mark (a share moved) keeps the cause already waiting: the order or count behind it says more
+  const markKeep = c.prepare(`INSERT INTO stock_dirty (channel_id, sku, version, cause, marked_at) VALUES (?, ?, 1, ?, ?)
+    ON CONFLICT (channel_id, sku) DO UPDATE SET version = version + 1`);
   const getPublished = c.prepare<[number, string], PublishedRow>('SELECT sku, quantity, remote_seen AS remoteSeen, published_at AS publishedAt FROM stock_published WHERE channel_id = ? AND sku = ?');
   const upsertPublished = c.prepare(`INSERT INTO stock_published (channel_id, sku, quantity, remote_seen, published_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (channel_id, sku) DO UPDATE SET quantity = excluded.quantity, remote_seen = excluded.remote_seen, published_at = excluded.published_at`);
@@ -34,7 +37,7 @@ export function createStockSyncRepo(db: Db) {
     },
     /** done at the version that was sent; a newer mark (bumped meanwhile) stays and goes out next */
     clear(channelId: number, sku: string, version: number): boolean { return clearAt.run(channelId, sku, version).changes > 0; },
-    mark(channelId: number, sku: string, cause: string, at: string) { mark.run(channelId, sku, cause, at); },
+    mark(channelId: number, sku: string, cause: string, at: string, keepCause = false) { (keepCause ? markKeep : mark).run(channelId, sku, cause, at); },
     /** every SKU of the catalog, for one channel or all that list products (a rule changed, a channel was connected) */
     markAll(channelId: number | null, cause: string, at: string, sku?: string): number {
       return c.prepare(`INSERT INTO stock_dirty (channel_id, sku, version, cause, marked_at)

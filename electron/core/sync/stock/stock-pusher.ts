@@ -89,7 +89,7 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
             // held below its share by the others' counts: it goes again once they were lowered
             if (b.push.available < b.share) repos.stockSync.mark(channel.id, sku, b.cause, at());
             // lowered: the share it gave up may go to the others now
-            if (b.push.available < before) for (const d of channels) if (d.id !== channel.id) repos.stockSync.mark(d.id, sku, `share moved from ${channel.name}`, at());
+            if (b.push.available < before) for (const d of channels) if (d.id !== channel.id) repos.stockSync.mark(d.id, sku, `share moved from ${channel.name}`, at(), true);
             pushed++;
           } else if (r.outcome === 'not_listed') {
             ctx.log('info', channel, r.words);
