@@ -8,6 +8,7 @@ import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
 import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
+import { returnsHandlers } from './handlers/returns-handlers';
 import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
@@ -56,7 +57,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...returnsHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },

@@ -13,6 +13,7 @@ import { createRepos } from './store';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
 import { createKeyFileCredentials, type CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
+import { createReturnsService, type ReturnsService } from './returns/returns-service';
 import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
 import { DB_FILE_NAME, openDatabase } from './store/db';
 
@@ -44,10 +45,14 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const so = deps.shipping ?? {};
+  // the returns bench records its bought labels; it is made just below, from the shipping it uses
+  let returns: ReturnsService | undefined;
   const shipping = createShippingService({
     repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createKeyFileCredentials(dataDir),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
+    returnLabelBought: (s, at) => returns?.labelBought(s, at),
   });
+  returns = createReturnsService({ repos, clock, actor, emit: deps.emit, orders, shipping, print, gsReplacement: () => scanner().gsReplacement });
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
@@ -57,10 +62,12 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.recover();
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
+  returns.start(); // parcels on their way back are looked up at the carrier now and then
+  const returnsService = returns;
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, returns: returnsService,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
-    close() { shipping.close(); db.$client.close(); },
+    close() { returnsService.stop(); shipping.close(); db.$client.close(); },
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;

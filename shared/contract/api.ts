@@ -9,6 +9,7 @@ import {
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { shippingMethods } from './shipping-api';
+import { returnsMethods } from './returns-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -30,6 +31,7 @@ export const api = {
 
   ...packMethods,
   ...shippingMethods,
+  ...returnsMethods,
 } as const;
 
 export type Api = typeof api;

@@ -9,6 +9,7 @@ export const events = {
   'print.jobChanged': z.object({ jobId: Id, status: z.string(), message: z.string() }),
   'pack.changed': z.object({ sessionId: Id }),
   'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
+  'returns.changed': z.object({ returnId: Id, orderId: Id }),
 } as const;
 
 export type Events = typeof events;

@@ -27,7 +27,14 @@ export type LabelQueueDeps = {
   /** waits between tries while a carrier is unreachable; the last repeats */
   retryDelaysMs?: number[] | undefined;
   concurrency?: number | undefined;
+  /** a return label was bought: called inside the transaction that records it, instead of a fulfilment */
+  returnLabelBought?: ((s: ShipmentRecord, at: string) => void) | undefined;
 };
+
+/** How the timeline names a label: the parcel it goes on, or the return it brings back. */
+export function labelName(s: { parcelNo: number; returnId?: number | null }): string {
+  return s.returnId ? 'Return label' : `Parcel ${s.parcelNo}`;
+}
 
 const DEFAULT_DELAYS = [500, 1000, 2000, 5000, 10_000, 15_000];
 
@@ -72,7 +79,7 @@ export function createLabelQueue(deps: LabelQueueDeps) {
   function hold(s: ShipmentRecord, words: string) {
     repos.transaction(() => {
       repos.shipping.updateShipment(s.id, { status: 'held', words, nextAttemptAt: null }, now());
-      repos.orders.addEvent(s.orderId, 'label_held', deps.actor(), `Parcel ${s.parcelNo}: the label was not bought. ${words}`, { shipmentId: s.id }, now());
+      repos.orders.addEvent(s.orderId, 'label_held', deps.actor(), `${labelName(s)}: the label was not bought. ${words}`, { shipmentId: s.id }, now());
     });
     changed(repos.shipping.shipment(s.id));
   }
@@ -179,6 +186,11 @@ export function createLabelQueue(deps: LabelQueueDeps) {
       const order = repos.orders.record(fresh.orderId)!;
       const job = repos.print.createJob({ printerId: printer.id, orderId: fresh.orderId, sessionId: fresh.sessionId, parcelNo: fresh.parcelNo, kind: 'label', zpl, at });
       repos.shipping.updateShipment(fresh.id, { status: 'bought', words: '', printJobId: job, boughtAt: at, nextAttemptAt: null }, at);
+      if (fresh.returnId) {
+        // a return label brings the parcel back: no fulfilment, the order keeps its status
+        deps.returnLabelBought?.(repos.shipping.shipment(fresh.id)!, at);
+        return job;
+      }
       // INTERFACES.md item 2: the fulfilment of a carrier parcel is written with its bought label and tracking
       repos.outbox.enqueue('order.fulfilled', order.channelId, {
         orderId: order.id, externalId: order.externalId, parcelNo: fresh.parcelNo, final: fresh.final, lines: fresh.lines,
@@ -267,7 +279,7 @@ export function createLabelQueue(deps: LabelQueueDeps) {
     const finish = (words: string) => {
       repos.transaction(() => {
         repos.shipping.updateShipment(s.id, { status: 'voided', words, voidedAt: now(), nextAttemptAt: null }, now());
-        repos.orders.addEvent(s.orderId, 'label_voided', deps.actor(), `Parcel ${s.parcelNo}: label ${s.trackingNumber} voided. ${words}`, { shipmentId: s.id }, now());
+        repos.orders.addEvent(s.orderId, 'label_voided', deps.actor(), `${labelName(s)}: label ${s.trackingNumber} voided. ${words}`, { shipmentId: s.id }, now());
       });
       changed(repos.shipping.shipment(s.id));
     };

@@ -31,8 +31,20 @@ export function createCatalogRepo(db: Db) {
     insertBarcode(code: string, symbology: Symbology, variantId: number) {
       c.prepare('INSERT INTO barcodes (code, symbology, variant_id) VALUES (?, ?, ?)').run(code, symbology, variantId);
     },
-    insertLocation(code: string, name: string, address: Address): number {
-      return Number(c.prepare('INSERT INTO locations (code, name, address) VALUES (?, ?, ?)').run(code, name, JSON.stringify(address)).lastInsertRowid);
+    insertLocation(code: string, name: string, address: Address, sellable = true): number {
+      return Number(c.prepare('INSERT INTO locations (code, name, address, sellable) VALUES (?, ?, ?, ?)').run(code, name, JSON.stringify(address), sellable ? 1 : 0).lastInsertRowid);
+    },
+    location(id: number): { id: number; code: string; name: string; sellable: boolean } | undefined {
+      const r = c.prepare('SELECT id, code, name, sellable FROM locations WHERE id = ?').get(id) as { id: number; code: string; name: string; sellable: number } | undefined;
+      return r ? { ...r, sellable: r.sellable === 1 } : undefined;
+    },
+    locationByCode(code: string): { id: number; code: string; name: string; sellable: boolean } | undefined {
+      const r = c.prepare('SELECT id, code, name, sellable FROM locations WHERE code = ?').get(code) as { id: number; code: string; name: string; sellable: number } | undefined;
+      return r ? { ...r, sellable: r.sellable === 1 } : undefined;
+    },
+    /** stock there is kept, counted and moved, but never offered for sale (the returns quarantine) */
+    setSellable(id: number, sellable: boolean) {
+      c.prepare('UPDATE locations SET sellable = ? WHERE id = ?').run(sellable ? 1 : 0, id);
     },
     insertBin(locationId: number, code: string): number {
       return Number(c.prepare('INSERT INTO bins (location_id, code) VALUES (?, ?)').run(locationId, code).lastInsertRowid);
@@ -53,7 +65,7 @@ export function createCatalogRepo(db: Db) {
       return c.prepare('SELECT id, kind, name FROM channels ORDER BY id').all() as Channel[];
     },
     defaultLocationId(): number | undefined {
-      return (c.prepare('SELECT id FROM locations ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id;
+      return (c.prepare('SELECT id FROM locations WHERE sellable = 1 ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id;
     },
     /** for "assign this code to a SKU": SKU or title contains the words */
     findVariants(q: string): Array<{ variantId: number; sku: string; title: string }> {

@@ -5,6 +5,7 @@ import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
+import { createReturnsRepo } from './returns-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
 
@@ -17,6 +18,7 @@ export function createRepos(db: Db) {
     outbox: createOutboxRepo(db),
     pack: createPackRepo(db),
     print: createPrintRepo(db),
+    returns: createReturnsRepo(db),
     settings: createSettingsRepo(db),
     shipping: createShippingRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db';
 
-export type OutboxTopic = 'inventory.available' | 'order.status' | 'order.fulfilled';
+export type OutboxTopic = 'inventory.available' | 'order.status' | 'order.fulfilled' | 'order.refund';
 
 /**
  * Writes what must reach a channel later. Always called inside the transaction of the local change,
@@ -12,8 +12,9 @@ export function createOutboxRepo(db: Db) {
   const insert = c.prepare(`INSERT INTO outbox (topic, channel_id, idempotency_key, payload, created_at) VALUES (?, ?, ?, ?, ?)`);
   const channelIds = c.prepare<[], { id: number }>("SELECT id FROM channels WHERE kind <> 'manual' ORDER BY id");
   return {
-    enqueue(topic: OutboxTopic, channelId: number | null, payload: Record<string, unknown>, at: string) {
-      insert.run(topic, channelId, randomUUID(), JSON.stringify(payload), at);
+    /** the new row's id (a refund shows whether its row went out) */
+    enqueue(topic: OutboxTopic, channelId: number | null, payload: Record<string, unknown>, at: string): number {
+      return Number(insert.run(topic, channelId, randomUUID(), JSON.stringify(payload), at).lastInsertRowid);
     },
     /** one row per channel that lists products: every channel must hear about a changed available count */
     enqueueForAllChannels(topic: OutboxTopic, payload: Record<string, unknown>, at: string) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -42,6 +42,8 @@ export const locations = sqliteTable('locations', {
   name: text('name').notNull(),
   /** ship-from address, JSON of shared Address */
   address: text('address', { mode: 'json' }).notNull(),
+  /** false for a place whose stock is not for sale (the returns quarantine): never counted as available to a channel */
+  sellable: integer('sellable', { mode: 'boolean' }).notNull().default(true),
 });
 
 export const bins = sqliteTable('bins', {
@@ -55,7 +57,7 @@ export const movements = sqliteTable('inventory_movements', {
   id: integer('id').primaryKey(),
   variantId: integer('variant_id').notNull().references(() => variants.id),
   locationId: integer('location_id').notNull().references(() => locations.id),
-  kind: text('kind', { enum: ['receive', 'adjust', 'reserve', 'release', 'pick', 'ship', 'return', 'transfer'] }).notNull(),
+  kind: text('kind', { enum: ['receive', 'adjust', 'reserve', 'release', 'pick', 'ship', 'return', 'transfer', 'scrap', 'vendor_return'] }).notNull(),
   onHandDelta: integer('on_hand_delta').notNull(),
   committedDelta: integer('committed_delta').notNull(),
   reason: text('reason').notNull().default(''),
@@ -304,9 +306,13 @@ export const shipments = sqliteTable('shipments', {
   updatedAt: text('updated_at').notNull(),
   boughtAt: text('bought_at'),
   voidedAt: text('voided_at'),
+  /** set for a return label: the parcel comes back from the customer (parcel_no is 0) */
+  returnId: integer('return_id').references((): AnySQLiteColumn => returns.id),
 }, (t) => [
   // a parcel has at most one live label: a second purchase row for it is refused by the database itself
-  uniqueIndex('shipments_one_live_per_parcel').on(t.orderId, t.parcelNo).where(sql`status <> 'voided'`),
+  uniqueIndex('shipments_one_live_per_parcel').on(t.orderId, t.parcelNo).where(sql`status <> 'voided' AND return_id IS NULL`),
+  // and so has a return
+  uniqueIndex('shipments_one_live_per_return').on(t.returnId).where(sql`status <> 'voided' AND return_id IS NOT NULL`),
   index('shipments_status').on(t.status, t.nextAttemptAt),
   index('shipments_order').on(t.orderId, t.id),
   index('shipments_created').on(t.createdAt),
@@ -325,3 +331,85 @@ export const manifests = sqliteTable('manifests', {
   printJobId: integer('print_job_id').references(() => printJobs.id),
   createdAt: text('created_at').notNull(),
 });
+
+/** A return (RMA): units of a shipped order coming back. Its number is what the return slip's barcode carries. */
+export const returns = sqliteTable('returns', {
+  id: integer('id').primaryKey(),
+  /** "RMA-1001" */
+  number: text('number').notNull().unique(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  status: text('status', { enum: ['requested', 'label_sent', 'in_transit', 'received', 'inspected', 'refunded', 'closed'] }).notNull(),
+  /** label: the shop buys the return label; customer: the customer sends (or brings) it their own way */
+  shipping: text('shipping', { enum: ['label', 'customer'] }).notNull(),
+  /** arrived at the bench without being announced: its lines are what was scanned */
+  unannounced: integer('unannounced', { mode: 'boolean' }).notNull().default(false),
+  note: text('note').notNull().default(''),
+  /** accepted after the return window, and why */
+  outsideWindowReason: text('outside_window_reason').notNull().default(''),
+  /** the customer's own tracking (shipping = customer) or the bought label's, for "on its way back" */
+  trackingNumber: text('tracking_number').notNull().default(''),
+  trackingCarrier: text('tracking_carrier').notNull().default(''),
+  /** the carrier's last word on the parcel ("in_transit", "delivered") and when it was asked */
+  inboundStatus: text('inbound_status').notNull().default(''),
+  inboundDetail: text('inbound_detail').notNull().default(''),
+  inboundCheckedAt: text('inbound_checked_at'),
+  /** the refund as issued (RefundBreakdown + any change made by hand), null until refunded */
+  refund: text('refund', { mode: 'json' }),
+  refundMinor: integer('refund_minor'),
+  /** the order.refund outbox row, to show whether the channel has it yet */
+  refundOutboxId: integer('refund_outbox_id').references(() => outbox.id),
+  exchangeOrderId: integer('exchange_order_id').references(() => orders.id),
+  closeReason: text('close_reason').notNull().default(''),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  receivedAt: text('received_at'),
+  inspectedAt: text('inspected_at'),
+  finishedAt: text('finished_at'),
+}, (t) => [
+  index('returns_status').on(t.status, t.id),
+  index('returns_order').on(t.orderId, t.id),
+  index('returns_tracking').on(t.trackingNumber),
+]);
+
+/** What the customer said comes back, per order line, with the reason as the shop's list had it then. */
+export const returnLines = sqliteTable('return_lines', {
+  id: integer('id').primaryKey(),
+  returnId: integer('return_id').notNull().references(() => returns.id),
+  orderLineId: integer('order_line_id').notNull().references(() => orderLines.id),
+  variantId: integer('variant_id').references(() => variants.id),
+  sku: text('sku').notNull(),
+  title: text('title').notNull(),
+  /** units announced; 0 on an unannounced return (whatever is scanned, up to what was shipped) */
+  quantity: integer('quantity').notNull(),
+  unitPriceMinor: integer('unit_price_minor').notNull(),
+  reasonCode: text('reason_code').notNull(),
+  reasonLabel: text('reason_label').notNull(),
+  refundsShipping: integer('refunds_shipping', { mode: 'boolean' }).notNull().default(false),
+  chargesFee: integer('charges_fee', { mode: 'boolean' }).notNull().default(false),
+  /** an exchange: this SKU is sent instead of money */
+  exchangeSku: text('exchange_sku'),
+  note: text('note').notNull().default(''),
+}, (t) => [index('return_lines_return').on(t.returnId), index('return_lines_order_line').on(t.orderLineId)]);
+
+/**
+ * Every scan and grade at the returns bench, good or refused, written before it is answered.
+ * Append-only: an undo is a row of its own pointing at what it cancels; a grade points at its unit's scan.
+ */
+export const returnScans = sqliteTable('return_scans', {
+  id: integer('id').primaryKey(),
+  returnId: integer('return_id').notNull().references(() => returns.id),
+  code: text('code').notNull(),
+  outcome: text('outcome', { enum: ['accepted', 'wrong_item', 'over_scan', 'unknown_code', 'invalid_code', 'grade_first', 'graded', 'undo'] }).notNull(),
+  returnLineId: integer('return_line_id').references(() => returnLines.id),
+  variantId: integer('variant_id').references(() => variants.id),
+  /** for a grade: the accepted scan (the unit) it grades */
+  unitScanId: integer('unit_scan_id'),
+  grade: text('grade', { enum: ['new', 'damaged', 'faulty', 'unsellable', 'not_ours'] }),
+  /** what the grade meant when it was given (the shop's rules may change later) */
+  disposition: text('disposition', { enum: ['restock', 'quarantine', 'scrap', 'vendor', 'flag'] }),
+  undoesScanId: integer('undoes_scan_id'),
+  message: text('message').notNull().default(''),
+  actor: text('actor').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('return_scans_return').on(t.returnId, t.id), index('return_scans_undoes').on(t.undoesScanId)]);
