@@ -1,6 +1,7 @@
 // EasyPost's REST API (v2) on 127.0.0.1, as its docs describe it: Basic auth with the key as user,
 // shipments with rates, buy, retrieve by id or reference, refund, scan forms, batches, trackers, and
 // label files behind postage_label URLs. Records every purchase for "bought exactly once" checks.
+// Returns as the docs describe them: is_return with the outbound addresses, which EasyPost swaps.
 
 import bwipjs from 'bwip-js/node';
 import { carrierZpl, trackingFor } from './carrier-labels';
@@ -13,10 +14,11 @@ type EpShipment = {
   rates: EpRate[]; messages: Array<{ carrier: string; type: string; message: string }>;
   selected_rate: EpRate | null; postage_label: Record<string, unknown> | null; tracking_code: string | null; tracker: Record<string, unknown> | null;
   refund_status: string | null; scan_form: Record<string, unknown> | null; batch_id: string | null; status: string;
+  is_return: boolean;
 };
 type EpRate = { id: string; object: 'Rate'; carrier: string; service: string; rate: string; currency: string; delivery_days: number; est_delivery_days: number; shipment_id: string; carrier_account_id: string; mode: 'test' };
 
-export type Purchase = { shipmentId: string; reference: string | null; rateId: string; tracking: string; at: number };
+export type Purchase = { shipmentId: string; reference: string | null; rateId: string; tracking: string; at: number; isReturn: boolean; toName: string };
 
 export type EasyPostEmulator = HttpEmulator & {
   shipments: Map<string, EpShipment>;
@@ -26,6 +28,10 @@ export type EasyPostEmulator = HttpEmulator & {
   /** the label formats this "carrier" offers; PNG only exercises the conversion to ZPL graphics */
   setLabelFormat(format: 'ZPL' | 'PNG'): void;
   setLabelResolution(dpi: 203 | 300): void;
+  /** what a tracker reports for this number from now on (EasyPost statuses: pre_transit, in_transit, delivered, …) */
+  setTracking(trackingCode: string, status: string, statusDetail?: string): void;
+  /** tracker look-ups answered, in order */
+  trackerRequests: string[];
 };
 
 const PO_BOX = /\b(p\.?\s*o\.?\s*box|post office box)\b/i;
@@ -64,6 +70,8 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
   let resolution: 203 | 300 = 203;
   let base = '';
 
+  const tracking = new Map<string, { status: string; detail: string }>();
+  const trackerRequests: string[] = [];
   const byIdOrReference = (key: string) => shipments.get(key) ?? [...shipments.values()].reverse().find((s) => s.reference === key);
 
   async function route(req: Parameters<Parameters<typeof startHttpEmulator>[0]>[0]): Promise<Reply> {
@@ -78,7 +86,7 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
     let m: RegExpExecArray | null;
 
     if (req.method === 'POST' && req.path === '/v2/shipments') {
-      const s = (body.shipment ?? {}) as { reference?: string; to_address?: Addr; from_address?: Addr; parcel?: Record<string, unknown>; customs_info?: Record<string, unknown>; options?: Record<string, unknown> };
+      const s = (body.shipment ?? {}) as { reference?: string; to_address?: Addr; from_address?: Addr; parcel?: Record<string, unknown>; customs_info?: Record<string, unknown>; options?: Record<string, unknown>; is_return?: boolean };
       const errors: Array<{ field: string; message: string }> = [];
       for (const [k, a] of [['to_address', s.to_address], ['from_address', s.from_address]] as const) {
         if (!a?.street1) errors.push({ field: `${k}.street1`, message: 'cannot be blank' });
@@ -91,9 +99,13 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
         return error(422, 'SHIPMENT.CUSTOMS_INFO.MISSING', 'Customs info is required for international shipments.', [{ field: 'customs_info', message: 'is required' }]);
       }
       const id = `shp_${randomHex(32)}`;
-      const { rates, messages } = ratesFor(id, { to_address: s.to_address!, from_address: s.from_address!, parcel: s.parcel as { weight?: number } });
+      // "leave the addresses the same as the initial Shipment's creation request and we switch the to_address and from_address"
+      const isReturn = s.is_return === true;
+      const to = isReturn ? s.from_address! : s.to_address!;
+      const from = isReturn ? s.to_address! : s.from_address!;
+      const { rates, messages } = ratesFor(id, { to_address: to, from_address: from, parcel: s.parcel as { weight?: number } });
       const shp: EpShipment = {
-        id, object: 'Shipment', reference: s.reference ?? null, mode: 'test', created_at: now(), updated_at: now(), to_address: s.to_address!, from_address: s.from_address!,
+        id, object: 'Shipment', reference: s.reference ?? null, mode: 'test', created_at: now(), updated_at: now(), to_address: to, from_address: from, is_return: isReturn,
         parcel: { id: `prcl_${randomHex(32)}`, object: 'Parcel', ...s.parcel }, customs_info: s.customs_info ? { id: `cstinfo_${randomHex(32)}`, object: 'CustomsInfo', ...s.customs_info } : null,
         options: s.options ?? {}, rates, messages, selected_rate: null, postage_label: null, tracking_code: null, tracker: null, refund_status: null, scan_form: null, batch_id: null, status: 'unknown',
       };
@@ -122,7 +134,7 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
       };
       shp.tracker = { id: `trk_${randomHex(32)}`, object: 'Tracker', tracking_code: tracking, status: 'pre_transit', public_url: `https://track.easypost.test/${tracking}` };
       shp.updated_at = now();
-      purchases.push({ shipmentId: shp.id, reference: shp.reference, rateId: rate.id, tracking, at: Date.now() });
+      purchases.push({ shipmentId: shp.id, reference: shp.reference, rateId: rate.id, tracking, at: Date.now(), isReturn: shp.is_return, toName: shp.to_address.name ?? '' });
       return { status: 200, body: shp };
     }
     if (req.method === 'POST' && (m = /^\/v2\/shipments\/([^/]+)\/refund$/.exec(req.path))) {
@@ -167,7 +179,9 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
     if (req.method === 'POST' && req.path === '/v2/trackers') {
       const t = (body.tracker ?? {}) as { tracking_code?: string; carrier?: string };
       if (!t.tracking_code) return error(422, 'TRACKER.TRACKING_CODE.MISSING', 'A tracking code is required.');
-      return { status: 201, body: { id: `trk_${randomHex(32)}`, object: 'Tracker', tracking_code: t.tracking_code, carrier: t.carrier ?? 'USPS', status: 'pre_transit', status_detail: 'label_created', tracking_details: [] } };
+      trackerRequests.push(t.tracking_code);
+      const state = tracking.get(t.tracking_code) ?? { status: 'pre_transit', detail: 'label_created' };
+      return { status: 201, body: { id: `trk_${randomHex(32)}`, object: 'Tracker', mode: 'test', tracking_code: t.tracking_code, carrier: t.carrier ?? 'USPS', status: state.status, status_detail: state.detail, tracking_details: [], created_at: now(), updated_at: now() } };
     }
     return error(404, 'NOT_FOUND', `No route for ${req.method} ${req.path}.`);
   }
@@ -175,8 +189,9 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
   const http = await startHttpEmulator(route, { name: 'EasyPost', ...(options.port ? { port: options.port } : {}) });
   base = http.url;
   return Object.assign(http, {
-    shipments, purchases, refunds, scanForms,
+    shipments, purchases, refunds, scanForms, trackerRequests,
     setLabelFormat(f: 'ZPL' | 'PNG') { labelFormat = f; },
     setLabelResolution(dpi: 203 | 300) { resolution = dpi; },
+    setTracking(code: string, status: string, statusDetail = 'status_update') { tracking.set(code, { status, detail: statusDetail }); },
   });
 }

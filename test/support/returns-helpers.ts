@@ -10,7 +10,7 @@ let seq = 0;
  * An order of three different SKUs (one unit each) from the demo catalog, landed through importOrders,
  * packed at the bench by scanning and marked shipped: what a customer can send back.
  */
-export async function shippedOrder(core: Core, client: ApiClient, opts: { channelKind?: string; shippingMinor?: number; taxMinor?: number; skus?: string[] } = {}): Promise<ShippedOrder> {
+export async function shippedOrder(core: Core, client: ApiClient, opts: { channelKind?: string; shippingMinor?: number; taxMinor?: number; skus?: string[]; keepPacked?: boolean } = {}): Promise<ShippedOrder> {
   const ws = core.workspace();
   const repos = ws.repos;
   const channel = repos.catalog.channels().find((c) => c.kind === (opts.channelKind ?? 'demo-shopify'))!;
@@ -34,7 +34,8 @@ export async function shippedOrder(core: Core, client: ApiClient, opts: { channe
   const view = await client.call('pack.open', { orderId });
   await scanAll(core, client, view.sessionId);
   await client.call('pack.complete', { sessionId: view.sessionId });
-  await client.call('orders.transition', { id: orderId, to: 'shipped' });
+  // with carrier labels on, the bought label ships the order by itself
+  if ((await client.call('orders.get', { id: orderId })).status === 'packed' && !opts.keepPacked) await client.call('orders.transition', { id: orderId, to: 'shipped' });
   return { orderId, number, skus: variants.map((v) => v.sku), prices: prices.slice(0, variants.length) };
 }
 

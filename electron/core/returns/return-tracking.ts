@@ -4,7 +4,7 @@ import { isCarrierError, type Carrier } from '../shipping/carrier';
 import type { ReturnRecord } from '../store/returns-repo';
 import type { ReturnsDeps } from './return-deps';
 import { readReturnRules } from './return-rules';
-import { foldCarrierStatus } from './return-tracking-words';
+import { foldCarrierStatus } from '../../../shared/domain/return-state';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 const TICK_MS = 60_000;

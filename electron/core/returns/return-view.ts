@@ -1,12 +1,11 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { ReturnUnit, ReturnView } from '../../../shared/contract/returns';
-import { nextReturnStatuses, type Disposition } from '../../../shared/domain/return-state';
+import { inboundWords, nextReturnStatuses, type Disposition } from '../../../shared/domain/return-state';
 import type { Repos } from '../store';
 import type { OrderRecord } from '../store/orders-repo';
 import type { ReturnLineRecord, ReturnRecord } from '../store/returns-repo';
 import { refundFor } from './return-refund';
 import { quarantineName, readReturnRules } from './return-rules';
-import { inboundWords } from './return-tracking-words';
 import { replayScans, type UnitState } from './return-units';
 
 export function returnOrThrow(repos: Repos, returnId: number): ReturnRecord {

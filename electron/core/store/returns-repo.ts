@@ -1,5 +1,5 @@
 import type { ReturnRow } from '../../../shared/contract/returns';
-import type { Disposition, Grade, ReturnStatus } from '../../../shared/domain/return-state';
+import { inboundWords, type Disposition, type Grade, type ReturnStatus } from '../../../shared/domain/return-state';
 import type { RefundBreakdown } from '../../../shared/domain/refund';
 import type { Db } from './db';
 
@@ -64,15 +64,15 @@ export function createReturnsRepo(db: Db) {
     VALUES (@returnId, @code, @outcome, @returnLineId, @variantId, @unitScanId, @grade, @disposition, @undoesScanId, @message, @actor, @createdAt)`);
   // what a list row shows: units announced (or received, when none were) and received so far, from the log
   const rowColumns = `r.id, r.number, r.order_id AS orderId, o.number AS orderNumber, o.customer_name AS customerName, r.status, r.shipping,
-    r.unannounced, r.tracking_number AS trackingNumber, r.inbound_status AS inbound, o.currency, r.refund_minor AS refundMinor,
+    r.unannounced, r.tracking_number AS trackingNumber, r.inbound_status AS inboundStatus, r.inbound_detail AS inboundDetail, o.currency, r.refund_minor AS refundMinor,
     r.created_at AS createdAt, r.updated_at AS updatedAt,
     (SELECT coalesce(sum(quantity), 0) FROM return_lines WHERE return_id = r.id) AS units,
     (SELECT count(*) FROM return_scans s WHERE s.return_id = r.id AND s.outcome = 'accepted'
       AND NOT EXISTS (SELECT 1 FROM return_scans u WHERE u.undoes_scan_id = s.id)) AS received`;
 
   function row(raw: Record<string, unknown>): ReturnRow {
-    const r = raw as Omit<ReturnRow, 'unannounced' | 'units'> & { unannounced: number; units: number };
-    return { ...r, unannounced: r.unannounced === 1, units: r.unannounced === 1 ? r.received : r.units };
+    const { inboundStatus, inboundDetail, ...r } = raw as Omit<ReturnRow, 'unannounced' | 'units' | 'inbound'> & { unannounced: number; units: number; inboundStatus: string; inboundDetail: string };
+    return { ...r, unannounced: r.unannounced === 1, units: r.unannounced === 1 ? r.received : r.units, inbound: inboundWords({ ...r, inboundStatus, inboundDetail }) };
   }
 
   return {
