@@ -71,7 +71,7 @@ describe('return labels and parcels on their way back', () => {
   });
 
   it('Shippo return labels ask for extra.is_return; a customer who pays return shipping has the label taken off the refund', async () => {
-    const { core, client, shippo } = bench;
+    const { client, shippo } = bench;
     await client.call('shipping.saveRules', { buyLabels: true, customsSigner: 'Test Shop', fallback: { strategy: 'cheapest', carrierIds: [bench.shippoId] } });
     await client.call('returns.saveRules', { ...(await client.call('returns.rules', {})), returnShippingPaidBy: 'customer' });
     const order = await sentOrder(bench);
@@ -88,7 +88,7 @@ describe('return labels and parcels on their way back', () => {
   });
 
   it('closing a return whose label was bought voids the label at the carrier', async () => {
-    const { core, client, easypost } = bench;
+    const { client, easypost } = bench;
     const order = await sentOrder(bench);
     const lines = (await client.call('orders.get', { id: order.orderId })).lines;
     const created = await client.call('returns.create', { orderId: order.orderId, shipping: 'label', lines: [{ orderLineId: lines[2]!.id, quantity: 1, reasonCode: 'wrong_size' }] });
