@@ -33,8 +33,8 @@ export function shippedUnits(repos: Repos, order: OrderRecord): Map<number, numb
 }
 
 /**
- * Units per order line already on returns: announced ones still to come, and what actually came back on
- * the ones received. A return closed before its parcel arrived holds nothing.
+ * Units per order line already on returns: announced ones until they are inspected, then what actually came
+ * back. A return closed before its parcel arrived holds nothing.
  */
 export function unitsOnReturns(repos: Repos, orderId: number, exceptReturnId: number | null): Map<number, number> {
   const out = new Map<number, number>();
@@ -42,7 +42,8 @@ export function unitsOnReturns(repos: Repos, orderId: number, exceptReturnId: nu
   for (const l of repos.returns.orderLinesOnReturns(orderId)) {
     if (l.returnId === exceptReturnId) continue;
     let n = 0;
-    if (EXPECTED_STATUSES.includes(l.status)) n = l.quantity;
+    // still to come, or at the bench and not finished: what was announced is spoken for
+    if (EXPECTED_STATUSES.includes(l.status) || (l.status === 'received' && !l.unannounced)) n = l.quantity;
     else if (l.receivedAt !== null) {
       let state = received.get(l.returnId);
       if (!state) { state = replayScans(repos.returns.scans(l.returnId)); received.set(l.returnId, state); }
