@@ -46,13 +46,13 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const so = deps.shipping ?? {};
   // the returns bench records its bought labels; it is made just below, from the shipping it uses
-  let returns: ReturnsService | undefined;
+  const late: { returns?: ReturnsService } = {};
   const shipping = createShippingService({
     repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createKeyFileCredentials(dataDir),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
-    returnLabelBought: (s, at) => returns?.labelBought(s, at),
+    returnLabelBought: (s, at) => late.returns?.labelBought(s, at),
   });
-  returns = createReturnsService({ repos, clock, actor, emit: deps.emit, orders, shipping, print, gsReplacement: () => scanner().gsReplacement });
+  const returns = createReturnsService({ repos, clock, actor, emit: deps.emit, orders, shipping, print, gsReplacement: () => scanner().gsReplacement });
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
@@ -62,12 +62,12 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.recover();
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
+  late.returns = returns;
   returns.start(); // parcels on their way back are looked up at the carrier now and then
-  const returnsService = returns;
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, returns: returnsService,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, returns,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
-    close() { returnsService.stop(); shipping.close(); db.$client.close(); },
+    close() { returns.stop(); shipping.close(); db.$client.close(); },
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;
