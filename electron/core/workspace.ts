@@ -53,6 +53,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
     returnLabelBought: (s, at) => late.returns?.labelBought(s, at),
   });
   const returns = createReturnsService({ repos, clock, actor, emit: deps.emit, orders, shipping, print, gsReplacement: () => scanner().gsReplacement });
+  late.returns = returns;
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
@@ -62,7 +63,6 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.recover();
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
-  late.returns = returns;
   returns.start(); // parcels on their way back are looked up at the carrier now and then
   return {
     file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, returns,
