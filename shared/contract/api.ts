@@ -9,6 +9,7 @@ import {
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { shippingMethods } from './shipping-api';
+import { backupMethods } from './backups-api';
 import { returnsMethods } from './returns-api';
 
 const Empty = z.object({}).strict().default({});
@@ -31,6 +32,7 @@ export const api = {
 
   ...packMethods,
   ...shippingMethods,
+  ...backupMethods,
   ...returnsMethods,
 } as const;
 

@@ -4,7 +4,7 @@ import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Printer, PrintJob } from '../../../shared/contract/pack';
 import { isoNow, type Clock } from '../clock';
 import { createTcpPrinter, createVirtualPrinter, isPrinterError, type PrinterStatus, type RawPrinter } from '../drivers/printer';
-import { renderTestPrintZpl } from '../labels';
+import { renderTestPrintZpl, withReprintMark } from '../labels';
 import type { Repos } from '../store';
 
 export type PrinterFactory = (printer: Printer) => RawPrinter;
@@ -40,6 +40,11 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     repos.print.savePrinter({ name: 'Virtual label printer', kind: 'virtual', host: '', port: 9100, dpi: 203, labelSize: '4x6', folder: join(dataDir, 'labels'), isDefault: true });
   }
 
+  /** The first label's bytes with "REPRINT n" and the time added where the layout keeps room for it. */
+  function markReprint(zpl: string, firstJobId: number, printer: Pick<Printer, 'labelSize' | 'dpi'>): string {
+    return withReprintMark(zpl, { size: printer.labelSize, dpi: printer.dpi, copy: repos.print.reprintCount(firstJobId) + 1, at: isoNow(clock) });
+  }
+
   function publicJob(id: number): PrintJob {
     const j = repos.print.job(id);
     if (!j) throw new AppError('not_found', `Print job ${id} does not exist.`, 'Reload the Printing screen.');
@@ -66,6 +71,22 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
   }
 
   async function send(jobId: number): Promise<void> {
+    try {
+      await sendOrThrow(jobId);
+    } catch (e) {
+      // The store itself failed (disk full, database gone): a job must never sit "queued" in silence.
+      console.error(`[print] job ${jobId} could not be recorded`, e);
+      const words = 'Packbench could not record this label\'s progress (the database could not be written). The label is kept; check the disk has free space, then press Retry.';
+      try {
+        repos.print.setStatus(jobId, 'failed', words, isoNow(clock));
+      } catch {
+        // the screen still hears it, and recover() sends a queued job again at the next start
+      }
+      emit('print.jobChanged', { jobId, status: 'failed', message: words });
+    }
+  }
+
+  async function sendOrThrow(jobId: number): Promise<void> {
     const job = repos.print.job(jobId);
     if (!job || job.status === 'done') return;
     const printer = repos.print.printer(job.printerId);
@@ -78,8 +99,9 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     repos.print.setStatus(jobId, 'sending', '', isoNow(clock), true);
     changed(jobId);
     try {
-      await driverFor(printer).send(Buffer.from(job.zpl, 'utf8'), { jobId: String(jobId), name: job.orderNumber ? `order-${job.orderNumber}` : `job-${jobId}` });
-      repos.print.setStatus(jobId, 'done', '', isoNow(clock));
+      const receipt = await driverFor(printer).send(Buffer.from(job.zpl, 'utf8'), { jobId: String(jobId), name: job.orderNumber ? `order-${job.orderNumber}` : `job-${jobId}` });
+      if (receipt.confirmed) repos.print.setStatus(jobId, 'done', '', isoNow(clock));
+      else repos.print.setStatus(jobId, 'unconfirmed', receipt.words, isoNow(clock));
     } catch (e) {
       const words = isPrinterError(e) ? e.message
         : `Printer '${printer.name}' failed: ${e instanceof Error ? e.message : String(e)}. The label is kept; retry it when the printer is ready.`;
@@ -97,9 +119,10 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
       while (inFlight.size) await Promise.all([...inFlight]);
     },
     /** Call inside the caller's transaction: the job exists exactly when the change that made it does. */
-    createLabelJob(args: { orderId: number; sessionId: number; parcelNo: number; zpl: string; printerId: number }): number {
+    createLabelJob(args: { orderId: number; sessionId: number; parcelNo: number; zpl: string; printerId: number; notice?: string }): number {
       return repos.print.createJob({ ...args, kind: 'label', at: isoNow(clock) });
     },
+    markReprint,
     defaultPrinter(): Printer {
       ensureDefaultPrinter();
       return repos.print.defaultPrinter()!;
@@ -114,11 +137,18 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
       return publicJob(jobId);
     },
     reprint(jobId: number): PrintJob {
-      const job = repos.print.job(jobId);
-      if (!job) throw new AppError('not_found', `Print job ${jobId} does not exist.`);
+      const asked = repos.print.job(jobId);
+      if (!asked) throw new AppError('not_found', `Print job ${jobId} does not exist.`);
+      // a copy of a copy is another copy of the first label, from its unmarked bytes
+      const job = asked.reprintOf !== null ? (repos.print.job(asked.reprintOf) ?? asked) : asked;
       if (!job.zpl) throw new AppError('conflict', 'This label was never laid out, so there is nothing to reprint.', job.error);
+      const printer = repos.print.printer(job.printerId);
+      const zpl = job.kind === 'label' && printer ? markReprint(job.zpl, job.id, printer) : job.zpl;
       // the same printer: the bytes were laid out for its size and resolution
-      const id = repos.print.createJob({ printerId: job.printerId, orderId: job.orderId, sessionId: null, parcelNo: job.parcelNo, kind: job.kind, zpl: job.zpl, at: isoNow(clock) });
+      const id = repos.print.createJob({
+        printerId: job.printerId, orderId: job.orderId, sessionId: null, parcelNo: job.parcelNo, kind: job.kind, zpl, at: isoNow(clock),
+        reprintOf: job.kind === 'label' ? job.id : null, notice: job.notice,
+      });
       void dispatch(id);
       return publicJob(id);
     },

@@ -221,11 +221,15 @@ export const printJobs = sqliteTable('print_jobs', {
   parcelNo: integer('parcel_no'),
   kind: text('kind', { enum: ['label', 'test'] }).notNull(),
   zpl: text('zpl').notNull(),
-  status: text('status', { enum: ['queued', 'sending', 'done', 'failed'] }).notNull().default('queued'),
+  status: text('status', { enum: ['queued', 'sending', 'done', 'unconfirmed', 'failed'] }).notNull().default('queued'),
   error: text('error').notNull().default(''),
   attempts: integer('attempts').notNull().default(0),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  /** the first label this job is another copy of: a reprint says so on the label and in the list */
+  reprintOf: integer('reprint_of'),
+  /** in words, for a label that printed but needs a look (characters no label font has) */
+  notice: text('notice').notNull().default(''),
 }, (t) => [index('print_jobs_order').on(t.orderId, t.id), index('print_jobs_status').on(t.status, t.id)]);
 
 /** EasyPost, Shippo or the local courier. The API key lives in the credentials store, named by secret_name. */
