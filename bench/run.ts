@@ -2,6 +2,8 @@ import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
 import { scanBench } from './scan-bench';
 import { shippingBench } from './shipping-bench';
+import { shopifyBench } from './shopify-bench';
+import { syncBench } from './sync-bench';
 
 // `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
 const only = process.argv[2];
@@ -10,3 +12,5 @@ if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
 if (!only || only === 'shipping') await shippingBench();
+if (!only || only === 'sync') await syncBench();
+if (!only || only === 'shopify') await shopifyBench();

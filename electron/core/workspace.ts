@@ -5,13 +5,14 @@ import { ScannerSettingsSchema, type ScannerSettings } from '../../shared/contra
 import type { Clock } from './clock';
 import { seedDemo } from './demo/seed-demo';
 import { createInventoryService } from './services/inventory-service';
+import { createConflictService } from './services/order-conflicts';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
 import { createRepos } from './store';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
-import { createKeyFileCredentials, type CredentialStore } from './shipping/credentials';
+import type { CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
 import { createReturnsService, type ReturnsService } from './returns/returns-service';
 import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
@@ -19,6 +20,9 @@ import type { BackupInfo } from './store/backups';
 import { openDatabase } from './store/db';
 import { DB_FILES, putBackupInPlace } from './store/restore';
 import { createBackupService, type BackupOptions } from './services/backup-service';
+import { createChannelSettings } from './sync/channel-settings';
+import { createSyncEngine, type SyncOptions } from './sync/engine/sync-engine';
+import { createSealedCredentials } from './sync/secrets/credential-store';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
 export type WorkspaceDeps = {
@@ -28,6 +32,7 @@ export type WorkspaceDeps = {
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
   backups?: BackupOptions | undefined;
+  sync?: SyncOptions | undefined;
 };
 export type ShippingOptions = {
   credentials?: CredentialStore | undefined;
@@ -54,8 +59,9 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const so = deps.shipping ?? {};
   // the returns bench records its bought labels; it is made just below, from the shipping it uses
   const late: { returns?: ReturnsService } = {};
+  const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
   const shipping = createShippingService({
-    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createKeyFileCredentials(dataDir),
+    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
     returnLabelBought: (s, at) => late.returns?.labelBought(s, at),
   });
@@ -72,10 +78,15 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
   returns.start(); // parcels on their way back are looked up at the carrier now and then
+  const conflicts = createConflictService(repos, clock, actor, orders);
+  const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  const channels = createChannelSettings(repos, clock, sync, syncOptions);
+  if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, returns,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels, returns,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
+      sync.stop();
       backups.stopTimers();
       returns.stop();
       shipping.close();

@@ -11,8 +11,10 @@ import { usePackSync } from './screens/pack/use-pack-sync';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
+import { SyncScreen } from './screens/sync/sync-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
+import { useSyncStatusFeed } from './stores/sync-store';
 import './app-shell.css';
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
@@ -22,6 +24,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   settings: SettingsScreen,
   printing: PrintingScreen,
   shipments: ShipmentsScreen,
+  sync: SyncScreen,
 };
 
 export function App() {
@@ -30,6 +33,7 @@ export function App() {
   // scans are recognised on every screen, without a field to focus
   useGlobalScanner();
   usePackSync();
+  useSyncStatusFeed();
   const screen = useAppStore((s) => s.screen);
   const connection = useAppStore((s) => s.connection);
   const View = SCREEN_VIEWS[screen];

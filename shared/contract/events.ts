@@ -10,6 +10,7 @@ export const events = {
   'pack.changed': z.object({ sessionId: Id }),
   'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
   'returns.changed': z.object({ returnId: Id, orderId: Id }),
+  'sync.changed': z.object({ channelIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

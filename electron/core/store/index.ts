@@ -3,11 +3,13 @@ import type { Db } from './db';
 import { createInventoryRepo } from './inventory-repo';
 import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
+import { createOutboxDrainRepo } from './outbox-drain-repo';
 import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
 import { createReturnsRepo } from './returns-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
+import { createSyncRepo } from './sync-repo';
 
 export function createRepos(db: Db) {
   const repos = {
@@ -21,6 +23,8 @@ export function createRepos(db: Db) {
     returns: createReturnsRepo(db),
     settings: createSettingsRepo(db),
     shipping: createShippingRepo(db),
+    sync: createSyncRepo(db),
+    outboxDrain: createOutboxDrainRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();

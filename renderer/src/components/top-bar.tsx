@@ -1,5 +1,6 @@
 import type { ConnectionState } from '../api/connect';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
+import { SyncIndicator } from './sync-indicator';
 import { WorkspaceBadge } from './workspace-badge';
 
 export const SCREEN_LABELS: Record<Screen, string> = {
@@ -9,6 +10,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   settings: 'Settings',
   printing: 'Printing',
   shipments: 'Shipments',
+  sync: 'Sync',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
@@ -44,6 +46,7 @@ export function TopBar() {
           </button>
         ))}
       </nav>
+      <SyncIndicator />
       <div className={`connection connection-${connection}`} role="status" data-testid="connection-state">
         <span className="connection-dot" aria-hidden="true" />
         {CONNECTION_WORDS[connection]}
