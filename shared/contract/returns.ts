@@ -51,8 +51,6 @@ export const ReturnRulesSchema = z.object({
   quarantineLocationId: Id.nullable().default(null),
   /** tell the channel to put restocked units back in its own stock (leave off when Packbench sends stock counts) */
   channelRestock: z.boolean().default(false),
-  /** Shopify: record it as a return (returnCreate + returnProcess) or as a plain refund (refundCreate) */
-  refundAs: z.enum(['return', 'refund']).default('return'),
   notifyCustomer: z.boolean().default(true),
   /** how often parcels on their way back are looked up at the carrier */
   trackEveryMinutes: z.number().int().min(5, 'Look at least 5 minutes apart').max(1440).default(60),

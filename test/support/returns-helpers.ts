@@ -54,3 +54,23 @@ export function refundRows(core: Core) {
     .all() as Array<{ id: number; channelId: number; idempotencyKey: string; payload: string; status: string }>)
     .map((r) => ({ ...r, payload: JSON.parse(r.payload) as { orderId: number; amountMinor: number; currency: string; rma: string; lines: Array<{ sku: string; quantity: number; restock: boolean }> } }));
 }
+
+/** A return of the first two lines (one unit each) of a shipped order: received by its RMA, graded new and damaged, refunded. */
+export async function returnTwoAndRefund(core: Core, client: ApiClient, orderId: number) {
+  const lines = (await client.call('orders.get', { id: orderId })).lines;
+  const [a, b] = lines;
+  const created = await client.call('returns.create', {
+    orderId, shipping: 'customer',
+    lines: [{ orderLineId: a!.id, quantity: 1, reasonCode: 'wrong_size' }, { orderLineId: b!.id, quantity: 1, reasonCode: 'arrived_damaged' }],
+  });
+  const opened = await client.call('returns.open', { code: created.number });
+  if (opened.kind !== 'return') throw new Error(`the RMA did not open its return: ${opened.kind}`);
+  const id = opened.view.id;
+  await client.call('returns.scan', { returnId: id, code: itemCode(core, a!.sku) });
+  await client.call('returns.grade', { returnId: id, grade: 'new' });
+  await client.call('returns.scan', { returnId: id, code: itemCode(core, b!.sku) });
+  await client.call('returns.grade', { returnId: id, grade: 'damaged' });
+  await client.call('returns.finish', { returnId: id });
+  const refunded = await client.call('returns.refund', { returnId: id });
+  return { returnId: id, rma: created.number, amountMinor: refunded.refund!.amountMinor, skus: [a!.sku, b!.sku], lineIds: [a!.id, b!.id] };
+}

@@ -165,7 +165,7 @@ export function createReturnFinish(deps: ReturnsDeps) {
       const outboxId = byHand ? null : repos.outbox.enqueue('order.refund', order.channelId, {
         orderId: order.id, externalId: order.externalId, returnId: r.id, rma: r.number, amountMinor: amount, currency: order.currency,
         shippingMinor: breakdown.shippingMinor, feeMinor: breakdown.feeMinor, reason: `Return ${r.number}: ${reasonText || 'returned'}`,
-        notifyCustomer: rules.notifyCustomer, refundAs: rules.refundAs, lines: refundLines,
+        notifyCustomer: rules.notifyCustomer, lines: refundLines,
       }, at);
       repos.returns.update(r.id, {
         status: 'refunded', finishedAt: at, refundMinor: amount, refundOutboxId: outboxId,

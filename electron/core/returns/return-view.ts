@@ -39,10 +39,13 @@ function unitView(repos: Repos, order: OrderRecord, lines: ReturnLineRecord[], u
 
 export function refundPushState(repos: Repos, r: ReturnRecord, channelName: string): NonNullable<ReturnView['refund']>['push'] {
   if (r.refundOutboxId === null) return { status: 'by_hand', words: `${channelName} takes no refunds from Packbench: pay it back by hand.`, attempts: 0 };
-  const row = repos.returns.outboxRow(r.refundOutboxId);
+  const row = repos.outboxDrain.row(r.refundOutboxId);
   if (!row) return { status: 'pending', words: `Waiting to be sent to ${channelName}.`, attempts: 0 };
-  if (row.status === 'sent') return { status: 'sent', words: `${channelName} has the refund.`, attempts: row.attempts };
-  if (row.status === 'failed') return { status: 'failed', words: row.lastError || `${channelName} refused the refund.`, attempts: row.attempts };
+  // the engine's own sentence for what happened ("Shop: order #1001 refunded.") is the best one to show
+  if (row.state === 'done') return { status: 'sent', words: row.words || `${channelName} has the refund.`, attempts: row.attempts };
+  // skipped on purpose (the order did not come from that shop): nothing reached it, the money goes back by hand
+  if (row.state === 'skipped') return { status: 'by_hand', words: `${row.words || `${channelName} was not sent this refund.`} Pay it back by hand.`, attempts: row.attempts };
+  if (row.status === 'failed') return { status: 'failed', words: row.lastError || row.words || `${channelName} refused the refund.`, attempts: row.attempts };
   return {
     status: 'pending', attempts: row.attempts,
     words: row.lastError ? `Waiting to be sent to ${channelName}: ${row.lastError}` : `Waiting to be sent to ${channelName}; it goes out once, as soon as the shop answers.`,

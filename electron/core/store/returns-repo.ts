@@ -174,9 +174,6 @@ export function createReturnsRepo(db: Db) {
     labelShipmentId(returnId: number): number | undefined {
       return (c.prepare("SELECT id FROM shipments WHERE return_id = ? AND status <> 'voided' ORDER BY id DESC LIMIT 1").get(returnId) as { id: number } | undefined)?.id;
     },
-    outboxRow(id: number) {
-      return c.prepare('SELECT status, attempts, last_error AS lastError FROM outbox WHERE id = ?').get(id) as { status: 'pending' | 'sent' | 'failed'; attempts: number; lastError: string } | undefined;
-    },
     /** refunds already given on the order by other returns, and whether one of them refunded the shipping */
     refundedOnOrder(orderId: number, exceptReturnId: number): { refundedMinor: number; shippingRefunded: boolean } {
       const rows = c.prepare("SELECT refund FROM returns WHERE order_id = ? AND id <> ? AND refund IS NOT NULL").all(orderId, exceptReturnId) as Array<{ refund: string }>;

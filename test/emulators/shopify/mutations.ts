@@ -173,6 +173,9 @@ export function createMutations(schema: GraphQLSchema) {
     if (input.shipping?.fullRefund) amount += order.shippingMinor;
     else if (input.shipping?.amount) amount += fromDecimal(input.shipping.amount);
     if (input.transactions?.length) amount = input.transactions.reduce((sum, t) => sum + fromDecimal(t.amount), 0);
+    // money already given back is not given twice: Shopify refuses a refund larger than what is left on the order
+    const left = s.orderTotal(order) - order.refundIds.reduce((sum, id) => sum + s.refunds.get(id)!.amountMinor, 0);
+    if (amount > left) errors.push({ field: ['input', 'transactions', '0', 'amount'], message: `Amount cannot be greater than the refundable amount (${(left / 100).toFixed(2)} ${order.currency}).` });
     if (errors.length) return { refund: null, order: null, userErrors: errors };
     const r = s.createRefund({ orderId: order.id, note: input.note ?? null, notify: Boolean(input.notify), amountMinor: amount, lines: lines.filter((l): l is NonNullable<typeof l> => l !== null) });
     s.record('refundCreate', idempotencyKey, variables, { refundId: gid('Refund', r.id), orderId: gid('Order', order.id), amount, lines: r.lines.map((l) => ({ lineItemId: gid('LineItem', l.lineItemId), quantity: l.quantity })) });
