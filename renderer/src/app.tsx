@@ -8,6 +8,7 @@ import { InventoryScreen } from './screens/inventory/inventory-screen';
 import { OrdersScreen } from './screens/orders/orders-screen';
 import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
+import { ReturnsScreen } from './screens/returns/returns-screen';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
@@ -25,6 +26,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   printing: PrintingScreen,
   shipments: ShipmentsScreen,
   sync: SyncScreen,
+  returns: ReturnsScreen,
 };
 
 export function App() {

@@ -11,6 +11,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   printing: 'Printing',
   shipments: 'Shipments',
   sync: 'Sync',
+  returns: 'Returns',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {

@@ -1,5 +1,7 @@
 import type { DetectedScan } from '../../../shared/scan';
 import { usePackStore } from '../screens/pack/pack-store';
+import { useReturnsStore } from '../screens/returns/returns-store';
+import { useAppStore } from '../stores/app-store';
 import type { ScanContext } from './scanner-input';
 
 type ScanCapture = (text: string) => void;
@@ -18,7 +20,7 @@ export function captureScans(fn: ScanCapture): () => void {
 }
 
 /**
- * Where a scan goes: a capturing form first; on the pack screen with an order open, it is counted;
+ * Where a scan goes: a capturing form first; on the returns screen, into the returns bench; on the pack screen with an order open, it is counted;
  * anywhere else it opens the order it names and brings up the pack screen.
  */
 export function routeScan(scan: DetectedScan, context: ScanContext): void {
@@ -26,5 +28,17 @@ export function routeScan(scan: DetectedScan, context: ScanContext): void {
     capture(scan.text);
     return;
   }
+  // the returns bench takes every scan made on it; an RMA slip scanned anywhere else opens its return there
+  if (useAppStore.getState().screen === 'returns') {
+    void useReturnsStore.getState().handleScan(scan.text);
+    return;
+  }
+  if (RMA.test(scan.text.trim())) {
+    void useReturnsStore.getState().openFromElsewhere(scan.text);
+    return;
+  }
   void usePackStore.getState().handleScan(scan.text, context);
 }
+
+/** The RMA number printed as the return slip's barcode */
+const RMA = /^(\][A-Za-z][0-9A-Za-z])?RMA[-\s]?\d{1,9}$/i;

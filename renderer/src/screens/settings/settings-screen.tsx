@@ -92,10 +92,13 @@ export function SettingsScreen() {
           <div><dt><kbd>Alt+5</kbd> or <kbd>F5</kbd></dt><dd>Printing: print jobs, retry, reprint, label preview</dd></div>
           <div><dt><kbd>Alt+6</kbd> or <kbd>F6</kbd></dt><dd>Shipments: carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest</dd></div>
           <div><dt><kbd>Alt+7</kbd> or <kbd>F7</kbd></dt><dd>Sync: each shop online or offline, what waits to go out, problems in words, Sync now and Retry</dd></div>
+          <div><dt><kbd>Alt+8</kbd> or <kbd>F8</kbd></dt><dd>Returns: scan a parcel's label, RMA slip or order number; scan each item, grade it, refund on the shop</dd></div>
           <div><dt>Scan anywhere</dt><dd>An order number or packing slip opens the order on the Pack screen</dd></div>
           <div><dt><kbd>Enter</kbd> <kbd>Ctrl+Z</kbd> <kbd>Esc</kbd></dt><dd>Pack: close the parcel, undo the last scan, clear a red error</dd></div>
           <div><dt><kbd>Alt+S</kbd> <kbd>Alt+O</kbd> <kbd>Alt+B</kbd></dt><dd>Pack: split the parcel, supervisor override, put the order back</dd></div>
           <div><dt><kbd>Alt+P</kbd> <kbd>Alt+R</kbd> <kbd>Alt+C</kbd> <kbd>Alt+V</kbd></dt><dd>Pack: packing slip, retry the label, print a copy, label preview</dd></div>
+          <div><dt><kbd>1</kbd>…<kbd>5</kbd> <kbd>Enter</kbd> <kbd>Ctrl+Z</kbd></dt><dd>Returns: grade the item just scanned (as new, damaged, faulty, unsellable, not ours), put the return away, take back the last scan</dd></div>
+          <div><dt><kbd>Alt+R</kbd> <kbd>Alt+X</kbd> <kbd>Alt+P</kbd> <kbd>Alt+D</kbd></dt><dd>Returns: refund, close without a refund, print the return slip, save it as a page</dd></div>
           <div><dt><kbd>/</kbd></dt><dd>Search the order queue</dd></div>
           <div><dt><kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd></dt><dd>Move through the queue and open an order</dd></div>
           <div><dt><kbd>Esc</kbd></dt><dd>Back from an order to the queue</dd></div>
