@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { startWooEmulator, type WooEmulator } from '../emulators/woocommerce/woo-emulator';
 import { formatMoney } from '../../shared/domain/money';
 import { AppShell } from './page-models/app-shell';
+import { OrdersPage } from './page-models/orders-page';
 import { ReturnsPage } from './page-models/returns-page';
 import { expect, startStation, test as stationTest, type Station } from './station';
 import { prepareDemoData, type DemoData } from './support/pack-demo';
@@ -56,18 +57,32 @@ test('a return of 2 of 3 items: received by its RMA, graded new and damaged by k
     if ((await client.call('orders.get', { id: orderId })).status === 'packed') await client.call('orders.transition', { id: orderId, to: 'shipped' });
     await expect.poll(() => shop.store.order(w).status, { timeout: 30_000 }).toBe('completed');
 
-    // the owner announces the return: 2 of the 3 items
+    // the owner announces the return from the order: 2 of the 3 items, each with its reason
     const order = await client.call('orders.get', { id: orderId });
     const [a, b, c] = SKUS.map((sku) => order.lines.find((l) => l.sku === sku)!);
-    const announced = await client.call('returns.create', {
-      orderId, shipping: 'customer',
-      lines: [{ orderLineId: a!.id, quantity: 1, reasonCode: 'wrong_size' }, { orderLineId: b!.id, quantity: 1, reasonCode: 'arrived_damaged' }],
-    });
     const expectedRefund = a!.unitPriceMinor + b!.unitPriceMinor + order.shippingMinor; // the damaged item refunds the shipping
-    const historyOf = async (variantId: number) => (await client.call('inventory.history', { variantId, limit: 50 })).filter((m) => m.reference === `return:${announced.id}`);
-
     const shell = new AppShell(page);
     await shell.open(station);
+    const orders = new OrdersPage(page);
+    await orders.searchFor(order.number);
+    await orders.openRow(order.number);
+    const panel = page.getByTestId('order-returns');
+    await panel.getByTestId('announce-return').click();
+    const announceLine = (sku: string) => panel.getByTestId('announce-line').and(page.locator(`[data-sku="${sku}"]`));
+    await announceLine(a!.sku).getByTestId('announce-quantity').fill('1');
+    await announceLine(a!.sku).getByTestId('announce-reason').selectOption('wrong_size');
+    await announceLine(b!.sku).getByTestId('announce-quantity').fill('1');
+    await announceLine(b!.sku).getByTestId('announce-reason').selectOption('arrived_damaged');
+    await panel.getByTestId('announce-customer').check();
+    await expect(panel.getByTestId('announce-preview')).toContainText(formatMoney(expectedRefund, order.currency));
+    await panel.getByTestId('announce-submit').click();
+    await expect(panel.getByTestId('order-return')).toHaveCount(1);
+    const rma = (await panel.getByTestId('order-return').getAttribute('data-rma'))!;
+    const announced = (await client.call('returns.list', { view: 'expected', q: rma, limit: 5 })).find((r) => r.number === rma)!;
+    expect((await client.call('returns.get', { id: announced.id })).lines.map((l) => [l.sku, l.expected])).toEqual([[a!.sku, 1], [b!.sku, 1]]);
+    const historyOf = async (variantId: number) => (await client.call('inventory.history', { variantId, limit: 50 })).filter((m) => m.reference === `return:${announced.id}`);
+
+    await page.keyboard.press('Escape'); // back to the queue
     await page.keyboard.press('Alt+8');
     const bench = new ReturnsPage(page);
     await expect(bench.root).toBeVisible();

@@ -11,6 +11,7 @@ import { OrderActions } from './order-actions';
 import { OrderLines, OrderTotals } from './order-lines';
 import { OrderTimeline } from './order-timeline';
 import { ShipTo } from './ship-to';
+import { OrderReturns } from '../returns/order-returns';
 import './order-detail.css';
 
 export function OrderDetailView({ id }: { id: number }) {
@@ -84,6 +85,7 @@ export function OrderDetailView({ id }: { id: number }) {
               <OrderTotals order={order} />
             </section>
             <ShipTo address={order.shipTo} />
+            <OrderReturns orderId={order.id} />
             <OrderTimeline events={order.events} />
           </div>
         </>
