@@ -157,3 +157,32 @@ test('a return of 2 of 3 items: received by its RMA, graded new and damaged by k
     client.dispose();
   }
 });
+
+test('the shop sets its return rules in Settings: restocking fee, who pays the label, a reason of its own; they are kept', async ({ page, station }) => {
+  const client = await connectStationClient(station);
+  try {
+    const shell = new AppShell(page);
+    await shell.open(station);
+    await shell.go('settings');
+    const section = page.getByTestId('returns-section');
+    await section.getByTestId('returns-fee').fill('150');
+    await section.getByTestId('returns-save').click();
+    await expect(section).toContainText('A whole percent from 0 to 100.');
+    await section.getByTestId('returns-fee').fill('15');
+    await section.getByTestId('returns-paid-by').selectOption('customer');
+    await section.getByTestId('returns-new-reason').fill('Wrong colour');
+    await section.getByRole('button', { name: 'Add' }).click();
+    await section.getByRole('checkbox', { name: 'Wrong colour charges the restocking fee' }).check();
+    await section.getByTestId('returns-save').click();
+    await expect(shell.notice).toContainText('Return rules saved');
+    const rules = await client.call('returns.rules', {});
+    expect(rules).toMatchObject({ restockingFeePercent: 15, returnShippingPaidBy: 'customer' });
+    expect(rules.reasons.at(-1)).toEqual({ code: 'wrong_colour', label: 'Wrong colour', refundsShipping: false, chargesFee: true });
+    await page.reload();
+    await expect(shell.connection).toHaveText(/Connected/);
+    await shell.go('settings');
+    await expect(page.getByTestId('returns-fee')).toHaveValue('15');
+  } finally {
+    client.dispose();
+  }
+});

@@ -8,6 +8,7 @@ import { CarriersSection } from './carriers-section';
 import { ChannelsSection } from './channels-section';
 import { PrintersSection } from './printers-section';
 import { ScannerSection } from './scanner-section';
+import { ReturnsSection } from './returns-section';
 import './settings.css';
 
 type Replace = 'resetDemo' | 'startEmpty';
@@ -73,6 +74,7 @@ export function SettingsScreen() {
       <PrintersSection />
       <CarriersSection />
       <ScannerSection />
+      <ReturnsSection />
       <BackupsSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>
