@@ -1,5 +1,6 @@
 import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
+import { returnsBench } from './returns-bench';
 import { scanBench } from './scan-bench';
 import { shippingBench } from './shipping-bench';
 import { shopifyBench } from './shopify-bench';
@@ -11,6 +12,7 @@ console.log(`Packbench benchmarks — node ${process.version}, ${new Date().toIS
 if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
+if (!only || only === 'returns') await returnsBench();
 if (!only || only === 'shipping') await shippingBench();
 if (!only || only === 'sync') await syncBench();
 if (!only || only === 'shopify') await shopifyBench();

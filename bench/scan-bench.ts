@@ -36,7 +36,7 @@ function prepare(dataDir: string): Prepared {
   }
 }
 
-async function startStation(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startStation(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -95,7 +95,7 @@ const PROBE = `(() => {
  * as a scanner's do. Playwright's keyboard.type waits for the page to take each key before sending
  * the next, which on a small machine makes the harness, not the app, the slow part.
  */
-async function scannerBurst(cdp: CDPSession, code: string): Promise<void> {
+export async function scannerBurst(cdp: CDPSession, code: string): Promise<void> {
   const events: Array<Record<string, unknown>> = [];
   for (const ch of code) {
     const base = { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: ch.charCodeAt(0) };
@@ -106,7 +106,7 @@ async function scannerBurst(cdp: CDPSession, code: string): Promise<void> {
   await Promise.all(events.map((e) => cdp.send('Input.dispatchKeyEvent', e as never)));
 }
 
-function idle(page: Page): Promise<void> {
+export function idle(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 })));
 }
 
