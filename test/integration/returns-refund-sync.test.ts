@@ -141,7 +141,7 @@ describe('refunds pushed to WooCommerce', () => {
 });
 
 describe('refunds pushed to Shopify (refundCreate)', () => {
-  async function shopifyStation() {
+  async function shopifyStation(gateway?: string) {
     const emu = await shopifyEmulator();
     const dir = tempDir('packbench-returns-shopify-');
     const core: Core = createCore({ dataDir: dir.path, actor: 'packer-1', printerFactory: () => createFakePrinter(), sync: { timing: FAST_TIMING, requestTimeoutMs: 1500 } });
@@ -151,7 +151,7 @@ describe('refunds pushed to Shopify (refundCreate)', () => {
     for (const sku of skus) emu.state.addProduct({ title: sku, variants: [{ sku, price: '12.50', available: 500 }] });
     const saved = await client.call('channels.connect', { kind: 'shopify', name: 'Test Shopify', baseUrl: emu.url, credentials: { accessToken: emu.accessToken }, pollSeconds: 2, pushStock: false });
     const remote = emu.state.createOrder({
-      email: 'zoe@example.de', lines: [{ sku: skus[0]!, quantity: 1 }, { sku: skus[1]!, quantity: 1 }, { sku: skus[2]!, quantity: 1 }],
+      email: 'zoe@example.de', lines: [{ sku: skus[0]!, quantity: 1 }, { sku: skus[1]!, quantity: 1 }, { sku: skus[2]!, quantity: 1 }], gateway,
       shippingAddress: { firstName: 'Zoë', lastName: 'Müller', address1: 'Königstraße 12', city: 'Stuttgart', zip: '70173', countryCode: 'DE' },
     });
     const orderId = await waitFor('the Shopify order in the queue', () => core.workspace().repos.sync.version(saved.channelId, gid('Order', remote.id))?.orderId);
@@ -182,7 +182,21 @@ describe('refunds pushed to Shopify (refundCreate)', () => {
     // the shop keeps its own stock counts out of it unless the shop chose otherwise
     expect(refund.lines.map((l) => l.restockType)).toEqual(['NO_RESTOCK', 'NO_RESTOCK']);
     expect(emu.state.emails.filter((e) => e.kind === 'refund')).toHaveLength(1);
-    expect((await client.call('returns.get', { id: r.returnId })).refund!.push.status).toBe('sent');
+    // the money goes back through the payment it came from: a refund transaction against the order's sale
+    const sale = order.transactions.find((t) => t.kind === 'SALE')!;
+    expect(order.transactions.filter((t) => t.kind === 'REFUND')).toEqual([expect.objectContaining({ parentId: sale.id, gateway: 'shopify_payments', amountMinor: 2500 })]);
+    const view = await client.call('returns.get', { id: r.returnId });
+    expect(view.refund!.push.status).toBe('sent');
+    expect(view.refund!.push.words).not.toMatch(/by hand/);
+  });
+
+  it('an order paid outside Shopify (cash on delivery): the refund is recorded there, and the return says to pay it back by hand', async () => {
+    const { emu, core, client, remote, orderId } = await shopifyStation('Cash on Delivery (COD)');
+    const r = await returnTwoAndRefund(core, client, orderId);
+    await waitFor('the refund sent', () => refundRows(core)[0]!.status === 'sent');
+    const order = emu.state.orders.get(remote.id)!;
+    expect(order.transactions.filter((t) => t.kind === 'REFUND')).toEqual([expect.objectContaining({ parentId: null, gateway: 'manual', amountMinor: r.amountMinor })]);
+    expect((await client.call('returns.get', { id: r.returnId })).refund!.push.words).toMatch(/pay the customer back by hand\.$/);
   });
 
   it('Shopify refuses a refund larger than what is left on the order: shown in its words on the Sync screen and on the return', async () => {
