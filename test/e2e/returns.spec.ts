@@ -10,6 +10,7 @@ import { formatMoney } from '../../shared/domain/money';
 import { AppShell } from './page-models/app-shell';
 import { OrdersPage } from './page-models/orders-page';
 import { ReturnsPage } from './page-models/returns-page';
+import { SyncPage } from './page-models/sync-page';
 import { expect, startStation, test as stationTest, type Station } from './station';
 import { prepareDemoData, type DemoData } from './support/pack-demo';
 import { connectStationClient } from './support/station-client';
@@ -182,6 +183,55 @@ test('the shop sets its return rules in Settings: restocking fee, who pays the l
     await expect(shell.connection).toHaveText(/Connected/);
     await shell.go('settings');
     await expect(page.getByTestId('returns-fee')).toHaveValue('15');
+  } finally {
+    client.dispose();
+  }
+});
+
+test('a refund the shop refuses is shown in its words on the Sync screen and on the return', async ({ page, station, demo, shop }) => {
+  const client = await connectStationClient(station);
+  try {
+    for (const sku of SKUS) shop.store.addProduct({ name: sku, sku, price: '12.50', stock: 100 });
+    const { channelId } = await client.call('channels.connect', {
+      kind: 'woocommerce', name: 'Garage WooCommerce', baseUrl: shop.url, credentials: { consumerKey: shop.consumerKey, consumerSecret: shop.consumerSecret }, pollSeconds: 2, pushStock: false,
+    });
+    const w = shop.store.addOrder({
+      billing: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' },
+      shipping: { first_name: 'Ada', last_name: 'Lovelace', address_1: '12 Return Road', city: 'Leeds', postcode: 'LS2 7EW', country: 'GB' },
+      line_items: SKUS.map((sku) => ({ sku, quantity: 1 })),
+    }).id;
+    await expect.poll(async () => (await client.call('orders.list', { q: '', channelId, limit: 10 })).total, { timeout: 30_000 }).toBe(1);
+    const orderId = (await client.call('orders.list', { q: '', channelId, limit: 10 })).rows[0]!.id;
+    const session = await client.call('pack.open', { orderId });
+    for (const l of session.lines) await client.call('pack.scan', { sessionId: session.sessionId, code: demo.codes.get(l.sku)!.retail });
+    await client.call('pack.complete', { sessionId: session.sessionId });
+    if ((await client.call('orders.get', { id: orderId })).status === 'packed') await client.call('orders.transition', { id: orderId, to: 'shipped' });
+    // most of the order was already refunded in the WooCommerce admin
+    shop.store.addRefund(w, { amount: '30.00', reason: 'Goodwill, in the shop admin', api_refund: false });
+    const order = await client.call('orders.get', { id: orderId });
+    const created = await client.call('returns.create', { orderId, shipping: 'customer', lines: order.lines.slice(0, 2).map((l) => ({ orderLineId: l.id, quantity: 1, reasonCode: 'arrived_damaged' })) });
+    await client.call('returns.receive', { returnId: created.id });
+    for (const l of order.lines.slice(0, 2)) {
+      await client.call('returns.scan', { returnId: created.id, code: demo.codes.get(l.sku)!.retail });
+      await client.call('returns.grade', { returnId: created.id, grade: 'damaged' });
+    }
+    await client.call('returns.finish', { returnId: created.id });
+    await client.call('returns.refund', { returnId: created.id });
+
+    const shell = new AppShell(page);
+    await shell.open(station);
+    await shell.go('sync');
+    const sync = new SyncPage(page);
+    await expect(sync.errors('Garage WooCommerce')).toContainText('refused refunding order', { timeout: 30_000 });
+    await expect(sync.errors('Garage WooCommerce')).toContainText('"Invalid refund amount." Nothing was refunded there.');
+    await expect(sync.errors('Garage WooCommerce')).not.toContainText('woocommerce_rest');
+    await shell.go('returns');
+    await page.getByTestId('returns-tab-done').click();
+    await page.getByTestId('returns-row').and(page.locator(`[data-rma="${created.number}"]`)).click();
+    const bench = new ReturnsPage(page);
+    await expect(bench.refundPush).toHaveAttribute('data-status', 'failed');
+    await expect(bench.refundPush).toContainText('Invalid refund amount');
+    expect(shop.store.refunds.get(w)).toHaveLength(1);
   } finally {
     client.dispose();
   }
