@@ -92,7 +92,7 @@ export async function returnsBench() {
     await page.addInitScript({ content: PROBE });
     await page.goto(station.url);
     await page.getByText('Connected').waitFor();
-    await page.keyboard.press('Alt+8');
+    await page.keyboard.press('Alt+Minus');
     await idle(page);
     await page.keyboard.type(rma, { delay: 2 });
     await page.keyboard.press('Enter');
@@ -104,7 +104,7 @@ export async function returnsBench() {
     for (let i = 1; i <= WARM_UP + SCANS; i++) {
       await idle(page);
       await page.evaluate((s) => (window as unknown as { __returnProbe: { arm(s: string): void } }).__returnProbe.arm(s), sku);
-      await scannerBurst(cdp, ean);
+      await scannerBurst(cdp, ean, true);
       const r = await page.evaluate(() => (window as unknown as { __returnProbe: { result: Promise<number | null> } }).__returnProbe.result);
       // the grade key, as the packer presses it, before the next item
       await page.keyboard.press('1');

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/events';
-import { ScannerSettingsSchema, type ScannerSettings } from '../../shared/contract/pack';
+import { ScannerSettingsSchema, type Printer, type ScannerSettings } from '../../shared/contract/pack';
 import type { Clock } from './clock';
 import { seedDemo } from './demo/seed-demo';
 import { createInventoryService } from './services/inventory-service';
@@ -9,8 +9,16 @@ import { createConflictService } from './services/order-conflicts';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
+import { createDeviceService } from './services/device-service';
+import { createPickPrint } from './services/pick-print';
+import { createPickService } from './services/pick-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
-import { createRepos } from './store';
+import { createRoutingService } from './services/routing-service';
+import { createRulesService } from './services/rules-service';
+import { createTransferService } from './services/transfer-service';
+import { createWeightCheck } from './services/weight-check';
+import type { ScaleReading } from '../../shared/contract/devices';
+import { createRepos, type Repos } from './store';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
 import type { CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
@@ -32,6 +40,8 @@ export type WorkspaceDeps = {
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
   backups?: BackupOptions | undefined;
+  /** the station scale's current reading, for the parcel weight and its check */
+  scale?: (() => ScaleReading | null) | undefined;
   sync?: SyncOptions | undefined;
 };
 export type ShippingOptions = {
@@ -43,15 +53,39 @@ export type ShippingOptions = {
   demoCarriers?: DemoCarrierUrls | undefined;
 };
 
+/**
+ * How this station is set up, as opposed to the shop's data: its label printers and its scanner.
+ * "Reset demo" and "Start an empty workspace" replace the data and carry this over, as a shop expects.
+ */
+export type StationSetup = { printers: Array<Omit<Printer, 'id'>>; scanner: unknown };
+
+function stationSetup(repos: Repos): StationSetup {
+  const printers = repos.print.printers().map(({ id: _id, ...p }) => p);
+  return { printers, scanner: repos.settings.get('scanner') };
+}
+
+function restoreStationSetup(repos: Repos, setup: StationSetup): void {
+  repos.transaction(() => {
+    for (const p of setup.printers) repos.print.savePrinter(p);
+    if (setup.scanner !== undefined) repos.settings.set('scanner', setup.scanner);
+  });
+}
 /** What replaces the open workspace: fresh sample data, nothing, or a backup. */
 export type Replacement = 'demo' | 'empty' | { restore: BackupInfo };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
-export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none') {
+export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none', carry?: StationSetup) {
   const { clock, actor } = deps;
   const { db, file } = openDatabase({ dataDir });
   const repos = createRepos(db);
   const orders = createOrdersService(repos, clock, actor);
+  const rules = createRulesService(repos, clock, actor, orders);
+  const routing = createRoutingService(repos, clock, actor, orders);
+  const transfers = createTransferService(repos, clock, actor);
+  // rules first: a rule may say where the order ships from
+  orders.onLanding(rules.onLanded);
+  orders.onLanding(routing.onLanded);
+  rules.afterEach((orderId, _handling, who, at, touch) => routing.route(orderId, who, at, touch));
   const inventory = createInventoryService(repos, clock, actor);
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
@@ -67,11 +101,17 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   });
   const returns = createReturnsService({ repos, clock, actor, emit: deps.emit, orders, shipping, print, gsReplacement: () => scanner().gsReplacement });
   late.returns = returns;
-  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
+  const weights = createWeightCheck(repos, clock, deps.scale ?? (() => null), shipping);
+  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping, weights);
   const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
+  const picking = createPickService(repos, clock, actor, orders, () => scanner().gsReplacement);
+  const pickPrint = createPickPrint(repos, clock, print, picking);
+  const phones = createDeviceService(repos, clock, actor);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
-  if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders); seedShippingDemo(repos); });
+  // the station's own setup first: the demo's packed orders are printed on the printer the shop uses
+  if (carry) restoreStationSetup(repos, carry);
+  if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders, { pack, packing }); seedShippingDemo(repos); });
   if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
   print.ensureDefaultPrinter();
   print.recover();
@@ -83,7 +123,8 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels, returns,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, weights, conflicts, sync, channels,
+    rules, routing, transfers, picking, pickPrint, phones, returns,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
       sync.stop();
@@ -102,6 +143,8 @@ export type Workspace = ReturnType<typeof openWorkspace>;
  * back. Callers take a backup first (core: before any reset or restore).
  */
 export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, what: Replacement): Workspace {
+  // a backup brings its own printers and scanner; fresh data keeps this station's
+  const setup = typeof what === 'object' ? undefined : stationSetup(current.repos);
   current.close();
   const aside = `.replaced-${Date.now()}`;
   const moved: string[] = [];
@@ -112,7 +155,7 @@ export function replaceWorkspace(dataDir: string, current: Workspace, deps: Work
       moved.push(f);
     }
     if (typeof what === 'object') putBackupInPlace(dataDir, what.restore);
-    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what);
+    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what, setup);
     for (const f of moved) rmSync(join(dataDir, f + aside), { force: true });
     return fresh;
   } catch (e) {

@@ -8,8 +8,14 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { stationMethods } from './station-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
+import { rulesMethods } from './rules-api';
+import { routingMethods } from './routing-api';
+import { pickingMethods } from './picking-api';
+import { phonesMethods } from './phones-api';
+import { deviceMethods } from './devices-api';
 import { returnsMethods } from './returns-api';
 import { syncMethods } from './sync-api';
 
@@ -32,8 +38,14 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...stationMethods,
   ...shippingMethods,
   ...backupMethods,
+  ...rulesMethods,
+  ...routingMethods,
+  ...pickingMethods,
+  ...phonesMethods,
+  ...deviceMethods,
   ...returnsMethods,
   ...syncMethods,
 } as const;

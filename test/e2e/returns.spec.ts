@@ -84,7 +84,7 @@ test('a return of 2 of 3 items: received by its RMA, graded new and damaged by k
     const historyOf = async (variantId: number) => (await client.call('inventory.history', { variantId, limit: 50 })).filter((m) => m.reference === `return:${announced.id}`);
 
     await page.keyboard.press('Escape'); // back to the queue
-    await page.keyboard.press('Alt+8');
+    await page.keyboard.press('Alt+Minus');
     const bench = new ReturnsPage(page);
     await expect(bench.root).toBeVisible();
     await expect(shell.nav('returns')).toHaveAttribute('aria-current', 'page');
@@ -137,7 +137,7 @@ test('a return of 2 of 3 items: received by its RMA, graded new and damaged by k
     await page.keyboard.press('Alt+r');
     await expect(bench.refundDialog).toBeVisible();
     await bench.scan(announced.number);
-    await expect(bench.dialogNote).toContainText(`The scan ${announced.number} was not used`);
+    await expect(bench.dialogNote).toContainText(`A scan (${announced.number}) arrived while this window is open, so it was not used.`);
     await expect(bench.refundDialog).toBeVisible();
     expect((await client.call('returns.get', { id: announced.id })).refund).toBeNull();
     // Enter refunds the amount the rules computed

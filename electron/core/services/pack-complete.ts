@@ -1,15 +1,18 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { PackView, PrintJob } from '../../../shared/contract/pack';
-import { normaliseGtin } from '../../../shared/codes';
+import { assignableCodeProblem, normaliseGtin } from '../../../shared/codes';
 import { isoNow, type Clock } from '../clock';
-import { renderPackingSlipHtml, renderShippingLabel, type RenderedLabel } from '../labels';
+import { renderPackingSlipHtml, type RenderedLabel } from '../labels';
+import { renderShippingLabelFor, type PrinterProfile } from '../labels/printer-language';
 import type { Repos } from '../store';
 import type { Symbology } from '../store/catalog-repo';
 import type { OrdersService } from './orders-service';
 import { activeSessionOrThrow, lineStates, packView } from './pack-view';
 import type { PrintService } from './print-service';
 import type { ShippingService } from '../shipping/shipping-service';
-import { orderBarcode, orderQrPayload } from './scan-codes';
+import { orderBarcode, orderQrPayload, resolveOrderCode } from './scan-codes';
+import { recordOrderPick } from './order-stock';
+import type { WeightCheck } from './weight-check';
 
 type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 
@@ -22,23 +25,28 @@ function undrawableNotice(label: RenderedLabel): string {
 }
 
 /** Closing a parcel: ledger, order status, timeline, outbox and the label job land in one transaction. */
-export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService, shipping?: ShippingService) {
+export function createPackCompletion(
+  repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService, shipping?: ShippingService, weights?: WeightCheck,
+) {
   const { outbox } = repos;
   /** catalog weight of what the parcel holds; a scale reading will replace it */
   function parcelGrams(lines: Array<{ variantId: number | null; quantity: number }>): number {
     return lines.reduce((g, l) => g + (l.variantId ? (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.quantity : 0), 0);
   }
 
-  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: { labelSize: '4x6' | '4x4'; dpi: 203 | 300 }): RenderedLabel {
+  /** the label in the printer's own language (ZPL, EPL2 or TSPL), calibrated for it */
+  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: PrinterProfile): RenderedLabel {
     const order = repos.orders.record(orderId)!;
     const shipFrom = repos.catalog.locationAddress(order.locationId)!;
-    return renderShippingLabel({
+    return renderShippingLabelFor({
       orderNumber: order.number, barcodeData: orderBarcode(orderId, order.number), orderQrPayload: orderQrPayload(orderId), shipTo: order.shipTo, shipFrom, weightGrams,
       ...(parcelCount > 1 ? { parcel: { index: parcelNo, count: parcelCount } } : {}),
-    }, { size: printer.labelSize, dpi: printer.dpi });
+    }, printer);
   }
 
   function close(sessionId: number, split: { reason: string } | null): Done {
+    // the scale's steady weight, checked against what the parcel should weigh, before anything is written
+    const weighed = weights?.weigh(sessionId) ?? null;
     const jobId = repos.transaction(() => {
       const session = activeSessionOrThrow(repos, sessionId); // refuses an order that left picking
       const lines = lineStates(repos, session);
@@ -53,14 +61,20 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       const at = isoNow(clock);
       const who = actor();
       const order = repos.orders.record(session.orderId)!;
+      if (weighed) {
+        weights?.record(session.orderId, sessionId, weighed);
+        // the steady scale weight is the parcel's weight (parcel-weight.ts, INTERFACES.md item 4) unless the packer typed one
+        const choice = repos.shipping.parcelChoice(sessionId);
+        if (!choice?.weightGrams) repos.shipping.setParcelChoice(sessionId, choice?.packageId ?? null, weighed.grams, at);
+      }
       // a carrier parcel is bought in the background; its fulfilment is written with the bought label (INTERFACES.md item 2)
       const shipped = shipping?.parcelPacked({ order, sessionId, parcelNo: session.parcelNo, final: !split, at,
         lines: counted.map((l) => ({ sku: l.sku, variantId: l.variantId, quantity: l.scanned, lineId: l.lineId })) });
-      const grams = shipped?.weight.grams ?? parcelGrams(counted.map((l) => ({ variantId: l.variantId, quantity: l.scanned })));
+      const grams = shipped?.weight.grams ?? weighed?.grams ?? parcelGrams(counted.map((l) => ({ variantId: l.variantId, quantity: l.scanned })));
       for (const l of counted) {
         if (l.variantId === null) continue;
         try {
-          repos.inventory.record({ variantId: l.variantId, locationId: order.locationId, kind: 'pick', quantity: l.scanned, reason: 'packed', actor: who, reference: `order:${order.id}`, at });
+          recordOrderPick(repos, order, l.variantId, l.scanned, who, at);
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           throw new AppError('conflict', `The stock records for ${l.sku} at ${order.locationName} do not cover this parcel: ${e.message} Nothing was recorded.`,
@@ -132,11 +146,14 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
     const variant = repos.catalog.variantBySku(input.sku);
     if (!variant) throw new AppError('not_found', `SKU ${input.sku} is not in the catalog.`, 'Pick the SKU from the list.');
     const raw = input.code.trim();
+    const problem = assignableCodeProblem(raw);
+    if (problem) throw new AppError('invalid_request', problem, 'Nothing was assigned. Scan the barcode printed on the item.');
+    if (resolveOrderCode(repos, raw, '')) throw new AppError('conflict', `${raw} opens an order (it is a packing slip code), so it cannot also name a product.`, 'Nothing was assigned. Scan the barcode printed on the item.');
     const digits = /^\d{8,14}$/.test(raw) ? normaliseGtin(raw) : null;
     if (digits && !digits.ok) throw new AppError('invalid_request', digits.message);
     const code = digits?.ok ? digits.gtin14 : raw;
     const symbology: Symbology = digits?.ok ? digits.symbology : 'code128';
-    const owner = repos.catalog.variantByBarcode(code);
+    const owner = repos.catalog.variantByBarcode(code) ?? repos.catalog.variantByTextNoCase(code);
     if (owner) throw new AppError('conflict', `Code ${raw} already belongs to ${owner.sku}.`, 'Each code names one SKU; check the item.');
     repos.transaction(() => {
       repos.catalog.insertBarcode(code, symbology, variant.id);
@@ -166,3 +183,4 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
     printLabel, assignCode, slip,
   };
 }
+export type PackCompletion = ReturnType<typeof createPackCompletion>;

@@ -12,12 +12,19 @@ export function createCatalogRepo(db: Db) {
   const bySku = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE sku = ?`);
   const byId = c.prepare<[number], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id = ?`);
   const byCode = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id = (SELECT variant_id FROM barcodes WHERE code = ?)`);
+  // typed by hand in another case ("pb00035"): rare, and the catalog is small, so a plain scan of the table
+  const byCodeNoCase = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id IN (SELECT variant_id FROM barcodes WHERE code = ? COLLATE NOCASE) LIMIT 2`);
+  const bySkuNoCase = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE sku = ? COLLATE NOCASE LIMIT 2`);
+  /** one match only: two codes that differ only in case are told apart by their case */
+  const single = (rows: VariantRecord[]) => (rows.length === 1 ? rows[0] : undefined);
 
   return {
     variantBySku: (sku: string) => bySku.get(sku),
     variantById: (id: number) => byId.get(id),
     /** code as stored: GTIN-14 for retail codes, the printed text for internal Code 128 */
     variantByBarcode: (code: string) => byCode.get(code),
+    /** a code or SKU typed in any case, when only one matches */
+    variantByTextNoCase: (text: string) => single(byCodeNoCase.all(text)) ?? single(bySkuNoCase.all(text)),
     barcodesOf(variantId: number) {
       return c.prepare('SELECT code, symbology FROM barcodes WHERE variant_id = ? ORDER BY code').all(variantId) as Array<{ code: string; symbology: Symbology }>;
     },

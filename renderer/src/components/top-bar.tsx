@@ -1,5 +1,7 @@
 import type { ConnectionState } from '../api/connect';
+import { usePackStore } from '../screens/pack/pack-store';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
+import { screenKey } from '../hooks/use-screen-keys';
 import { SyncIndicator } from './sync-indicator';
 import { WorkspaceBadge } from './workspace-badge';
 
@@ -11,20 +13,29 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   printing: 'Printing',
   shipments: 'Shipments',
   sync: 'Sync',
+  devices: 'Devices',
+  picking: 'Picking',
+  rules: 'Rules',
   returns: 'Returns',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   open: 'Connected',
+  unresponsive: 'Station not answering',
   closed: 'Connection lost — retrying',
   unauthorized: 'Station key out of date',
 };
+
+function waitingWords(n: number): string {
+  return n === 0 ? '' : ` · ${n} scan${n === 1 ? '' : 's'} waiting, not counted yet`;
+}
 
 export function TopBar() {
   const screen = useAppStore((s) => s.screen);
   const go = useAppStore((s) => s.go);
   const connection = useAppStore((s) => s.connection);
+  const waiting = usePackStore((s) => s.waiting.length);
   return (
     <header className="top-bar">
       <div className="top-bar-brand">
@@ -38,19 +49,19 @@ export function TopBar() {
             type="button"
             className="nav-button"
             aria-current={screen === s ? 'page' : undefined}
-            aria-keyshortcuts={`Alt+${i + 1} F${i + 1}`}
+            aria-keyshortcuts={[screenKey(i), i < 9 ? `F${i + 1}` : null].filter(Boolean).join(' ') || undefined}
             data-testid={`nav-${s}`}
             onClick={() => go(s)}
           >
             <span>{SCREEN_LABELS[s]}</span>
-            <kbd className="nav-key">Alt+{i + 1}</kbd>
+            {screenKey(i) ? <kbd className="nav-key">{screenKey(i)}</kbd> : null}
           </button>
         ))}
       </nav>
       <SyncIndicator />
-      <div className={`connection connection-${connection}`} role="status" data-testid="connection-state">
+      <div className={`connection connection-${connection}`} role="status" data-testid="connection-state" data-state={connection}>
         <span className="connection-dot" aria-hidden="true" />
-        {CONNECTION_WORDS[connection]}
+        {CONNECTION_WORDS[connection]}{connection === 'open' ? '' : waitingWords(waiting)}
       </div>
     </header>
   );

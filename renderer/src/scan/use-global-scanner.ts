@@ -2,11 +2,13 @@ import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { primeAudio, warmUpAudio } from '../sound/feedback-sound';
 import { useAppStore } from '../stores/app-store';
-import { routeScan } from './scan-router';
+import { routeRefusal, routeScan } from './scan-router';
 import { installScannerInput, type ScannerInput } from './scanner-input';
 import { useScannerSettings } from './scanner-settings-store';
+import { useDeviceScans } from './use-device-scans';
 
-type StrayTyping = (text: string) => boolean;
+/** `into` is told which field the text goes into, before it goes in, so it can be taken back if it proves to be a scan's start. */
+type StrayTyping = (text: string, into: (field: Element) => void) => boolean;
 
 let strayTyping: StrayTyping | null = null;
 
@@ -23,12 +25,15 @@ export function useGlobalScanner(): void {
   const settings = useScannerSettings((s) => s.settings);
   const input = useRef<ScannerInput | null>(null);
   const epoch = useAppStore((s) => s.dataEpoch);
+  // HID POS and serial scanners feed the same routing, without the keyboard
+  useDeviceScans();
 
   useEffect(() => {
     input.current = installScannerInput({
       settings: useScannerSettings.getState().settings,
       onScan: routeScan,
-      onStrayTyping: (text) => strayTyping?.(text) ?? false,
+      onRefused: routeRefusal,
+      onStrayTyping: (text, into) => strayTyping?.(text, into) ?? false,
       onKey: primeAudio,
     });
     const warm = requestIdleCallback(warmUpAudio, { timeout: 2000 });

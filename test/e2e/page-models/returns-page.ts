@@ -31,7 +31,7 @@ export class ReturnsPage {
     this.refundTotal = page.getByTestId('refund-total');
     this.refundPush = page.getByTestId('refund-push');
     this.refundDialog = page.getByTestId('refund-dialog');
-    this.dialogNote = page.getByTestId('return-dialog-note');
+    this.dialogNote = page.getByTestId('dialog-scan-notice');
     this.progress = page.getByTestId('return-progress');
   }
 

@@ -12,6 +12,7 @@ const ACTION_WORDS: Record<OrderStatus, string> = {
   shipped: 'Mark as shipped',
   on_hold: 'Put on hold',
   cancelled: 'Cancel order',
+  short: 'Mark as short',
 };
 
 // stopping an order is a decision somebody must be able to explain later
@@ -93,6 +94,8 @@ export function OrderActions({ order, onChanged }: { order: OrderDetail; onChang
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               autoFocus
+              maxLength={500}
+              autoComplete="off"
               aria-invalid={reasonError ? true : undefined}
               aria-describedby={reasonError ? `${reasonId}-error` : undefined}
               data-testid="transition-reason"

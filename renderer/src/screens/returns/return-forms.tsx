@@ -7,12 +7,6 @@ import { useAppStore } from '../../stores/app-store';
 import { DialogButtons, PackDialog } from '../pack/pack-dialog';
 import { useReturnsStore, type Unannounced } from './returns-store';
 
-/** A scan made while the dialog was open, in words, inside the dialog (the packer is looking at it). */
-function DialogNote() {
-  const note = useReturnsStore((s) => s.dialogNote);
-  return note ? <p className="dialog-note" role="alert" data-testid="return-dialog-note">{note}</p> : null;
-}
-
 /** Refund the computed amount, or another one with a reason. */
 export function RefundDialog({ view }: { view: ReturnView }) {
   const digits = minorUnitDigits(view.currency);
@@ -37,7 +31,6 @@ export function RefundDialog({ view }: { view: ReturnView }) {
   };
   return (
     <PackDialog title={`Refund return ${view.number} on ${view.channelName}`} testId="refund-dialog" onClose={close} onSubmit={() => void submit()}>
-      <DialogNote />
       <p>Computed by the shop's rules: <strong>{money(view.preview.totalMinor, view.currency)}</strong>. It goes to {view.channelName} once.</p>
       <label className="field" htmlFor={`${id}-amount`}>
         <span className="field-label">Amount to refund ({view.currency})</span>
@@ -76,7 +69,6 @@ export function CloseReturnDialog({ view }: { view: ReturnView }) {
   };
   return (
     <PackDialog title={`Close return ${view.number} without a refund`} testId="close-return-dialog" onClose={close} onSubmit={() => void submit()}>
-      <DialogNote />
       {view.label?.status === 'bought' && view.receivedAt === null ? <p>Its return label ({view.label.trackingNumber}) is voided at {view.label.carrierName}.</p> : null}
       <label className="field" htmlFor={id}>
         <span className="field-label">Why (kept on the order's timeline)</span>

@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import type { ReturnView } from '../../../../shared/contract/returns';
 import { GRADES, GRADE_WORDS, RETURN_STATUS_WORDS } from '../../../../shared/domain/return-state';
 import { useApiEvent } from '../../hooks/use-api-event';
+import { receiveScansOn } from '../../scan/scan-router';
 import { CloseReturnDialog, RefundDialog, UnannouncedDialog } from './return-forms';
 import { ReturnBlockedOverlay } from './return-blocked';
 import { ReturnCodeEntry } from './return-code-entry';
@@ -25,6 +27,8 @@ export function ReturnsScreen() {
   // the refund's way to the shop, and other stations' changes, show up without a click
   useApiEvent('returns.changed', (p) => { if (p.returnId === useReturnsStore.getState().view?.id) void useReturnsStore.getState().refresh(); });
   useApiEvent('sync.changed', () => { if (useReturnsStore.getState().view?.refund) void useReturnsStore.getState().refresh(); });
+  // every scan made on this screen goes into the returns bench
+  useEffect(() => receiveScansOn('returns', (text) => void useReturnsStore.getState().handleScan(text)), []);
 
   return (
     <div className={`returns${blocked ? ' is-blocked' : ''}`} data-testid="returns-screen" data-status={view?.status ?? 'none'}>

@@ -19,8 +19,6 @@ type ReturnsState = {
   blocked: ReturnBlocked | null;
   unannounced: Unannounced | null;
   form: ReturnForm;
-  /** a scan that came while a dialog was open: said in the dialog, not used */
-  dialogNote: string | null;
   pending: number;
   /** a scan on the returns screen: counted into the open return, or opens the return it names */
   handleScan(text: string): Promise<void>;
@@ -108,20 +106,11 @@ export const useReturnsStore = create<ReturnsState>()((set, get) => {
     blocked: null,
     unannounced: null,
     form: null,
-    dialogNote: null,
     pending: 0,
 
     handleScan: (text) => enqueue(async () => {
       const code = text.trim();
       if (!code) return;
-      // a dialog about this return is open: the scan is not acted on behind it, and the packer is told
-      if (get().form !== null) {
-        playBlocked();
-        set({ dialogNote: `The scan ${code} was not used: finish this first (Enter) or leave it (Esc), then scan again.` });
-        return;
-      }
-      // "receive this parcel without an RMA?" is answered "no" by scanning something else
-      if (get().unannounced) set({ unannounced: null });
       const view = get().view;
       try {
         if (view?.status === 'received') applyScan(await track(() => api.call('returns.scan', { returnId: view.id, code })));
@@ -208,16 +197,16 @@ export const useReturnsStore = create<ReturnsState>()((set, get) => {
       const next = await track(() => api.call('returns.refund', { returnId: view.id, ...(amountMinor !== undefined ? { amountMinor } : {}), reason: reason ?? '' }));
       version++;
       playCompleted();
-      set({ view: next, form: null, dialogNote: null, blocked: null, good: { outcome: 'refunded', message: `Return ${next.number} refunded. ${next.refund?.push.words ?? ''} Scan the next parcel.`, seq: ++seq } });
+      set({ view: next, form: null, blocked: null, good: { outcome: 'refunded', message: `Return ${next.number} refunded. ${next.refund?.push.words ?? ''} Scan the next parcel.`, seq: ++seq } });
     }),
 
     close: (reason) => withReturn(async (view) => {
       const next = await track(() => api.call('returns.close', { returnId: view.id, reason }));
       version++;
-      set({ view: next, form: null, dialogNote: null, blocked: null, good: { outcome: 'closed', message: `Return ${next.number} is closed without a refund.`, seq: ++seq } });
+      set({ view: next, form: null, blocked: null, good: { outcome: 'closed', message: `Return ${next.number} is closed without a refund.`, seq: ++seq } });
     }),
 
-    showForm(form) { set({ form, dialogNote: null }); },
+    showForm(form) { set({ form }); },
     dismiss() { set({ blocked: null, unannounced: null }); },
     clear() { set({ view: null, good: null, blocked: null, form: null }); },
 
