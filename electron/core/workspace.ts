@@ -49,6 +49,9 @@ export type ShippingOptions = {
   carrierFactory?: CarrierFactory | undefined;
   carrierTimeoutMs?: number | undefined;
   retryDelaysMs?: number[] | undefined;
+  /** tracking: how long a parcel's status is trusted, and how often the poller looks (tests) */
+  trackEveryMs?: number | undefined;
+  trackPollMs?: number | undefined;
   /** carrier emulators for the demo workspace (`--demo-carriers`) */
   demoCarriers?: DemoCarrierUrls | undefined;
 };
@@ -96,7 +99,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
   const shipping = createShippingService({
     repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
-    carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
+    carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs, trackEveryMs: so.trackEveryMs, trackPollMs: so.trackPollMs,
     returnLabelBought: (s, at) => late.returns?.labelBought(s, at),
   });
   const returns = createReturnsService({ repos, clock, actor, emit: deps.emit, orders, shipping, print, gsReplacement: () => scanner().gsReplacement });
@@ -117,6 +120,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.recover();
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
+  shipping.tracking.start();
   returns.start(); // parcels on their way back are looked up at the carrier now and then
   const conflicts = createConflictService(repos, clock, actor, orders);
   const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);

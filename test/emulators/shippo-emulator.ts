@@ -4,7 +4,7 @@
 // Scan-based return labels: extra.is_return with the outbound addresses, which Shippo swaps.
 
 import bwipjs from 'bwip-js/node';
-import { carrierZpl, trackingFor } from './carrier-labels';
+import { carrierPdf, carrierZpl, trackingFor } from './carrier-labels';
 import { randomHex, startHttpEmulator, type HttpEmulator, type Reply } from './http-emulator';
 
 type Addr = { name?: string; street1?: string; city?: string; zip?: string; country?: string };
@@ -17,8 +17,9 @@ export type ShippoEmulator = HttpEmulator & {
   transactions: ShippoTransaction[];
   refunds: string[];
   manifests: Array<{ id: string; transactions: string[] }>;
-  setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF'): void;
-  /** what GET /tracks reports for this number from now on (Shippo statuses: PRE_TRANSIT, TRANSIT, DELIVERED, RETURNED, FAILURE, UNKNOWN) */
+  /** Shippo's label_file_type values: ZPLII, PNG, PDF (the label on a US Letter sheet), PDF_4x6 */
+  setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6'): void;
+  /** what GET /tracks reports for this number from now on, instead of its journey (Shippo statuses: PRE_TRANSIT, TRANSIT, DELIVERED, RETURNED, FAILURE, UNKNOWN) */
   setTracking(trackingNumber: string, status: string, details?: string): void;
 };
 
@@ -32,7 +33,11 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
   const refunds: string[] = [];
   const manifests: ShippoEmulator['manifests'] = [];
   const files = new Map<string, { type: string; data: Buffer | string }>();
-  let fileType: 'ZPLII' | 'PNG' | 'PDF' = 'ZPLII';
+  const steps = new Map<string, number>();
+  const JOURNEY: Array<[string, string]> = [
+    ['PRE_TRANSIT', 'The shipping label was created.'], ['TRANSIT', 'Arrived at the sorting facility.'], ['TRANSIT', 'Out for delivery.'], ['DELIVERED', 'Delivered to the front door.'],
+  ];
+  let fileType: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6' = 'ZPLII';
   const tracking = new Map<string, { status: string; details: string }>();
   let base = '';
 
@@ -91,7 +96,7 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
       } else {
         const png = await bwipjs.toBuffer({ bcid: 'code128', text: tracking, scale: 3, height: 25, includetext: true, paddingwidth: 30, paddingheight: 30, backgroundcolor: 'FFFFFF' });
         files.set(`${id}.png`, { type: 'image/png', data: png });
-        files.set(`${id}.pdf`, { type: 'application/pdf', data: '%PDF-1.4\n% emulator\n' });
+        files.set(`${id}.pdf`, { type: 'application/pdf', data: await carrierPdf({ carrier: rate.provider, service: rate.servicelevel.name, tracking, toName: shp.address_to.name ?? '', toCity: shp.address_to.city ?? '', sheet: fileType === 'PDF' ? 'letter' : 'label' }) });
       }
       const ext = fileType === 'ZPLII' ? 'zpl' : fileType === 'PNG' ? 'png' : 'pdf';
       const t: ShippoTransaction = {
@@ -127,8 +132,15 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
       return { status: 201, body: { object_id: id, object_created: now(), object_updated: now(), object_owner: owner, status: 'SUCCESS', carrier_account: body.carrier_account, shipment_date: body.shipment_date, transactions: ids, address_from: randomHex(32), documents: [`${base}/files/manifest-${id}.pdf`], errors: [] } };
     }
     if (req.method === 'GET' && (m = /^\/tracks\/([^/]+)\/([^/]+)$/.exec(req.path))) {
-      const state = tracking.get(decodeURIComponent(m[2]!)) ?? { status: 'PRE_TRANSIT', details: 'The label was created.' };
-      return { status: 200, body: { carrier: m[1], tracking_number: m[2], tracking_status: { status: state.status, status_details: state.details, status_date: now() }, tracking_history: [] } };
+      const number = decodeURIComponent(m[2]!);
+      if (!transactions.some((t) => t.tracking_number === number)) return { status: 404, body: { detail: 'Not found.' } };
+      // each read moves the parcel one step on, so a bench that polls sees it travel
+      const step = Math.min(JOURNEY.length - 1, (steps.get(number) ?? -1) + 1);
+      steps.set(number, step);
+      const history = JOURNEY.slice(0, step + 1).map(([status, details]) => ({ status, status_details: details, status_date: now(), substatus: null, location: null }));
+      const forced = tracking.get(number);
+      if (forced) history.push({ status: forced.status, status_details: forced.details, status_date: now(), substatus: null, location: null });
+      return { status: 200, body: { carrier: m[1], tracking_number: number, servicelevel: null, tracking_status: history.at(-1), tracking_history: history, metadata: null, test: true } };
     }
     return { status: 404, body: { detail: `No route for ${req.method} ${req.path}.` } };
   }
@@ -136,7 +148,7 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
   const http = await startHttpEmulator(route, { name: 'Shippo', ...(options.port ? { port: options.port } : {}) });
   base = http.url;
   return Object.assign(http, {
-    shipments, transactions, refunds, manifests, setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF') { fileType = t; },
+    shipments, transactions, refunds, manifests, setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6') { fileType = t; },
     setTracking(number: string, status: string, details = '') { tracking.set(number, { status, details }); },
   });
 }
