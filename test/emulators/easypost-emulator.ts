@@ -90,7 +90,8 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
     return {
       id: t.id, object: 'Tracker', mode: 'test', tracking_code: code, carrier: t.carrier, status, status_detail: statusDetail, updated_at: now(),
       public_url: `https://track.easypost.test/${code}`,
-      tracking_details: JOURNEY.slice(0, t.step + 1).map(([s, d, message]) => ({ object: 'TrackingDetail', status: s, status_detail: d, message, datetime: now() })),
+      tracking_details: forced ? [{ object: 'TrackingDetail', status, status_detail: statusDetail, message: '', datetime: now() }]
+        : JOURNEY.slice(0, t.step + 1).map(([s, d, message]) => ({ object: 'TrackingDetail', status: s, status_detail: d, message, datetime: now() })),
     };
   }
 
