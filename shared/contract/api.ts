@@ -8,6 +8,7 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { workspaceScreensMethods } from './workspace-screens-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -28,6 +29,7 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...workspaceScreensMethods,
 } as const;
 
 export type Api = typeof api;

@@ -8,6 +8,9 @@ export const events = {
   'workspace.changed': z.object({}),
   'print.jobChanged': z.object({ jobId: Id, status: z.string(), message: z.string() }),
   'pack.changed': z.object({ sessionId: Id }),
+  'catalog.changed': z.object({ productIds: z.array(Id) }),
+  'warehouse.changed': z.object({}),
+  'packers.changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

@@ -19,6 +19,8 @@ export const PackLineSchema = z.object({
   scanned: z.number().int(),
   overridden: z.boolean(),
   complete: z.boolean(),
+  /** the product picture (catalog.image), shown big while this item is packed */
+  imageId: Id.nullable().default(null),
 });
 export type PackLine = z.infer<typeof PackLineSchema>;
 
@@ -93,7 +95,11 @@ export const PackOpenInput = z.union([
 export const PackScanInput = z.object({ sessionId: Id, code: Code, quantity: z.number().int().min(1).max(9999).default(1) });
 export const PackMultiplyInput = z.object({ sessionId: Id, quantity: z.number().int().min(1).max(9999) });
 export const PackAssignInput = z.object({ sessionId: Id.optional(), code: Code, sku: z.string().min(1).max(100), reason: Reason });
-export const PackOverrideInput = z.object({ sessionId: Id, lineId: Id, supervisor: z.string().trim().min(2, 'Name the supervisor').max(100), reason: Reason });
+export const PackOverrideInput = z.object({
+  sessionId: Id, lineId: Id, supervisor: z.string().trim().min(2, 'Name the supervisor').max(100), reason: Reason,
+  /** the supervisor's PIN; required once the team has a supervisor */
+  pin: z.string().max(12).default(''),
+});
 export const PackSplitInput = z.object({ sessionId: Id, reason: Reason });
 export const PackAbandonInput = z.object({ sessionId: Id, reason: z.string().trim().max(500).default('') });
 
