@@ -10,6 +10,13 @@ import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
 import { createRepos } from './store';
+import { createCatalogService } from './services/catalog-service';
+import { createWarehouseService } from './services/warehouse-service';
+import { createPackersService } from './services/packers-service';
+import { createDashboardService } from './services/dashboard-service';
+import { createOrderEntry } from './services/order-entry';
+import { createCsvImport } from './csv/csv-import';
+import { createCsvExport } from './csv/csv-export';
 import { DB_FILE_NAME, openDatabase } from './store/db';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
@@ -31,6 +38,13 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const packing = createPackCompletion(repos, clock, actor, orders, print);
+  const catalog = createCatalogService(repos, clock);
+  const warehouse = createWarehouseService(repos, clock, actor, () => scanner().gsReplacement);
+  const packers = createPackersService(repos, clock);
+  const dashboard = createDashboardService(repos, clock);
+  const orderEntry = createOrderEntry(repos, clock, { importOrders: orders.importOrders, actor });
+  const csvImport = createCsvImport(repos, clock, { importOrders: orders.importOrders });
+  const csvExport = createCsvExport(repos);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
   if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders));
@@ -39,6 +53,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.recover();
   return {
     file, repos, orders, inventory, print, pack, packing, clock, scanner,
+    catalog, warehouse, packers, dashboard, orderEntry, csvImport, csvExport,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() { db.$client.close(); },
   };

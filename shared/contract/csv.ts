@@ -29,7 +29,7 @@ export const ImportRowsInput = z.object({
   /** rows as the file has them: the line number a spreadsheet shows (header = 1) and the cells */
   rows: z.array(z.object({ row: z.number().int().min(1), cells: z.array(z.string().max(100_000)).max(500) })).max(5000),
   /** rows the parser itself could not read (a quote never closed, a wrong number of cells) */
-  parseErrors: z.array(z.object({ row: z.number().int().min(0), message: z.string().max(2000) })).max(5000).default([]),
+  parseErrors: z.array(z.object({ row: z.number().int().min(0), message: z.string().max(2000), cells: z.array(z.string().max(100_000)).max(500).optional() })).max(5000).default([]),
 });
 
 export const RowErrorSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() });

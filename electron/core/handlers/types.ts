@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Api, MethodName, MethodOutput } from '../../../shared/contract/api';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Workspace } from '../workspace';
+import type { BenchState } from '../create-core';
 
 export type HandlerContext = {
   ws: Workspace;
@@ -10,6 +11,8 @@ export type HandlerContext = {
   replaceWorkspace(seed: 'demo' | 'empty'): Workspace;
   dataDir: string;
   version: string;
+  /** the bench (screen) this request came from: who is packing there */
+  bench(): BenchState;
 };
 
 export type Handler<M extends MethodName> = (input: z.output<Api[M]['input']>, ctx: HandlerContext) => MethodOutput<M> | Promise<MethodOutput<M>>;

@@ -114,7 +114,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const send = (ws: WebSocket, m: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
   };
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req: IncomingMessage) => {
+    // each tab is its own bench: the screen tells which packer it had (a reconnect keeps them)
+    const connection = options.core.connect({ benchToken: new URL(req.url ?? '/', 'http://localhost').searchParams.get('bench') });
     ws.on('error', (e) => console.error('[web-host] socket error', e.message));
     ws.on('message', (data) => {
       let parsed: unknown;
@@ -125,7 +127,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         send(ws, { type: 'response', id, ok: false, error: { code: 'invalid_request', message: 'Packbench could not read this message; it must be a JSON request.', hint: 'Reload the page.' } });
         return;
       }
-      void options.core.handle(req.data.method, req.data.input).then((r) => send(ws, { type: 'response', id: req.data.id, ...r }));
+      void connection.handle(req.data.method, req.data.input).then((r) => send(ws, { type: 'response', id: req.data.id, ...r }));
     });
   });
   const stopEvents = options.core.onEvent((event, payload) => {

@@ -48,7 +48,8 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       for (const l of counted) {
         if (l.variantId === null) continue;
         try {
-          repos.inventory.record({ variantId: l.variantId, locationId: order.locationId, kind: 'pick', quantity: l.scanned, reason: 'packed', actor: who, reference: `order:${order.id}`, at });
+          // taken from the home bin first, then the other bins in walk order (picking will say which bin, later)
+          repos.inventory.recordOut({ variantId: l.variantId, locationId: order.locationId, kind: 'pick', quantity: l.scanned, reason: 'packed', actor: who, reference: `order:${order.id}`, at });
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           throw new AppError('conflict', `The stock records for ${l.sku} at ${order.locationName} do not cover this parcel: ${e.message} Nothing was recorded.`,

@@ -12,12 +12,16 @@ export function createCatalogRepo(db: Db) {
   const bySku = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE sku = ?`);
   const byId = c.prepare<[number], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id = ?`);
   const byCode = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id = (SELECT variant_id FROM barcodes WHERE code = ?)`);
+  const imageOf = c.prepare<[number], { id: number | null }>('SELECT coalesce(v.image_id, p.image_id) AS id FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?');
+  const unitsOf = c.prepare<[string], { units: number }>('SELECT units FROM barcodes WHERE code = ?');
 
   return {
     variantBySku: (sku: string) => bySku.get(sku),
     variantById: (id: number) => byId.get(id),
     /** code as stored: GTIN-14 for retail codes, the printed text for internal Code 128 */
     variantByBarcode: (code: string) => byCode.get(code),
+    /** how many units one scan of this code counts (a case pack counts more than 1) */
+    unitsOfBarcode: (code: string) => unitsOf.get(code)?.units ?? 1,
     barcodesOf(variantId: number) {
       return c.prepare('SELECT code, symbology FROM barcodes WHERE variant_id = ? ORDER BY code').all(variantId) as Array<{ code: string; symbology: Symbology }>;
     },
@@ -60,6 +64,10 @@ export function createCatalogRepo(db: Db) {
       const like = `%${q.trim().replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
       return c.prepare(`SELECT id AS variantId, sku, title FROM variants WHERE sku LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'
         ORDER BY sku LIMIT 50`).all(like, like) as Array<{ variantId: number; sku: string; title: string }>;
+    },
+    /** the variant's own picture, else its product's */
+    imageOf(variantId: number): number | null {
+      return (imageOf.get(variantId)?.id ?? null);
     },
     skuCount(): number {
       return (c.prepare('SELECT count(*) AS n FROM variants').get() as { n: number }).n;

@@ -5,6 +5,10 @@ import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
+import { createProductRepo } from './product-repo';
+import { createWarehouseRepo } from './warehouse-repo';
+import { createPackersRepo } from './packers-repo';
+import { createDeliveriesRepo } from './deliveries-repo';
 import { createSettingsRepo } from './settings-repo';
 
 export function createRepos(db: Db) {
@@ -17,12 +21,17 @@ export function createRepos(db: Db) {
     pack: createPackRepo(db),
     print: createPrintRepo(db),
     settings: createSettingsRepo(db),
+    products: createProductRepo(db),
+    warehouse: createWarehouseRepo(db),
+    packers: createPackersRepo(db),
+    deliveries: createDeliveriesRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();
     },
   };
   ensureSearchIndex(repos);
+  repos.warehouse.ensureWalkOrder();
   return repos;
 }
 

@@ -10,9 +10,12 @@ export type OutboxTopic = 'inventory.available' | 'order.status' | 'order.fulfil
 export function createOutboxRepo(db: Db) {
   const c = db.$client;
   const insert = c.prepare(`INSERT INTO outbox (topic, channel_id, idempotency_key, payload, created_at) VALUES (?, ?, ?, ?, ?)`);
-  const channelIds = c.prepare<[], { id: number }>("SELECT id FROM channels WHERE kind <> 'manual' ORDER BY id");
+  // orders typed in at the station or imported from a file have no far side to tell
+  const channelIds = c.prepare<[], { id: number }>("SELECT id FROM channels WHERE kind NOT IN ('manual', 'csv') ORDER BY id");
+  const isLocal = c.prepare<[number], { local: number }>("SELECT kind IN ('manual', 'csv') AS local FROM channels WHERE id = ?");
   return {
     enqueue(topic: OutboxTopic, channelId: number | null, payload: Record<string, unknown>, at: string) {
+      if (channelId !== null && isLocal.get(channelId)?.local === 1) return;
       insert.run(topic, channelId, randomUUID(), JSON.stringify(payload), at);
     },
     /** one row per channel that lists products: every channel must hear about a changed available count */
