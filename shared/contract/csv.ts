@@ -30,6 +30,8 @@ export const ImportRowsInput = z.object({
   rows: z.array(z.object({ row: z.number().int().min(1), cells: z.array(z.string().max(100_000)).max(500) })).max(5000),
   /** rows the parser itself could not read (a quote never closed, a wrong number of cells) */
   parseErrors: z.array(z.object({ row: z.number().int().min(0), message: z.string().max(2000), cells: z.array(z.string().max(100_000)).max(500).optional() })).max(5000).default([]),
+  /** the last call: the answer then says what will land (orders grouped, duplicates found); before it, counts so far */
+  done: z.boolean().default(false),
 });
 
 export const RowErrorSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() });

@@ -15,6 +15,18 @@ export type AddressRules = {
   regions: Array<{ key: string; name: string }>;
 };
 
+const rulesCache = new Map<string, { rules: AddressRules | null; postcode: RegExp | null }>();
+
+function cachedRules(countryCode: string) {
+  let hit = rulesCache.get(countryCode);
+  if (!hit) {
+    const rules = addressRules(countryCode);
+    hit = { rules, postcode: rules?.postcodePattern ? new RegExp(`^(?:${rules.postcodePattern})$`, 'i') : null };
+    rulesCache.set(countryCode, hit);
+  }
+  return hit;
+}
+
 export function addressRules(countryCode: string): AddressRules | null {
   const data = getCountryData(countryCode);
   const f = getCountryFields(countryCode);
@@ -39,7 +51,7 @@ const FIELD_WORDS = { city: 'the town or city', region: 'the state, province or 
 export function checkAddress(a: Pick<Address, 'name' | 'line1' | 'city' | 'region' | 'postalCode' | 'countryCode'>, countryName = a.countryCode): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!a.name.trim()) errors.name = 'Type the name of the person the parcel is for.';
-  const rules = addressRules(a.countryCode);
+  const { rules, postcode: pattern } = cachedRules(a.countryCode);
   if (!rules) {
     errors.countryCode = `${a.countryCode || 'The country'} is not a country code Packbench knows. Choose the country from the list.`;
     return errors;
@@ -48,7 +60,7 @@ export function checkAddress(a: Pick<Address, 'name' | 'line1' | 'city' | 'regio
     if (need === 'required' && !String(a[field] ?? '').trim()) errors[field] = `An address in ${countryName} needs ${FIELD_WORDS[field]}.`;
   }
   const postcode = a.postalCode.trim().toUpperCase();
-  if (postcode && rules.postcodePattern && !new RegExp(`^(?:${rules.postcodePattern})$`, 'i').test(postcode)) {
+  if (postcode && pattern && !pattern.test(postcode)) {
     errors.postalCode = `"${a.postalCode.trim()}" is not a postcode of ${countryName}. Check it with the customer.`;
   }
   if (a.region.trim() && rules.regions.length && rules.fields.region === 'required') {

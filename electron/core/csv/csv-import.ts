@@ -29,6 +29,9 @@ type Job = {
   seen: Map<string, number>;
   /** order number -> its rows that have errors: the whole order is held back */
   badNumbers: Map<string, number[]>;
+  /** looked up once per file, not once per row */
+  defaultLocationId: number | undefined;
+  variants: Map<string, { id: number; sku: string; title: string } | null>;
 };
 
 const MAX_JOBS = 4;
@@ -82,7 +85,7 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
       throw new AppError('conflict', 'Orders ship from a location, and this workspace has none yet.', 'Add a location on the Warehouse screen, then import again.');
     }
     const id = randomUUID();
-    jobs.set(id, { id, kind: input.kind, fileName: input.fileName, createdAt: Date.now(), columns, headers: input.headers, good: [], errors: [], badRows: new Set(), rows: 0, preview: [], seen: new Map(), badNumbers: new Map() });
+    jobs.set(id, { id, kind: input.kind, fileName: input.fileName, createdAt: Date.now(), columns, headers: input.headers, good: [], errors: [], badRows: new Set(), rows: 0, preview: [], seen: new Map(), badNumbers: new Map(), defaultLocationId: repos.catalog.defaultLocationId(), variants: new Map() });
     return { importId: id, fields };
   }
 
@@ -104,7 +107,7 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
     if (number) j.badNumbers.set(number, [...(j.badNumbers.get(number) ?? []), row]);
   }
 
-  function rows(input: { importId: string; rows: Array<{ row: number; cells: string[] }>; parseErrors: Array<{ row: number; message: string; cells?: string[] | undefined }> }): ImportSummary {
+  function rows(input: { importId: string; rows: Array<{ row: number; cells: string[] }>; parseErrors: Array<{ row: number; message: string; cells?: string[] | undefined }>; done: boolean }): ImportSummary {
     const j = job(input.importId);
     if (j.rows + input.rows.length > MAX_ROWS) {
       jobs.delete(j.id);
@@ -137,7 +140,15 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
       }
       j.good.push({ row: r.row, value });
     }
-    return summary(j);
+    // while the file streams, only the counts so far: planning every batch would cost the square of the rows
+    return input.done ? summary(j) : progress(j);
+  }
+
+  function progress(j: Job): ImportSummary {
+    return {
+      importId: j.id, kind: j.kind, rows: j.rows, goodRows: j.good.length, badRows: j.badRows.size, heldRows: 0, records: 0, duplicates: 0,
+      errors: j.errors.slice(0, LISTED_ERRORS), moreErrors: Math.max(0, j.errors.length - LISTED_ERRORS), preview: j.preview,
+    };
   }
 
   function orderRow(j: Job, row: number, c: Record<string, string>, fail: (key: string, m: string) => void): OrderRow | null {
@@ -147,7 +158,12 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
     if (!country) fail('shipCountry', `"${c.shipCountry ?? ''}" is not a country: use a two-letter code (DE) or the English name (Germany).`);
     const currency = (c.currency ?? '').toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) fail('currency', `"${c.currency ?? ''}" is not a currency code: use three letters such as EUR or GBP.`);
-    const variant = c.sku ? repos.catalog.variantBySku(c.sku) : undefined;
+    let variant = c.sku ? j.variants.get(c.sku) : undefined;
+    if (c.sku && variant === undefined) {
+      const v = repos.catalog.variantBySku(c.sku);
+      variant = v ? { id: v.id, sku: v.sku, title: lineTitle(repos, v.id) } : null;
+      j.variants.set(c.sku, variant);
+    }
     if (!c.sku) fail('sku', 'is empty: every row needs the SKU of what was ordered.');
     else if (!variant) fail('sku', `${c.sku} is not in the catalog: import the catalog first, or correct the SKU.`);
     const quantity = parseWhole(c.quantity ?? '');
@@ -165,7 +181,7 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
     if (!createdAt) fail('createdAt', `"${c.createdAt}" is not a date Packbench can read for sure: write it as year-month-day, e.g. 2026-11-27.`);
     const shipBy = c.shipBy ? parseDate(c.shipBy) : null;
     if (c.shipBy && !shipBy) fail('shipBy', `"${c.shipBy}" is not a date Packbench can read for sure: write it as year-month-day, e.g. 2026-11-30.`);
-    let locationId = repos.catalog.defaultLocationId()!;
+    let locationId = j.defaultLocationId!;
     if (c.location) {
       const loc = repos.warehouse.locationByCode(c.location);
       if (!loc) fail('location', `"${c.location}" is not one of your location codes.`);
@@ -193,7 +209,7 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
         channelId: 0, externalId: number, number, locationId, customerName: c.customerName || shipTo.name, shipTo, currency,
         subtotalMinor: 0, shippingMinor, taxMinor: 0, totalMinor: 0, createdAt, shipBy,
       },
-      line: { sku: variant.sku, title: c.title || lineTitle(repos, variant.id), quantity, unitPriceMinor },
+      line: { sku: variant.sku, title: c.title || variant.title, quantity, unitPriceMinor },
     };
   }
 

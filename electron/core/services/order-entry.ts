@@ -8,9 +8,11 @@ import type { IncomingOrder } from './orders-service';
 /** Channels for orders that start here: they sync nowhere, so they never get outbox rows. */
 export const LOCAL_CHANNELS = { manual: { kind: 'manual', name: 'Phone and counter' }, csv: { kind: 'csv', name: 'CSV import' } } as const;
 
+let names: Intl.DisplayNames | null = null;
 export function countryName(code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+    names ??= new Intl.DisplayNames(['en'], { type: 'region' });
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
