@@ -9,6 +9,10 @@ import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { CatalogScreen } from './screens/catalog/catalog-screen';
+import { WarehouseScreen } from './screens/warehouse/warehouse-screen';
+import { TeamScreen } from './screens/team/team-screen';
+import { ImportScreen } from './screens/import/import-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
 import './app-shell.css';
@@ -19,6 +23,10 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  catalog: CatalogScreen,
+  warehouse: WarehouseScreen,
+  team: TeamScreen,
+  import: ImportScreen,
 };
 
 export function App() {

@@ -13,8 +13,8 @@ const HEADER = 'Order number,Order date,Shipping name,Shipping address1,Shipping
 async function check(client: ApiClient, kind: 'orders' | 'catalog', bytes: Uint8Array, fileName = 'file.csv') {
   const decoded = decodeCsv(bytes);
   const sniffed = sniffCsv(decoded.text);
-  const fields = kind === 'orders' ? (await import('../../electron/core/csv/csv-fields')).ORDER_FIELDS : (await import('../../electron/core/csv/csv-fields')).CATALOG_FIELDS;
-  const { guessMapping } = await import('../../electron/core/csv/csv-fields');
+  const fields = kind === 'orders' ? (await import('../../shared/domain/csv-fields')).ORDER_FIELDS : (await import('../../shared/domain/csv-fields')).CATALOG_FIELDS;
+  const { guessMapping } = await import('../../shared/domain/csv-fields');
   const mapping = guessMapping(sniffed.headers, fields);
   const summary = await checkFile(client as unknown as CallApi, { kind, fileName, text: decoded.text, sniffed, mapping });
   return { decoded, sniffed, summary };

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { minorUnitDigits } from '../../../shared/domain/money';
 import type { Repos } from '../store';
 import { printedCode } from '../store/product-repo';
-import { safeCell } from './csv-fields';
+import { safeCell } from '../../../shared/domain/csv-fields';
 
 type Kind = 'orders' | 'stock' | 'shipments' | 'catalog';
 type Page = { csv: string; nextCursor: number | null; rows: number; fileName: string };

@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../api/connect';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
 import { WorkspaceBadge } from './workspace-badge';
+import { BenchPacker } from './bench-packer';
 
 export const SCREEN_LABELS: Record<Screen, string> = {
   orders: 'Orders',
@@ -8,6 +9,10 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   inventory: 'Inventory',
   settings: 'Settings',
   printing: 'Printing',
+  catalog: 'Catalog',
+  warehouse: 'Warehouse',
+  team: 'Team',
+  import: 'Import',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
@@ -25,6 +30,7 @@ export function TopBar() {
       <div className="top-bar-brand">
         <span className="brand">Packbench</span>
         <WorkspaceBadge />
+        <BenchPacker />
       </div>
       <nav className="top-nav" aria-label="Screens">
         {SCREENS.map((s, i) => (

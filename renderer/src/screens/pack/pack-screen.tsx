@@ -10,6 +10,7 @@ import { PackLines } from './pack-lines';
 import { usePackStore, type Good } from './pack-store';
 import { RecentScans } from './recent-scans';
 import { usePackKeys } from './use-pack-keys';
+import { ItemPicture } from './item-picture';
 import './pack.css';
 
 /**
@@ -83,6 +84,7 @@ function PackSession({ view }: { view: PackView }) {
       <Feedback good={good} view={view} />
       <div className="pack-grid">
         <div className="pack-main">
+          <ItemPicture view={view} lastLineId={good?.lineId} />
           <PackLines lines={view.lines} lastLineId={good?.lineId} flashSeq={good?.seq ?? 0} />
         </div>
         <aside className="pack-side">

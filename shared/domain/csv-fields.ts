@@ -1,7 +1,8 @@
-import type { ImportField } from '../../../shared/contract/csv';
-import { COUNTRY_CODES } from '../../../shared/domain/countries';
-import { minorUnitDigits } from '../../../shared/domain/money';
-import { foldForSearch } from '../../../shared/domain/search-text';
+import type { ImportField } from '../contract/csv';
+export { parseAmount };
+import { COUNTRY_CODES } from './countries';
+import { parseAmount } from './amount';
+import { foldForSearch } from './search-text';
 
 /** What Packbench reads from an orders file: one row per order line, order fields repeated (as Shopify and most shops export). */
 export const ORDER_FIELDS: ImportField[] = [
@@ -75,31 +76,6 @@ export function countryCode(text: string): string | null {
     for (const [alias, code] of [['uk', 'GB'], ['great britain', 'GB'], ['england', 'GB'], ['usa', 'US'], ['united states of america', 'US'], ['deutschland', 'DE']] as const) namesToCodes.set(alias, code);
   }
   return namesToCodes.get(foldForSearch(t)) ?? null;
-}
-
-/**
- * An amount as people type it, to minor units: "12.50", "12,50", "1,234.50", "1.234,50", "€ 12.50". The last
- * "." or "," is the decimal separator unless three digits follow it or it repeats (then it groups thousands).
- */
-export function parseAmount(text: string, currency: string): number | null {
-  let t = text.replace(/[\s\u00a0']/g, '').replace(/^[^\d\-.,]+/, '').replace(/[^\d.,]+$/, '');
-  const negative = t.startsWith('-');
-  if (negative) t = t.slice(1);
-  if (!/^[\d.,]+$/.test(t)) return null;
-  const digits = minorUnitDigits(currency);
-  const last = Math.max(t.lastIndexOf('.'), t.lastIndexOf(','));
-  let whole = t;
-  let frac = '';
-  if (last >= 0) {
-    const after = t.slice(last + 1);
-    const repeats = t.indexOf(t[last]!) !== last;
-    if (after.length === 3 || repeats) whole = t.replace(/[.,]/g, '');
-    else { whole = t.slice(0, last).replace(/[.,]/g, ''); frac = after; }
-  }
-  if (frac.length > digits) return null;
-  const value = Number(whole || '0') * 10 ** digits + Number(frac.padEnd(digits, '0') || '0');
-  if (!Number.isSafeInteger(value)) return null;
-  return negative ? -value : value;
 }
 
 export function parseWhole(text: string): number | null {
