@@ -114,6 +114,7 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
       throw new AppError('invalid_request', `The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows; Packbench imports at most that many at once. Nothing was imported.`, 'Split the file into smaller files and import them one after another.');
     }
     for (const e of input.parseErrors) {
+      j.rows++;
       addError(j, e.row, '', e.message);
       if (e.cells) markBadOrder(j, e.cells, e.row);
     }

@@ -24,7 +24,6 @@ export function BenchPacker() {
         className={`bench-packer${!packer && required ? ' is-missing' : ''}`}
         onClick={() => useBenchStore.getState().choose(true)}
         data-testid="bench-packer"
-        aria-label={packer ? `Packing now: ${packer.name}. Change` : label}
       >
         <span className="bench-packer-label">{packer ? 'Packing:' : ''}</span> {label}
       </button>
