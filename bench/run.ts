@@ -1,6 +1,7 @@
 import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
 import { scanBench } from './scan-bench';
+import { csvBench } from './csv-bench';
 
 // `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
 const only = process.argv[2];
@@ -8,3 +9,4 @@ console.log(`Packbench benchmarks — node ${process.version}, ${new Date().toIS
 if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
+if (!only || only === 'csv') await csvBench();

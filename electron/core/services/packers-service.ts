@@ -91,7 +91,7 @@ export function createPackersService(repos: Repos, clock: Clock) {
       if (id === undefined) {
         id = packers.insert({ name: input.name, nameKey: key, role, pinHash: pinHash ?? null, at });
       } else {
-        packers.update(id, { name: input.name, nameKey: key, role, archivedAt: input.archived ? (existing?.archived ? at : at) : null });
+        packers.update(id, { name: input.name, nameKey: key, role, archivedAt: input.archived ? at : null });
         if (pinHash !== undefined) packers.setPin(id, pinHash);
       }
       return packers.toPublic(packers.record(id)!);

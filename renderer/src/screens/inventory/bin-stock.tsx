@@ -35,7 +35,12 @@ export function BinStock({ row }: { row: StockRow }) {
           {where.bins.length === 0 && where.unbinned === 0 ? <tr><td className="muted">None on hand.</td></tr> : null}
         </tbody>
       </table>
-      {bins.length ? <MoveForm where={where} bins={bins} onDone={(w) => setWhere(w)} /> : <p className="muted">Add bins for this location on the Warehouse screen to keep stock per bin.</p>}
+      {bins.length ? (
+        <>
+          <MoveForm where={where} bins={bins} onDone={(w) => setWhere(w)} />
+          <CountBinForm where={where} bins={bins} onDone={(w) => setWhere(w)} />
+        </>
+      ) : <p className="muted">Add bins for this location on the Warehouse screen to keep stock per bin.</p>}
     </section>
   );
 }
@@ -70,6 +75,36 @@ function MoveForm({ where, bins, onDone }: { where: SkuBins; bins: BinRow[]; onD
       </SelectInput>
       <TextInput label="Units" value={qty} onChange={setQty} error={errors.quantity} testId="move-qty" inputMode="numeric" />
       <button type="submit" className="button" disabled={busy} data-testid="move-submit">{busy ? 'Moving…' : 'Move'}</button>
+      <FormError text={general} />
+    </form>
+  );
+}
+
+/** A count of one bin: the difference is recorded as an adjust movement in that bin, with the reason. */
+function CountBinForm({ where, bins, onDone }: { where: SkuBins; bins: BinRow[]; onDone(w: SkuBins): void }) {
+  const [binId, setBinId] = useState(String(where.defaultBinId ?? where.bins[0]?.binId ?? bins[0]?.id ?? ''));
+  const [counted, setCounted] = useState('');
+  const [reason, setReason] = useState('');
+  const { busy, errors, general, run, refuse } = useSubmit();
+  const count = async () => {
+    const n = parseWholeTyped(counted);
+    if (n === null) { refuse({ counted: `Counted in the bin: type a whole number, 0 or more (you typed "${counted}").` }); return; }
+    const r = await run(() => api.call('warehouse.countBin', { variantId: where.variantId, binId: Number(binId), counted: n, reason }));
+    if (r) {
+      setCounted('');
+      setReason('');
+      onDone(r);
+      useAppStore.getState().showInfo(`Bin count recorded for ${r.sku}: ${r.onHand} on hand at ${r.locationName}.`);
+    }
+  };
+  return (
+    <form className="form-grid move-form" aria-label="Count one bin" onSubmit={(e) => { e.preventDefault(); void count(); }} data-testid="count-bin-form">
+      <SelectInput label="Count bin" value={binId} onChange={setBinId} error={errors.binId} testId="count-bin">
+        {bins.map((b) => <option key={b.id} value={b.id}>{b.code}</option>)}
+      </SelectInput>
+      <TextInput label="Units in it" value={counted} onChange={setCounted} error={errors.counted} testId="count-bin-units" inputMode="numeric" />
+      <TextInput label="Reason" value={reason} onChange={setReason} error={errors.reason} testId="count-bin-reason" maxLength={500} />
+      <button type="submit" className="button" disabled={busy} data-testid="count-bin-submit">{busy ? 'Recording…' : 'Record bin count'}</button>
       <FormError text={general} />
     </form>
   );
