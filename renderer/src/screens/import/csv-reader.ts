@@ -108,7 +108,11 @@ export function streamCsv(text: string, delimiter: string, onBatch: (b: Batch) =
         parser.pause();
         void (async () => {
           try {
-            for (const b of pending) await onBatch(b);
+            for (const b of pending) {
+              await onBatch(b);
+              // let the page (and anything else waiting) run between batches, however fast the answers come
+              await new Promise((r) => setTimeout(r, 0));
+            }
             parser.resume();
           } catch (e) {
             failed = true;
