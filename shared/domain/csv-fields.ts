@@ -1,7 +1,5 @@
 import type { ImportField } from '../contract/csv';
-export { parseAmount };
 import { COUNTRY_CODES } from './countries';
-import { parseAmount } from './amount';
 import { foldForSearch } from './search-text';
 
 /** What Packbench reads from an orders file: one row per order line, order fields repeated (as Shopify and most shops export). */

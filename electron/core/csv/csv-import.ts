@@ -8,7 +8,8 @@ import type { IncomingOrder } from '../services/orders-service';
 import { addressProblems, countryName, lineTitle, localChannel } from '../services/order-entry';
 import type { Repos } from '../store';
 import type { Symbology } from '../store/catalog-repo';
-import { CATALOG_FIELDS, countryCode, ORDER_FIELDS, parseAmount, parseDate, parseWhole } from '../../../shared/domain/csv-fields';
+import { CATALOG_FIELDS, countryCode, ORDER_FIELDS, parseDate, parseWhole } from '../../../shared/domain/csv-fields';
+import { parseAmount } from '../../../shared/domain/amount';
 import { commitCatalog, type CatalogRow } from './catalog-import';
 
 type Kind = 'orders' | 'catalog';
