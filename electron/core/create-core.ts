@@ -92,7 +92,8 @@ export function createCore(options: CoreOptions): Core {
     version: options.version ?? '0.1.0',
     replaceWorkspace(seed) {
       try {
-        ws = replaceWorkspace(options.dataDir, ws, deps, seed);
+        // seeding is the station's own work, not the packer's, and the old workspace is closed meanwhile
+        ws = benchOfRequest.exit(() => replaceWorkspace(options.dataDir, ws, deps, seed));
         return ws;
       } catch (e) {
         const restored = (e as { restored?: Workspace }).restored;

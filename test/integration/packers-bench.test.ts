@@ -123,4 +123,15 @@ describe('packers at the bench (real SQLite file, two screens)', () => {
     expect(detail.events.find((e) => e.kind === 'pack_override')).toMatchObject({ actor: 'Sue', details: { packer: 'Ben' } });
     expect(sue.role).toBe('supervisor');
   });
+
+  it('resets to the demo from a screen with a packer chosen: seeding is the station\'s work, and the old packer means nothing in the new workspace', async () => {
+    const anna = await owner.call('packers.save', { name: 'Anna' });
+    await benchA.call('bench.signIn', { packerId: anna.id });
+    const info = await benchA.call('workspace.resetDemo', { confirm: true });
+    expect(info).toMatchObject({ kind: 'demo', counts: { orders: 60 } });
+    expect((await benchA.call('bench.current', {})).packer).toBeNull();
+    const first = (await benchA.call('orders.list', {})).rows[0]!;
+    const detail = await benchA.call('orders.get', { id: first.id });
+    expect(detail.events[0]!.actor).toBe('os-user');
+  });
 });
