@@ -2,6 +2,7 @@ import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
 import { scanBench } from './scan-bench';
 import { csvBench } from './csv-bench';
+import { shippingBench } from './shipping-bench';
 
 // `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
 const only = process.argv[2];
@@ -10,3 +11,4 @@ if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
 if (!only || only === 'csv') await csvBench();
+if (!only || only === 'shipping') await shippingBench();

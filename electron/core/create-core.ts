@@ -9,11 +9,12 @@ import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
 import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
+import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { workspaceScreensHandlers } from './handlers/workspace-screens-handlers';
 import type { PrinterFactory } from './services/print-service';
-import { openWorkspace, replaceWorkspace, type Workspace } from './workspace';
+import { openWorkspace, replaceWorkspace, type ShippingOptions, type Workspace } from './workspace';
 
 export type CoreOptions = {
   dataDir: string;
@@ -25,6 +26,8 @@ export type CoreOptions = {
   version?: string;
   /** how a printer profile becomes a driver; tests pass fakes or point at emulators */
   printerFactory?: PrinterFactory;
+  /** carrier adapters, credentials store, retry timing and demo carrier emulators */
+  shipping?: ShippingOptions;
 };
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -80,9 +83,9 @@ export function createCore(options: CoreOptions): Core {
       try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
     }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory };
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...workspaceScreensHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...workspaceScreensHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },

@@ -17,6 +17,10 @@ import { createDashboardService } from './services/dashboard-service';
 import { createOrderEntry } from './services/order-entry';
 import { createCsvImport } from './csv/csv-import';
 import { createCsvExport } from './csv/csv-export';
+import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
+import { createKeyFileCredentials, type CredentialStore } from './shipping/credentials';
+import { createShippingService } from './shipping/shipping-service';
+import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
 import { DB_FILE_NAME, openDatabase } from './store/db';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
@@ -25,6 +29,15 @@ export type WorkspaceDeps = {
   actor: () => string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   printerFactory?: PrinterFactory | undefined;
+  shipping?: ShippingOptions | undefined;
+};
+export type ShippingOptions = {
+  credentials?: CredentialStore | undefined;
+  carrierFactory?: CarrierFactory | undefined;
+  carrierTimeoutMs?: number | undefined;
+  retryDelaysMs?: number[] | undefined;
+  /** carrier emulators for the demo workspace (`--demo-carriers`) */
+  demoCarriers?: DemoCarrierUrls | undefined;
 };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
@@ -37,7 +50,6 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
-  const packing = createPackCompletion(repos, clock, actor, orders, print);
   const catalog = createCatalogService(repos, clock);
   const warehouse = createWarehouseService(repos, clock, actor, () => scanner().gsReplacement);
   const packers = createPackersService(repos, clock);
@@ -45,17 +57,25 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const orderEntry = createOrderEntry(repos, clock, { importOrders: orders.importOrders, actor });
   const csvImport = createCsvImport(repos, clock, { importOrders: orders.importOrders });
   const csvExport = createCsvExport(repos);
+  const so = deps.shipping ?? {};
+  const shipping = createShippingService({
+    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createKeyFileCredentials(dataDir),
+    carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
+  });
+  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
-  if (untouched && seed === 'demo') repos.transaction(() => seedDemo(repos, clock, orders));
+  if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders); seedShippingDemo(repos); });
   if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
   print.ensureDefaultPrinter();
   print.recover();
+  if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
+  shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
   return {
-    file, repos, orders, inventory, print, pack, packing, clock, scanner,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner,
     catalog, warehouse, packers, dashboard, orderEntry, csvImport, csvExport,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
-    close() { db.$client.close(); },
+    close() { shipping.close(); db.$client.close(); },
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;

@@ -13,6 +13,7 @@ import { CatalogScreen } from './screens/catalog/catalog-screen';
 import { WarehouseScreen } from './screens/warehouse/warehouse-screen';
 import { TeamScreen } from './screens/team/team-screen';
 import { ImportScreen } from './screens/import/import-screen';
+import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
 import './app-shell.css';
@@ -27,6 +28,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   warehouse: WarehouseScreen,
   team: TeamScreen,
   import: ImportScreen,
+  shipments: ShipmentsScreen,
 };
 
 export function App() {

@@ -9,6 +9,7 @@ import {
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { workspaceScreensMethods } from './workspace-screens-api';
+import { shippingMethods } from './shipping-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -30,6 +31,7 @@ export const api = {
 
   ...packMethods,
   ...workspaceScreensMethods,
+  ...shippingMethods,
 } as const;
 
 export type Api = typeof api;

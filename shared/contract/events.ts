@@ -11,6 +11,7 @@ export const events = {
   'catalog.changed': z.object({ productIds: z.array(Id) }),
   'warehouse.changed': z.object({}),
   'packers.changed': z.object({}),
+  'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
 } as const;
 
 export type Events = typeof events;

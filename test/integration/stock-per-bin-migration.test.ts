@@ -16,7 +16,7 @@ describe('stock per bin: existing data is migrated safely', () => {
     cpSync(migrationsFolder(), oldMigrations.path, { recursive: true });
     const journalFile = join(oldMigrations.path, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
-    journal.entries = journal.entries.filter((e) => ['0000_foundation', '0001_order_search', '0002_pack_station'].includes(e.tag));
+    journal.entries = journal.entries.filter((e) => ['0000_foundation', '0001_order_search', '0002_pack_station', '0003_carriers_shipping'].includes(e.tag));
     writeFileSync(journalFile, JSON.stringify(journal));
   });
   afterEach(() => {

@@ -78,19 +78,24 @@ export function createCsvExport(repos: Repos) {
               AND NOT EXISTS (SELECT 1 FROM pack_scans u WHERE u.undoes_scan_id = s.id)) AS items,
             (SELECT ob.payload FROM outbox ob WHERE ob.topic = 'order.fulfilled' AND json_extract(ob.payload, '$.orderId') = o.id
               AND json_extract(ob.payload, '$.parcelNo') = ps.parcel_no ORDER BY ob.id DESC LIMIT 1) AS fulfilled,
-            (SELECT j.status FROM print_jobs j WHERE j.session_id = ps.id AND j.kind = 'label' ORDER BY j.id DESC LIMIT 1) AS label
+            (SELECT j.status FROM print_jobs j WHERE j.session_id = ps.id AND j.kind = 'label' ORDER BY j.id DESC LIMIT 1) AS label,
+            (SELECT json_object('company', sh.carrier_name, 'number', sh.tracking_number, 'url', sh.tracking_url, 'service', sh.service, 'status', sh.status)
+              FROM shipments sh WHERE sh.order_id = o.id AND sh.parcel_no = ps.parcel_no AND sh.status <> 'voided' ORDER BY sh.id DESC LIMIT 1) AS bought
           FROM pack_sessions ps JOIN orders o ON o.id = ps.order_id JOIN channels ch ON ch.id = o.channel_id
           WHERE ps.status = 'completed' AND ps.id > ? ORDER BY ps.id LIMIT ?`).all(cursor, limit) as Array<{
             id: number; number: string; parcel_no: number; ended_at: string; actor: string; ship_name: string; ship_country_code: string; channel: string;
-            items: number | null; fulfilled: string | null; label: string | null }>;
+            items: number | null; fulfilled: string | null; label: string | null; bought: string | null }>;
         const out = rows.map((r) => {
           type Tracking = { company?: string; number?: string; url?: string } | null;
           let tracking: Tracking = null;
           try { tracking = r.fulfilled ? ((JSON.parse(r.fulfilled) as { tracking?: Tracking }).tracking ?? null) : null; } catch { tracking = null; }
+          // a label bought from a carrier knows its tracking first (the fulfilment follows it)
+          const bought = r.bought ? JSON.parse(r.bought) as { company: string; number: string; url: string; service: string; status: string } : null;
+          if (bought?.number) tracking = { company: bought.company, number: bought.number, url: bought.url };
           return [r.number, r.parcel_no, r.ended_at, r.actor, r.channel, r.ship_name, r.ship_country_code, r.items ?? 0, r.label ?? '',
-            tracking?.company ?? '', tracking?.number ?? '', tracking?.url ?? ''];
+            tracking?.company ?? '', bought?.service ?? '', tracking?.number ?? '', tracking?.url ?? ''];
         });
-        return { header: ['Order number', 'Parcel', 'Packed at', 'Packed by', 'Channel', 'Shipping name', 'Shipping country', 'Items', 'Label', 'Carrier', 'Tracking number', 'Tracking URL'], rows: out, last: rows.at(-1)?.id ?? cursor };
+        return { header: ['Order number', 'Parcel', 'Packed at', 'Packed by', 'Channel', 'Shipping name', 'Shipping country', 'Items', 'Label', 'Carrier', 'Service', 'Tracking number', 'Tracking URL'], rows: out, last: rows.at(-1)?.id ?? cursor };
       }
       case 'catalog': {
         const rows = c.prepare(`SELECT v.id, p.title AS product, v.sku, v.title, v.weight_grams, v.length_mm, v.width_mm, v.height_mm, v.hs_code, v.origin_country, v.price_minor

@@ -5,6 +5,7 @@ import { createCore } from '../create-core';
 import { findAppRoot } from '../store/app-root';
 import { resolveDataDir } from './data-dir';
 import { startWebHost } from './web-host';
+import { startDemoCarriers } from '../demo/demo-carriers';
 
 /** `npm run serve`: the browser station. Plain Node; prints the tokenised URL to open. */
 async function main() {
@@ -15,12 +16,15 @@ async function main() {
       host: { type: 'string', default: '127.0.0.1' },
       'first-run': { type: 'string', default: 'demo' },
       token: { type: 'string' },
+      // the demo workspace buys labels from EasyPost and Shippo emulators on loopback: no account needed
+      'demo-carriers': { type: 'boolean', default: process.env.PACKBENCH_DEMO_CARRIERS === '1' },
     },
     allowPositionals: true,
   });
   const dataDir = resolveDataDir(values['data-dir']);
   const firstRun = values['first-run'] === 'empty' ? 'empty' : 'demo';
-  const core = createCore({ dataDir, firstRun });
+  const demoCarriers = values['demo-carriers'] ? await startDemoCarriers() : undefined;
+  const core = createCore({ dataDir, firstRun, ...(demoCarriers ? { shipping: { demoCarriers: demoCarriers.urls } } : {}) });
   const appRoot = findAppRoot();
   if (values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {
     console.warn(`Packbench: listening on ${values.host}, beyond this computer, because --host asked for it.`);
@@ -30,10 +34,12 @@ async function main() {
     ...(values.token || process.env.PACKBENCH_TOKEN ? { token: values.token ?? process.env.PACKBENCH_TOKEN } : {}),
   });
   console.log(`Packbench browser station (data: ${dataDir})`);
+  if (demoCarriers) console.log(`Demo carriers: EasyPost emulator ${demoCarriers.urls.easypost}, Shippo emulator ${demoCarriers.urls.shippo}`);
   console.log(`Open: ${host.url}`);
   const stop = async () => {
     await host.close();
     core.close();
+    await demoCarriers?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

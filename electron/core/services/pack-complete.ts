@@ -8,12 +8,13 @@ import type { Symbology } from '../store/catalog-repo';
 import type { OrdersService } from './orders-service';
 import { activeSessionOrThrow, lineStates, packView } from './pack-view';
 import type { PrintService } from './print-service';
+import type { ShippingService } from '../shipping/shipping-service';
 import { orderBarcode, orderQrPayload } from './scan-codes';
 
 type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 
 /** Closing a parcel: ledger, order status, timeline, outbox and the label job land in one transaction. */
-export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService) {
+export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService, shipping?: ShippingService) {
   const { outbox } = repos;
   /** catalog weight of what the parcel holds; a scale reading will replace it */
   function parcelGrams(lines: Array<{ variantId: number | null; quantity: number }>): number {
@@ -44,7 +45,10 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       const at = isoNow(clock);
       const who = actor();
       const order = repos.orders.record(session.orderId)!;
-      const grams = parcelGrams(counted.map((l) => ({ variantId: l.variantId, quantity: l.scanned })));
+      // a carrier parcel is bought in the background; its fulfilment is written with the bought label (INTERFACES.md item 2)
+      const shipped = shipping?.parcelPacked({ order, sessionId, parcelNo: session.parcelNo, final: !split, at,
+        lines: counted.map((l) => ({ sku: l.sku, variantId: l.variantId, quantity: l.scanned, lineId: l.lineId })) });
+      const grams = shipped?.weight.grams ?? parcelGrams(counted.map((l) => ({ variantId: l.variantId, quantity: l.scanned })));
       for (const l of counted) {
         if (l.variantId === null) continue;
         try {
@@ -56,10 +60,12 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
             `The parcel holds ${l.scanned}. Correct the count on the Inventory screen (with a reason), then complete again.`);
         }
       }
-      outbox.enqueue('order.fulfilled', order.channelId, {
-        orderId: order.id, externalId: order.externalId, parcelNo: session.parcelNo, final: !split,
-        lines: counted.map((l) => ({ sku: l.sku, quantity: l.scanned })),
-      }, at);
+      if (shipped?.kind !== 'carrier') {
+        outbox.enqueue('order.fulfilled', order.channelId, {
+          orderId: order.id, externalId: order.externalId, parcelNo: session.parcelNo, final: !split,
+          lines: counted.map((l) => ({ sku: l.sku, quantity: l.scanned })), tracking: shipped?.kind === 'local' ? shipped.tracking : null,
+        }, at);
+      }
       repos.pack.endSession(sessionId, 'completed', at, split?.reason ?? '');
       const items = counted.reduce((n, l) => n + l.scanned, 0);
       const traced = repos.pack.recentScans(sessionId, 500).filter((s) => !s.undone && (s.lot || s.serial || s.expiry))
@@ -70,6 +76,8 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
         repos.orders.addEvent(order.id, 'packed', who, `Parcel ${session.parcelNo} packed: ${items} item(s) verified by scan`, { sessionId, parcelNo: session.parcelNo, traced }, at);
         orders.applyTransition(order.id, 'packed', '', who, at);
       }
+      if (shipped?.kind === 'carrier') return null; // its label job is made when the label is bought
+      if (shipped?.kind === 'local') return shipped.labelJobId;
       const printer = print.defaultPrinter();
       const parcelCount = split ? 0 : session.parcelNo;
       let zpl = '';
@@ -84,7 +92,10 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       if (layoutError) repos.print.setStatus(jobId, 'failed', layoutError, at);
       return jobId;
     });
-    return { view: packView(repos, sessionId), labelJob: print.publicJob(jobId), dispatch: () => void print.dispatch(jobId) };
+    return {
+      view: packView(repos, sessionId), labelJob: jobId === null ? null : print.publicJob(jobId),
+      dispatch: () => { if (jobId !== null) void print.dispatch(jobId); shipping?.queue.kick(); },
+    };
   }
 
   /** The label of a verified (packed or shipped) order; refused before verification. */

@@ -10,6 +10,7 @@ import { createWarehouseRepo } from './warehouse-repo';
 import { createPackersRepo } from './packers-repo';
 import { createDeliveriesRepo } from './deliveries-repo';
 import { createSettingsRepo } from './settings-repo';
+import { createShippingRepo } from './shipping-repo';
 
 export function createRepos(db: Db) {
   const repos = {
@@ -25,6 +26,7 @@ export function createRepos(db: Db) {
     warehouse: createWarehouseRepo(db),
     packers: createPackersRepo(db),
     deliveries: createDeliveriesRepo(db),
+    shipping: createShippingRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();

@@ -318,3 +318,102 @@ export const deliveryLines = sqliteTable('delivery_lines', {
   variantId: integer('variant_id').notNull().references(() => variants.id),
   expected: integer('expected').notNull(),
 }, (t) => [uniqueIndex('delivery_lines_variant').on(t.deliveryId, t.variantId)]);
+/** EasyPost, Shippo or the local courier. The API key lives in the credentials store, named by secret_name. */
+export const carrierAccounts = sqliteTable('carrier_accounts', {
+  id: integer('id').primaryKey(),
+  kind: text('kind', { enum: ['easypost', 'shippo', 'local'] }).notNull(),
+  name: text('name').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  /** non-secret settings only: base URL, PO box policy, void window, local price */
+  config: text('config', { mode: 'json' }).notNull().default(sql`'{}'`),
+  secretName: text('secret_name').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Box sizes with their empty weight. */
+export const packagePresets = sqliteTable('package_presets', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  lengthMm: integer('length_mm').notNull(),
+  widthMm: integer('width_mm').notNull(),
+  heightMm: integer('height_mm').notNull(),
+  emptyGrams: integer('empty_grams').notNull().default(0),
+  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  removed: integer('removed', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** The box a SKU usually ships in. */
+export const skuPackages = sqliteTable('sku_packages', {
+  variantId: integer('variant_id').primaryKey().references(() => variants.id),
+  packageId: integer('package_id').notNull().references(() => packagePresets.id),
+});
+
+/** What the packer chose for the parcel on the bench: a box and a weight (typed or from the scale). */
+export const parcelChoices = sqliteTable('parcel_choices', {
+  sessionId: integer('session_id').primaryKey().references(() => packSessions.id),
+  packageId: integer('package_id').references(() => packagePresets.id),
+  weightGrams: integer('weight_grams'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * The label queue: one row per parcel whose label is bought from a carrier (or made by the local courier),
+ * written in the transaction that packs the parcel. The idempotency key is sent to the carrier as the
+ * shipment's reference, so an answer lost on the way back is found again instead of bought twice.
+ */
+export const shipments = sqliteTable('shipments', {
+  id: integer('id').primaryKey(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  sessionId: integer('session_id').references(() => packSessions.id),
+  parcelNo: integer('parcel_no').notNull(),
+  /** the last parcel of the order: its fulfilment says so */
+  final: integer('final', { mode: 'boolean' }).notNull(),
+  carrierId: integer('carrier_id').references(() => carrierAccounts.id),
+  status: text('status', { enum: ['pending', 'buying', 'bought', 'held', 'voiding', 'voided'] }).notNull(),
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  /** the parcel as it will be declared: addresses, box, weight, customs lines */
+  request: text('request', { mode: 'json' }).notNull(),
+  /** what the parcel holds, for the channel's fulfilment */
+  lines: text('lines', { mode: 'json' }).notNull(),
+  weightGrams: integer('weight_grams').notNull(),
+  weightSource: text('weight_source', { enum: ['scale', 'catalog'] }).notNull(),
+  packageName: text('package_name').notNull().default(''),
+  remoteShipmentId: text('remote_shipment_id').notNull().default(''),
+  rate: text('rate', { mode: 'json' }).notNull().default(sql`'null'`),
+  carrierName: text('carrier_name').notNull().default(''),
+  service: text('service').notNull().default(''),
+  trackingNumber: text('tracking_number').notNull().default(''),
+  trackingUrl: text('tracking_url').notNull().default(''),
+  priceMinor: integer('price_minor'),
+  currency: text('currency').notNull().default(''),
+  remoteLabelId: text('remote_label_id').notNull().default(''),
+  printJobId: integer('print_job_id').references(() => printJobs.id),
+  manifestId: integer('manifest_id'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: text('next_attempt_at'),
+  words: text('words').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  boughtAt: text('bought_at'),
+  voidedAt: text('voided_at'),
+}, (t) => [
+  // a parcel has at most one live label: a second purchase row for it is refused by the database itself
+  uniqueIndex('shipments_one_live_per_parcel').on(t.orderId, t.parcelNo).where(sql`status <> 'voided'`),
+  index('shipments_status').on(t.status, t.nextAttemptAt),
+  index('shipments_order').on(t.orderId, t.id),
+  index('shipments_created').on(t.createdAt),
+  index('shipments_carrier_manifest').on(t.carrierId, t.manifestId),
+]);
+
+/** End of day: one SCAN form / manifest per carrier account. */
+export const manifests = sqliteTable('manifests', {
+  id: integer('id').primaryKey(),
+  carrierId: integer('carrier_id').notNull().references(() => carrierAccounts.id),
+  remoteId: text('remote_id').notNull().default(''),
+  status: text('status', { enum: ['created', 'failed'] }).notNull(),
+  words: text('words').notNull().default(''),
+  shipmentCount: integer('shipment_count').notNull(),
+  documentUrl: text('document_url').notNull().default(''),
+  printJobId: integer('print_job_id').references(() => printJobs.id),
+  createdAt: text('created_at').notNull(),
+});

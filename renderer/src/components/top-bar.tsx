@@ -13,6 +13,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   warehouse: 'Warehouse',
   team: 'Team',
   import: 'Import',
+  shipments: 'Shipments',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
@@ -39,12 +40,12 @@ export function TopBar() {
             type="button"
             className="nav-button"
             aria-current={screen === s ? 'page' : undefined}
-            aria-keyshortcuts={`Alt+${i + 1} F${i + 1}`}
+            aria-keyshortcuts={`Alt+${(i + 1) % 10} F${i + 1}`}
             data-testid={`nav-${s}`}
             onClick={() => go(s)}
           >
             <span>{SCREEN_LABELS[s]}</span>
-            <kbd className="nav-key">Alt+{i + 1}</kbd>
+            <kbd className="nav-key">Alt+{(i + 1) % 10}</kbd>
           </button>
         ))}
       </nav>

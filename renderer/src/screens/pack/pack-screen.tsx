@@ -9,6 +9,7 @@ import { AbandonDialog, OverrideDialog, SplitDialog } from './pack-forms';
 import { PackLines } from './pack-lines';
 import { usePackStore, type Good } from './pack-store';
 import { RecentScans } from './recent-scans';
+import { ParcelBox, ShipmentPanel } from './shipment-panel';
 import { usePackKeys } from './use-pack-keys';
 import { ItemPicture } from './item-picture';
 import './pack.css';
@@ -90,6 +91,7 @@ function PackSession({ view }: { view: PackView }) {
         <aside className="pack-side">
           <ManualEntry prompt="Type a code that will not scan" />
           <PackActions view={view} />
+          <ParcelBox view={view} />
           {label && label.status === 'failed' ? <LabelStatus job={label} compact /> : null}
           <RecentScans scans={view.scans} />
         </aside>
@@ -115,9 +117,8 @@ function PackDone({ view }: { view: PackView }) {
       </div>
       <div className="pack-grid">
         <div className="pack-main">
-          {label ? <LabelStatus job={label} /> : (
-            <p className="panel">No label job was created for this parcel. Print one from the Printing screen (Alt+5).</p>
-          )}
+          <ShipmentPanel orderId={view.orderId} />
+          {label ? <LabelStatus job={label} /> : null}
         </div>
         <aside className="pack-side">
           <ManualEntry prompt="Scan the next order's packing slip, or type its number" />

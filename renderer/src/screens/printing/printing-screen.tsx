@@ -7,6 +7,7 @@ import { isTypingTarget } from '../../lib/keys';
 import { useAppStore } from '../../stores/app-store';
 import { jobTitle, jobWords, JOB_STATUS_WORDS } from './job-words';
 import { LabelPreview } from './label-preview';
+import { PendingLabels } from './pending-labels';
 import './printing.css';
 
 /** Every print job with its state in words: retry a failed one, print another copy, see what was sent. */
@@ -84,6 +85,7 @@ export function PrintingScreen() {
   return (
     <section className="printing" aria-labelledby="printing-title" data-testid="printing-screen">
       <div className="printing-list panel">
+        <PendingLabels />
         <div className="toolbar">
           <h1 id="printing-title" className="toolbar-title">Print jobs</h1>
           <p className="result-count">{jobs ? `${jobs.length} job${jobs.length === 1 ? '' : 's'}` : 'Loading…'}</p>

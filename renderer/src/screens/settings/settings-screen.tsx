@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
+import { CarriersSection } from './carriers-section';
 import { PrintersSection } from './printers-section';
 import { ScannerSection } from './scanner-section';
 import './settings.css';
@@ -67,6 +68,7 @@ export function SettingsScreen() {
         ) : <p className="muted">Reading the workspace…</p>}
       </section>
       <PrintersSection />
+      <CarriersSection />
       <ScannerSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>
@@ -84,10 +86,11 @@ export function SettingsScreen() {
           <div><dt><kbd>Alt+3</kbd> or <kbd>F3</kbd></dt><dd>Inventory</dd></div>
           <div><dt><kbd>Alt+4</kbd> or <kbd>F4</kbd></dt><dd>Settings</dd></div>
           <div><dt><kbd>Alt+5</kbd> or <kbd>F5</kbd></dt><dd>Printing: print jobs, retry, reprint, label preview</dd></div>
-          <div><dt><kbd>Alt+6</kbd> or <kbd>F6</kbd></dt><dd>Catalog: products, variants, barcodes and case packs</dd></div>
-          <div><dt><kbd>Alt+7</kbd> or <kbd>F7</kbd></dt><dd>Warehouse: locations, bins, receiving deliveries by scan</dd></div>
-          <div><dt><kbd>Alt+8</kbd> or <kbd>F8</kbd></dt><dd>Team: packers, PINs, the bench dashboard</dd></div>
-          <div><dt><kbd>Alt+9</kbd> or <kbd>F9</kbd></dt><dd>Import and export CSV: orders, catalog, stock, shipments</dd></div>
+          <div><dt><kbd>Alt+6</kbd> or <kbd>F6</kbd></dt><dd>Shipments: carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest</dd></div>
+          <div><dt><kbd>Alt+7</kbd> or <kbd>F7</kbd></dt><dd>Catalog: products, variants, barcodes and case packs</dd></div>
+          <div><dt><kbd>Alt+8</kbd> or <kbd>F8</kbd></dt><dd>Warehouse: locations, bins, receiving deliveries by scan</dd></div>
+          <div><dt><kbd>Alt+9</kbd> or <kbd>F9</kbd></dt><dd>Team: packers, PINs, the bench dashboard</dd></div>
+          <div><dt><kbd>Alt+0</kbd> or <kbd>F10</kbd></dt><dd>Import and export CSV: orders, catalog, stock, shipments</dd></div>
           <div><dt>Scan anywhere</dt><dd>An order number or packing slip opens the order on the Pack screen</dd></div>
           <div><dt><kbd>Enter</kbd> <kbd>Ctrl+Z</kbd> <kbd>Esc</kbd></dt><dd>Pack: close the parcel, undo the last scan, clear a red error</dd></div>
           <div><dt><kbd>Alt+S</kbd> <kbd>Alt+O</kbd> <kbd>Alt+B</kbd></dt><dd>Pack: split the parcel, supervisor override, put the order back</dd></div>

@@ -77,8 +77,6 @@ CREATE INDEX `movements_bin` ON `inventory_movements` (`bin_id`,`id`);--> statem
 ALTER TABLE `orders` ADD `ship_by` text;--> statement-breakpoint
 ALTER TABLE `products` ADD `image_id` integer REFERENCES images(id);--> statement-breakpoint
 ALTER TABLE `products` ADD `archived_at` text;--> statement-breakpoint
-ALTER TABLE `variants` ADD `hs_code` text DEFAULT '' NOT NULL;--> statement-breakpoint
-ALTER TABLE `variants` ADD `origin_country` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `variants` ADD `price_minor` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `variants` ADD `image_id` integer REFERENCES images(id);--> statement-breakpoint
 ALTER TABLE `variants` ADD `archived_at` text;
