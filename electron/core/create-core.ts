@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { api, isMethodName, type MethodName } from '../../shared/contract/api';
 import { AppError, type AppErrorShape } from '../../shared/contract/errors';
 import type { EventName, EventPayload } from '../../shared/contract/events';
+import { findUnstorableText, UNSTORABLE_WORDS } from '../../shared/domain/stored-text';
 import { systemClock, type Clock } from './clock';
 import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
@@ -13,6 +14,8 @@ import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { workspaceScreensHandlers } from './handlers/workspace-screens-handlers';
+import { backupHandlers } from './handlers/backup-handlers';
+import type { BackupOptions } from './services/backup-service';
 import type { PrinterFactory } from './services/print-service';
 import { openWorkspace, replaceWorkspace, type ShippingOptions, type Workspace } from './workspace';
 
@@ -28,6 +31,8 @@ export type CoreOptions = {
   printerFactory?: PrinterFactory;
   /** carrier adapters, credentials store, retry timing and demo carrier emulators */
   shipping?: ShippingOptions;
+  /** how long backups are kept and when the daily one is checked */
+  backups?: BackupOptions;
 };
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -83,9 +88,9 @@ export function createCore(options: CoreOptions): Core {
       try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
     }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping };
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping, backups: options.backups };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...workspaceScreensHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...workspaceScreensHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },
@@ -93,10 +98,10 @@ export function createCore(options: CoreOptions): Core {
     emit,
     dataDir: options.dataDir,
     version: options.version ?? '0.1.0',
-    replaceWorkspace(seed) {
+    replaceWorkspace(what) {
       try {
         // seeding is the station's own work, not the packer's, and the old workspace is closed meanwhile
-        ws = benchOfRequest.exit(() => replaceWorkspace(options.dataDir, ws, deps, seed));
+        ws = benchOfRequest.exit(() => replaceWorkspace(options.dataDir, ws, deps, what));
         return ws;
       } catch (e) {
         const restored = (e as { restored?: Workspace }).restored;
@@ -114,13 +119,23 @@ export function createCore(options: CoreOptions): Core {
     const spec = api[method];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(method, parsed.error);
+    const unstorable = findUnstorableText(parsed.data);
+    if (unstorable) {
+      console.error(`[core] ${method} refused: ${unstorable.what} in ${unstorable.path}`);
+      throw new AppError('invalid_request', `${UNSTORABLE_WORDS[unstorable.what]} Nothing was changed.`,
+        'Type the text again instead of pasting it, then try again.', { [unstorable.path]: UNSTORABLE_WORDS[unstorable.what] });
+    }
     const handler = handlers[method] as Handler<MethodName> | undefined;
     if (!handler) throw new AppError('unknown_method', `"${method}" is not available in this version of Packbench.`);
     const result = await handler(parsed.data as never, ctx);
     const out = spec.output.safeParse(result);
     if (!out.success) {
       console.error(`[core] ${method} answered outside the contract`, z.prettifyError(out.error));
-      throw new AppError('internal', `Packbench produced an unexpected answer for "${method}".`, 'Nothing was lost. Please report this with the log.');
+      // a command has already committed: saying "nothing changed" would send the packer to do it twice
+      if (spec.kind === 'command') {
+        throw new AppError('internal', 'The change was saved, but Packbench could not show its result.', 'Reload the screen to see it. Please report this with the log.');
+      }
+      throw new AppError('internal', 'Packbench could not show this: what it read does not have the expected shape. Nothing was changed.', 'Reload the screen; if it repeats, report it with the log.');
     }
     return out.data;
   }

@@ -21,7 +21,10 @@ import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-f
 import { createKeyFileCredentials, type CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
 import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
-import { DB_FILE_NAME, openDatabase } from './store/db';
+import type { BackupInfo } from './store/backups';
+import { openDatabase } from './store/db';
+import { DB_FILES, putBackupInPlace } from './store/restore';
+import { createBackupService, type BackupOptions } from './services/backup-service';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
 export type WorkspaceDeps = {
@@ -30,6 +33,7 @@ export type WorkspaceDeps = {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
+  backups?: BackupOptions | undefined;
 };
 export type ShippingOptions = {
   credentials?: CredentialStore | undefined;
@@ -39,6 +43,9 @@ export type ShippingOptions = {
   /** carrier emulators for the demo workspace (`--demo-carriers`) */
   demoCarriers?: DemoCarrierUrls | undefined;
 };
+
+/** What replaces the open workspace: fresh sample data, nothing, or a backup. */
+export type Replacement = 'demo' | 'empty' | { restore: BackupInfo };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
 export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none') {
@@ -63,6 +70,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
   });
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
+  const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
   if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders); seedShippingDemo(repos); });
@@ -72,21 +80,24 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups,
     catalog, warehouse, packers, dashboard, orderEntry, csvImport, csvExport,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
-    close() { shipping.close(); db.$client.close(); },
+    close() {
+      backups.stopTimers();
+      shipping.close();
+      db.$client.close();
+    },
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;
 
-const DB_FILES = ['', '-wal', '-shm'].map((suffix) => DB_FILE_NAME + suffix);
-
 /**
- * Swaps the open workspace for a fresh one without ever being left with none: the old files are moved
- * aside first and deleted only once the new workspace is open; any failure puts them back.
+ * Swaps the open workspace for a fresh one (or a backup) without ever being left with none: the old
+ * files are moved aside first and deleted only once the new workspace is open; any failure puts them
+ * back. Callers take a backup first (core: before any reset or restore).
  */
-export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, seed: 'demo' | 'empty'): Workspace {
+export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, what: Replacement): Workspace {
   current.close();
   const aside = `.replaced-${Date.now()}`;
   const moved: string[] = [];
@@ -96,7 +107,8 @@ export function replaceWorkspace(dataDir: string, current: Workspace, deps: Work
       renameSync(join(dataDir, f), join(dataDir, f + aside));
       moved.push(f);
     }
-    const fresh = openWorkspace(dataDir, deps, seed);
+    if (typeof what === 'object') putBackupInPlace(dataDir, what.restore);
+    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what);
     for (const f of moved) rmSync(join(dataDir, f + aside), { force: true });
     return fresh;
   } catch (e) {

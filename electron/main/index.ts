@@ -1,9 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../core/create-core';
-import { isTrustedRendererUrl, mainWindowOptions } from './window-options';
+import { contentSecurityPolicy } from '../core/hosts/content-security';
+import { listBackups } from '../core/store/backups';
+import { restoreBackupOffline } from '../core/store/restore';
+import {
+  APP_ENTRY_URL, APP_SCHEME, devicePermissionAllowed, externalUrlAllowed, isTrustedRendererUrl, permissionAllowed, privilegedSchemes, resolveAppRequest,
+} from './app-protocol';
+import { mainWindowOptions } from './window-options';
 
 const CALL = 'packbench:call';
 const EVENT = 'packbench:event';
@@ -16,9 +22,29 @@ function argValue(name: string): string | undefined {
 let core: Core | undefined;
 // userData becomes <appData>/Packbench, the same folder the browser station uses by default
 app.setName('Packbench');
+// before ready: app:// gets real origins and a secure context
+protocol.registerSchemesAsPrivileged(privilegedSchemes());
+
+const rendererDir = join(import.meta.dirname, '../renderer');
 
 function rendererUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+  return process.env.ELECTRON_RENDERER_URL ?? APP_ENTRY_URL;
+}
+
+/** Serves the built renderer on app://packbench/, with the same CSP as the browser station. */
+function serveRenderer(): void {
+  const csp = contentSecurityPolicy();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const found = resolveAppRequest(request.url, rendererDir);
+    if (!found.ok) return new Response(null, { status: found.status });
+    const headers = { 'content-type': found.type, 'content-security-policy': csp, 'x-content-type-options': 'nosniff' };
+    try {
+      return new Response(await readFile(found.file), { headers });
+    } catch {
+      // a client-side route: the single page answers it
+      return new Response(await readFile(join(rendererDir, 'index.html')), { headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+    }
+  });
 }
 
 function createWindow(c: Core) {
@@ -37,20 +63,49 @@ app.on('web-contents-created', (_e, contents) => {
     if (!isTrustedRendererUrl(url, rendererUrl())) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // only known sites (carrier tracking, help) open, and only in the system browser
+    if (externalUrlAllowed(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
+/** Opens the core; a database that cannot be used offers its latest backup before giving up. */
+function openCore(dataDir: string): Core | undefined {
+  for (;;) {
+    try {
+      return createCore({ dataDir, version: app.getVersion() });
+    } catch (e) {
+      const err = e instanceof AppError ? e : new AppError('storage', 'Packbench could not start because of an unexpected problem.', String(e));
+      const latest = err.code === 'storage' ? listBackups(dataDir)[0] : undefined;
+      if (!latest) {
+        dialog.showErrorBox('Packbench could not start', `${err.message}\n\n${err.hint ?? ''}`);
+        return undefined;
+      }
+      const choice = dialog.showMessageBoxSync({
+        type: 'error', title: 'Packbench could not start', message: err.message,
+        detail: `The latest backup is from ${new Date(latest.createdAt).toLocaleString()}. Restoring it keeps the current file beside it.`,
+        buttons: ['Restore the latest backup', 'Quit'], defaultId: 0, cancelId: 1,
+      });
+      if (choice !== 0) return undefined;
+      try {
+        restoreBackupOffline(dataDir, 'latest');
+      } catch (r) {
+        dialog.showErrorBox('The backup could not be restored', r instanceof AppError ? `${r.message}\n\n${r.hint ?? ''}` : String(r));
+        return undefined;
+      }
+    }
+  }
+}
+
 app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
+  session.defaultSession.setDevicePermissionHandler((details) => devicePermissionAllowed(details.deviceType));
+  serveRenderer();
   const dataDir = argValue('--data-dir') ?? process.env.PACKBENCH_DATA_DIR ?? app.getPath('userData');
-  try {
-    core = createCore({ dataDir, version: app.getVersion() });
-  } catch (e) {
-    const err = e instanceof AppError ? e : new AppError('storage', String(e));
-    dialog.showErrorBox('Packbench could not start', `${err.message}\n\n${err.hint ?? ''}`);
+  core = openCore(dataDir);
+  if (!core) {
     app.quit();
     return;
   }

@@ -26,15 +26,4 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
-/** Only the page Packbench loaded may talk to the core. */
-export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boolean {
-  try {
-    const a = new URL(frameUrl);
-    const b = new URL(rendererUrl);
-    if (a.protocol !== b.protocol) return false;
-    if (a.protocol === 'file:') return a.pathname === b.pathname;
-    return a.origin === b.origin;
-  } catch {
-    return false;
-  }
-}
+export { isTrustedRendererUrl } from './app-protocol';

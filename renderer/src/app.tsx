@@ -1,5 +1,6 @@
 import { ErrorBoundary } from './components/error-boundary';
 import { NoticeBanner } from './components/notice-banner';
+import { StaleKeyScreen } from './components/stale-key-screen';
 import { TopBar } from './components/top-bar';
 import { useScreenKeys } from './hooks/use-screen-keys';
 import { useWorkspaceSync } from './hooks/use-workspace-sync';
@@ -38,7 +39,9 @@ export function App() {
   useGlobalScanner();
   usePackSync();
   const screen = useAppStore((s) => s.screen);
+  const connection = useAppStore((s) => s.connection);
   const View = SCREEN_VIEWS[screen];
+  if (connection === 'unauthorized') return <StaleKeyScreen />;
   return (
     <div className="app">
       <TopBar />

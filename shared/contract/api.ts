@@ -10,6 +10,7 @@ import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { workspaceScreensMethods } from './workspace-screens-api';
 import { shippingMethods } from './shipping-api';
+import { backupMethods } from './backups-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -32,6 +33,7 @@ export const api = {
   ...packMethods,
   ...workspaceScreensMethods,
   ...shippingMethods,
+  ...backupMethods,
 } as const;
 
 export type Api = typeof api;

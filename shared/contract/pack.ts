@@ -39,6 +39,8 @@ export const PackScanSchema = z.object({
 });
 export type PackScan = z.infer<typeof PackScanSchema>;
 
+export const PRINT_JOB_STATUSES = ['queued', 'sending', 'done', 'unconfirmed', 'failed'] as const;
+
 export const PrintJobSchema = z.object({
   id: Id,
   orderId: Id.nullable(),
@@ -47,8 +49,9 @@ export const PrintJobSchema = z.object({
   printerId: Id,
   printerName: z.string(),
   kind: z.enum(['label', 'test']),
-  status: z.enum(['queued', 'sending', 'done', 'failed']),
-  /** in words: why it failed, what was kept, what to do */
+  /** done: the printer confirmed it; unconfirmed: sent, but the printer never showed it printed it */
+  status: z.enum(PRINT_JOB_STATUSES),
+  /** in words: why it failed or is unconfirmed, what was kept, what to do */
   error: z.string(),
   attempts: z.number().int(),
   createdAt: IsoTime,

@@ -114,7 +114,7 @@ test('packs a demo order by scanner alone: a wrong item and an over-scan are ref
   // Enter closes the parcel; the label goes to the emulator on its own
   await page.keyboard.press('Enter');
   await expect(pack.done).toContainText(`${order.number} packed`);
-  await pack.expectLabel('done', /Sent to Bench Zebra/);
+  await pack.expectLabel('done', /Printed on Bench Zebra \(the printer confirmed it\)/);
   const [received] = await printer.waitForJobs(1);
   expect(received!.text).toContain('^XA');
   const decoded = await decodeBarcodesFromPng(await renderZplToPng(received!.text));
@@ -172,7 +172,7 @@ test('with the printer off the label fails in words, the next order still packs,
   await printing.retry.click();
   const [received] = await printer.waitForJobs(1, 10_000);
   await expect(failedRow).toHaveAttribute('data-status', 'done');
-  await expect(printing.words).toHaveText('Sent to Bench Zebra');
+  await expect(printing.words).toHaveText('Printed on Bench Zebra (the printer confirmed it)');
   const decoded = await decodeBarcodesFromPng(await renderZplToPng(received!.text));
   expect(decoded).toContainEqual({ format: 'Code128', text: order.number });
 
@@ -180,6 +180,32 @@ test('with the printer off the label fails in words, the next order still packs,
   await page.keyboard.press('Alt+2');
   await pack.expectOpen(next.number);
   await pack.expectCount(firstOfNext.sku, 1);
+  expect(shell.pageErrors).toEqual([]);
+});
+
+test('a printer that accepts the label and never reads it leaves it "not confirmed", and Retry prints it', async ({ page, station, demo, printer }) => {
+  const shell = new AppShell(page);
+  const pack = new PackPage(page);
+  await shell.open(station);
+  await useEmulatorAsDefault(shell, printer);
+  printer.setState({ acceptNeverRead: true });
+
+  const order = orderWith(demo, (o) => units(o) >= 1);
+  await shell.go('pack');
+  await pack.focusNothing();
+  await pack.scan(order.number);
+  await pack.expectOpen(order.number);
+  await packEverything(pack, order);
+  await page.keyboard.press('Enter');
+  await expect(pack.done).toBeVisible();
+  // never shown as printed: the printer did not show it took the label
+  await pack.expectLabel('unconfirmed', /^Not confirmed: Printer 'Bench Zebra' .*never showed that it read the label.*press Retry/);
+  await expect(pack.labelStatus.getByTestId('label-retry')).toBeEnabled();
+
+  printer.setState({ acceptNeverRead: false });
+  await pack.labelStatus.getByTestId('label-retry').click();
+  await pack.expectLabel('done', /Printed on Bench Zebra/);
+  expect(printer.printed()).toBeGreaterThanOrEqual(1);
   expect(shell.pageErrors).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { expect, test, type Station } from './station';
+import { expect, startStation, test, type Station } from './station';
 import { AppShell } from './page-models/app-shell';
 
 type SocketOutcome = { opened: true; socket: WebSocket } | { opened: false; status: number | null };
@@ -24,7 +24,7 @@ test('a page request without the token gets 401 and no app', async ({ page, stat
   const response = await page.goto(station.origin + '/');
   expect(response?.status()).toBe(401);
   await expect(page.locator('#root')).toHaveCount(0);
-  await expect(page.locator('body')).toContainText('no valid station token');
+  await expect(page.locator('body')).toContainText('Open the address the station printed when it started');
   expect(await page.evaluate(() => document.scripts.length)).toBe(0);
 
   const wrong = await page.request.get(`${station.origin}/?token=not-the-token`);
@@ -68,6 +68,8 @@ test('the app page carries a strict Content-Security-Policy and works with the t
   const shell = new AppShell(page);
   const response = await page.goto(station.url);
   expect(response?.status()).toBe(200);
+  // the key left the address bar (and so the history) at once
+  expect(page.url()).toBe(`${station.origin}/`);
   const csp = response?.headers()['content-security-policy'] ?? '';
   expect(csp).toContain("default-src 'none'");
   expect(csp).toContain("script-src 'self'");
@@ -92,7 +94,30 @@ test('the app page carries a strict Content-Security-Policy and works with the t
 
   // after the first visit the token lives in a strict, script-proof cookie, so a reload keeps working
   const cookies = await page.context().cookies(station.origin);
-  const cookie = cookies.find((c) => c.name === 'pb_token');
+  const cookie = cookies.find((c) => c.name === `pb_token_${new URL(station.origin).port}`);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
   expect(await page.evaluate(() => document.cookie)).not.toContain('pb_token');
+  await page.reload();
+  await expect(shell.connection).toHaveText(/Connected/);
+  expect(page.url()).toBe(`${station.origin}/`);
+});
+
+test('a page whose station was restarted says to open the new address instead of retrying for ever', async ({ page }) => {
+  const first = await startStation();
+  const port = Number(new URL(first.origin).port);
+  const shell = new AppShell(page);
+  await shell.open(first);
+  await first.stop();
+  // the same address, a new key: the page's cookie is stale now
+  const second = await startStation({ port });
+  try {
+    await expect(page.getByTestId('stale-key')).toContainText('Open the address the station printed when it started', { timeout: 15_000 });
+    await expect(page.getByTestId('stale-key')).toContainText('restart the station');
+    // opening the address again without the key gets the same advice, as a page with no script
+    const again = await page.goto(second.origin + '/');
+    expect(again?.status()).toBe(401);
+    await expect(page.locator('body')).toContainText('If the station was restarted, it printed a new address');
+  } finally {
+    await second.stop();
+  }
 });

@@ -15,6 +15,9 @@ test('the desktop window opens the demo queue with a sandboxed, isolated page', 
   const app = await electron.launch({ executablePath: binary, args: [root, '--data-dir', mkdtempSync(join(tmpdir(), 'pb-electron-'))] });
   const page = await app.firstWindow();
   await expect(page.getByText(/demo workspace/i).first()).toBeVisible();
+  // served from the privileged app:// origin, not from a file: URL
+  expect(page.url()).toMatch(/^app:\/\/packbench\//);
+  expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
   // the preload's narrow door is there, and nothing else of Electron or Node

@@ -43,18 +43,41 @@ describe('TCP printer against the Zebra emulator', () => {
     const bytes = new TextEncoder().encode(LABEL);
     const p = printer();
     expect(await p.status()).toEqual({ ready: true, problems: [], message: `Printer 'Bench Zebra' at 127.0.0.1:${emulator.port} is ready.` });
-    await p.send(bytes, meta);
+    const receipt = await p.send(bytes, meta);
+    expect(receipt).toEqual({ confirmed: true, how: 'The printer read the whole label and reported its buffer empty.' });
     const [job] = await emulator.waitForJobs(1, 2000);
     expect(job?.bytes.equals(Buffer.from(bytes))).toBe(true);
     expect(job?.text).toBe(LABEL);
-    expect(emulator.statusQueries()).toBe(2);
+    // status(), the check before the job, and the confirmation behind it
+    expect(emulator.statusQueries()).toBe(3);
+    expect(emulator.printed()).toBe(1);
     expect(p.describe()).toBe(`Printer 'Bench Zebra' at 127.0.0.1:${emulator.port}`);
   });
 
-  it('sends without asking status when queryStatus is off', async () => {
-    await printer({ queryStatus: false }).send(Buffer.from(LABEL), meta);
+  it('sends without asking status when queryStatus is off, confirmed by the printer closing after the job', async () => {
+    const receipt = await printer({ queryStatus: false }).send(Buffer.from(LABEL), meta);
+    expect(receipt.confirmed).toBe(true);
     await emulator.waitForJobs(1, 2000);
     expect(emulator.statusQueries()).toBe(0);
+  });
+
+  it('waits for a slow printer to empty its buffer before calling the label printed', async () => {
+    emulator.setState({ printMs: 400 });
+    const receipt = await printer({ confirmTimeoutMs: 3000 }).send(Buffer.from(LABEL), meta);
+    expect(receipt.confirmed).toBe(true);
+    expect(emulator.printed()).toBe(1);
+  });
+
+  it('leaves a label unconfirmed, in words, when the printer keeps it in its buffer', async () => {
+    const p = printer({ confirmTimeoutMs: 600, closeGraceMs: 300 });
+    // the pre-check finds it ready; it is paused (someone pressed PAUSE) as the label arrives
+    emulator.setState({ printMs: 10_000 });
+    const receipt = await p.send(Buffer.from(LABEL), meta);
+    expect(receipt.confirmed).toBe(false);
+    if (receipt.confirmed) return;
+    expect(receipt.words).toContain(`Printer 'Bench Zebra' at 127.0.0.1:${emulator.port} has the label in its memory but had not printed it after 0.6 s.`);
+    expect(receipt.words).toContain('if it did not, press Retry');
+    expect(emulator.printed()).toBe(0);
   });
 
   it('gives offline words quickly when the printer is switched off', async () => {
@@ -105,20 +128,24 @@ describe('TCP printer against the Zebra emulator', () => {
     expect(status.ready).toBe(true);
     expect(status.problems.map((x) => x.code)).toEqual(['unknown']);
     expect(status.message).toContain('did not answer the status query within 0.3 s');
-    await p.send(Buffer.from(LABEL), meta);
+    // its own acknowledgement: it closes the connection once it has read the whole job
+    expect(await p.send(Buffer.from(LABEL), meta)).toEqual({
+      confirmed: true, how: 'The printer read the whole label and then closed the connection, as it does when a job is complete.',
+    });
     const [job] = await emulator.waitForJobs(1, 2000);
     expect(job?.text).toBe(LABEL);
   });
 
   it('stops asking a printer that has never answered, so labels do not wait for it', async () => {
     emulator.setState({ answerStatus: false });
-    const p = printer({ statusTimeoutMs: 400 });
+    const p = printer({ statusTimeoutMs: 400, confirmTimeoutMs: 400 });
     await p.send(Buffer.from(LABEL), meta);
     await p.send(Buffer.from(LABEL), meta);
     const started = Date.now();
     await p.send(Buffer.from(LABEL), meta);
     expect(Date.now() - started).toBeLessThan(300);
     await emulator.waitForJobs(3, 2000);
+    // the first label asks before and after it; both go unanswered, so the printer is known to be silent
     expect(emulator.statusQueries()).toBe(2);
   });
 
@@ -166,12 +193,58 @@ describe('TCP printer against a hung printer', () => {
     );
   });
 
+  it('leaves a small label unconfirmed when the printer accepts the connection and never reads', async () => {
+    const address = server.address() as net.AddressInfo;
+    const p = createTcpPrinter({ host: '127.0.0.1', port: address.port, name: 'Stuck Zebra', statusTimeoutMs: 200, confirmTimeoutMs: 300, closeGraceMs: 300 });
+    // 2 KB fits in the kernel's socket buffers, so the write itself "succeeds"
+    const label = Buffer.from(`^XA^FO50,50^FD${'x'.repeat(2000)}^FS^XZ`);
+    const receipt = await p.send(label, meta);
+    expect(receipt.confirmed).toBe(false);
+    if (receipt.confirmed) return;
+    expect(receipt.words).toBe(
+      `Printer 'Stuck Zebra' at 127.0.0.1:${address.port} accepted the connection but never showed that it read the label: it did not answer a status check and did not close the connection. Check whether the label came out: if it did not, press Retry; if it did, it is fine to leave it.`,
+    );
+  });
+
   it('treats a silent status reply as unknown, not as an error', async () => {
     const address = server.address() as net.AddressInfo;
     const p = createTcpPrinter({ host: '127.0.0.1', port: address.port, name: 'Stuck Zebra', statusTimeoutMs: 200 });
     const status = await p.status();
     expect(status.ready).toBe(true);
     expect(status.problems.map((x) => x.code)).toEqual(['unknown']);
+  });
+});
+
+describe('TCP printer against a device that floods its status reply', () => {
+  it('stops reading past a real reply\'s size instead of buffering it all', async () => {
+    let received = 0;
+    let closedAt = 0;
+    const server = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.on('close', () => { closedAt = Date.now(); });
+      socket.once('data', () => {
+        // no ETX ever: a reader that waits for three of them would buffer until its timeout
+        const junk = Buffer.alloc(64 * 1024, 0x41);
+        const pump = (): void => { while (!socket.destroyed && socket.write(junk)) received += junk.length; };
+        socket.on('drain', pump);
+        pump();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as net.AddressInfo;
+      const p = createTcpPrinter({ host: '127.0.0.1', port, name: 'Chatty device', statusTimeoutMs: 5000 });
+      const started = Date.now();
+      const status = await p.status();
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(status.problems.map((x) => x.code)).toEqual(['unknown']);
+      expect(status.message).toContain('more than 1024 bytes, far more than a label printer sends');
+      await sleep(100);
+      expect(closedAt).toBeGreaterThan(0);
+      expect(received).toBeGreaterThan(0);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
@@ -189,7 +262,7 @@ describe('virtual printer', () => {
     const p = createVirtualPrinter({ dir: folder, name: 'Demo printer' });
     expect((await p.status()).ready).toBe(true);
     const bytes = new TextEncoder().encode(LABEL);
-    await p.send(bytes, { jobId: 'job-42', name: 'Shipping label' });
+    expect((await p.send(bytes, { jobId: 'job-42', name: 'Shipping label' })).confirmed).toBe(true);
     expect(Buffer.compare(await readFile(path.join(folder, 'job-42.zpl')), Buffer.from(bytes))).toBe(0);
     const png = await readFile(path.join(folder, 'job-42.png'));
     expect(png.length).toBeGreaterThan(100);
@@ -220,7 +293,7 @@ describe('virtual printer', () => {
 describe('fake printer', () => {
   it('records jobs and refuses like a real printer', async () => {
     const p = createFakePrinter({ name: 'Test printer' });
-    await p.send(Buffer.from(LABEL), meta);
+    expect((await p.send(Buffer.from(LABEL), meta)).confirmed).toBe(true);
     expect(p.jobs.map((j) => [j.text, j.meta.jobId])).toEqual([[LABEL, 'job-1']]);
 
     p.setCondition('paper-out');

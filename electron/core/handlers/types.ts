@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type { Api, MethodName, MethodOutput } from '../../../shared/contract/api';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
-import type { Workspace } from '../workspace';
+import type { Replacement, Workspace } from '../workspace';
 import type { BenchState } from '../create-core';
 
 export type HandlerContext = {
   ws: Workspace;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  /** closes the open database, removes it and opens a fresh one */
-  replaceWorkspace(seed: 'demo' | 'empty'): Workspace;
+  /** closes the open database, moves it aside and opens a fresh one or a backup (take a backup first) */
+  replaceWorkspace(what: Replacement): Workspace;
   dataDir: string;
   version: string;
   /** the bench (screen) this request came from: who is packing there */

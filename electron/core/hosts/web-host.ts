@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { RequestSchema, type ServerMessage } from '../../../shared/rpc/protocol';
 import type { Core } from '../create-core';
 import { contentSecurityPolicy } from './content-security';
+import { createSocketFlow, DEFAULT_SOCKET_LIMITS, type FlowStats, type SocketLimits } from './socket-flow';
+import { allowedHosts, checkStationToken, cookieName, readCookie, tokensEqual } from './station-access';
+
+type SocketFlow = ReturnType<typeof createSocketFlow>;
 
 export type WebHostOptions = {
   core: Core;
@@ -14,11 +18,15 @@ export type WebHostOptions = {
   staticDir: string;
   host?: string;
   port?: number;
-  /** a fixed token for tests; a fresh random one per launch otherwise */
+  /** a fixed token (tests, restarts that keep their pages); a fresh random one per launch otherwise */
   token?: string;
+  /** per-socket flow control; the defaults suit a bench */
+  limits?: Partial<SocketLimits>;
 };
 
-export type WebHost = { url: string; origin: string; token: string; port: number; close(): Promise<void> };
+export type WebHostStats = { clients: FlowStats[]; closedTooSlow: number };
+
+export type WebHost = { url: string; origin: string; token: string; port: number; stats(): WebHostStats; close(): Promise<void> };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -26,21 +34,40 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2', '.mp3': 'audio/mpeg', '.wav': 'audio/wav',
 };
 
+/** The path the page asks to learn whether its key still works (204) or not (401). */
+export const SESSION_CHECK_PATH = '/api/session';
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A page with no script that says what to do; shown for a missing or stale station key. */
+function refusalPage(title: string, words: string[]): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Packbench: ${escapeHtml(title)}</title></head>
+<body><main><h1>${escapeHtml(title)}</h1>${words.map((w) => `<p>${escapeHtml(w)}</p>`).join('')}</main></body></html>`;
+}
+
+const NO_TOKEN_WORDS = [
+  'This address has no valid station key, so Packbench cannot show the station here.',
+  'Open the address the station printed when it started (it ends in ?token=…). If the station was restarted, it printed a new address: use that one.',
+  'If you cannot find it, restart the station (npm run serve) and open the address it prints.',
+];
+
 /**
  * The browser station: the same core as the desktop app, reached over a WebSocket on loopback.
- * Every request, page or socket, must carry the per-launch token (in the URL once, then a strict cookie).
+ * Every request, page or socket, must name a host the station serves and carry the per-launch token
+ * (in the URL once, swapped at once for this station's strict cookie and a clean address).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const tokenBytes = Buffer.from(token);
-  const validToken = (t: string | null | undefined) => {
-    if (!t) return false;
-    const b = Buffer.from(t);
-    return b.length === tokenBytes.length && timingSafeEqual(b, tokenBytes);
-  };
-  const requestToken = (req: IncomingMessage, url: URL) => url.searchParams.get('token') ?? cookie(req, 'pb_token');
+  checkStationToken(token);
+  const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...options.limits };
   const csp = contentSecurityPolicy();
+  let port = 0;
+  let hosts = new Set<string>();
+  const tokenFrom = (req: IncomingMessage, url: URL) => url.searchParams.get('token') ?? readCookie(req, cookieName(port));
+  const hostOk = (req: IncomingMessage) => hosts.has(String(req.headers.host ?? '').toLowerCase());
 
   const server = createServer((req, res) => {
     void serveHttp(req, res).catch((e) => {
@@ -54,15 +81,37 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const security = {
       'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
-      'x-frame-options': 'DENY', 'cross-origin-opener-policy': 'same-origin',
+      'x-frame-options': 'DENY', 'cross-origin-opener-policy': 'same-origin', 'cache-control': 'no-store',
     };
-    if (!validToken(requestToken(req, url))) {
-      res.writeHead(401, { ...security, 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Packbench refused this request: it has no valid station token. Open the address printed when the station started (it ends in ?token=…).');
+    if (!hostOk(req)) {
+      // a page on another name (DNS rebinding) must learn nothing, not even whether a token works
+      res.writeHead(421, { ...security, 'content-type': 'text/html; charset=utf-8' });
+      res.end(refusalPage('Wrong address for this station', [
+        `Packbench answers only at the addresses it serves (such as http://127.0.0.1:${port}/).`,
+        'Open the address the station printed when it started.',
+      ]));
+      return;
+    }
+    if (!tokensEqual(tokenFrom(req, url), token)) {
+      res.writeHead(401, { ...security, 'content-type': 'text/html; charset=utf-8' });
+      res.end(req.method === 'HEAD' ? undefined : refusalPage('This station address is out of date or incomplete', NO_TOKEN_WORDS));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...security, allow: 'GET' });
+      res.end();
+      return;
+    }
+    const cookie = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (url.searchParams.has('token')) {
+      // the key leaves the address bar and the history at once: the cookie carries it from here on
+      url.searchParams.delete('token');
+      res.writeHead(303, { ...security, 'set-cookie': cookie, location: `${url.pathname}${url.search}` });
+      res.end();
+      return;
+    }
+    if (url.pathname === SESSION_CHECK_PATH) {
+      res.writeHead(204, security);
       res.end();
       return;
     }
@@ -90,77 +139,76 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       type = TYPES['.html']!;
     }
     const headers: Record<string, string> = { ...security, 'content-type': type };
-    if (url.searchParams.has('token')) {
-      headers['set-cookie'] = `pb_token=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    }
-    headers['cache-control'] = relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
+    if (relative.startsWith('assets/')) headers['cache-control'] = 'public, max-age=31536000, immutable';
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = req.headers.origin;
-    const sameOrigin = !origin || origin === `http://${req.headers.host}`;
-    if (url.pathname !== '/api' || !validToken(requestToken(req, url)) || !sameOrigin) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nPackbench refused this connection: missing or wrong station token.');
+    // a browser always sends Origin: it must be this station under the very name the request used
+    const sameOrigin = origin === undefined || (origin.toLowerCase() === `http://${String(req.headers.host).toLowerCase()}`);
+    if (url.pathname !== '/api' || !hostOk(req) || !sameOrigin || !tokensEqual(tokenFrom(req, url), token)) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nPackbench refused this connection: wrong address or station key. Open the address the station printed.');
       socket.destroy();
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  const send = (ws: WebSocket, m: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
-  };
+  const flows = new Map<WebSocket, SocketFlow>();
+  let closedTooSlow = 0;
   wss.on('connection', (ws, req: IncomingMessage) => {
     // each tab is its own bench: the screen tells which packer it had (a reconnect keeps them)
     const connection = options.core.connect({ benchToken: new URL(req.url ?? '/', 'http://localhost').searchParams.get('bench') });
+    const flow = createSocketFlow(ws, limits, (words) => {
+      closedTooSlow++;
+      console.warn(`[web-host] ${words}`);
+    });
+    flows.set(ws, flow);
+    ws.on('close', () => { flow.dispose(); flows.delete(ws); });
     ws.on('error', (e) => console.error('[web-host] socket error', e.message));
     ws.on('message', (data) => {
+      flow.started();
       let parsed: unknown;
       try { parsed = JSON.parse(data.toString()); } catch { parsed = undefined; }
       const req = RequestSchema.safeParse(parsed);
       if (!req.success) {
         const id = typeof (parsed as { id?: unknown })?.id === 'number' ? (parsed as { id: number }).id : 0;
-        send(ws, { type: 'response', id, ok: false, error: { code: 'invalid_request', message: 'Packbench could not read this message; it must be a JSON request.', hint: 'Reload the page.' } });
+        flow.answer({ type: 'response', id, ok: false, error: { code: 'invalid_request', message: 'Packbench could not read this message; it must be a JSON request.', hint: 'Reload the page.' } } satisfies ServerMessage);
         return;
       }
-      void connection.handle(req.data.method, req.data.input).then((r) => send(ws, { type: 'response', id: req.data.id, ...r }));
+      void connection.handle(req.data.method, req.data.input).then((r) => flow.answer({ type: 'response', id: req.data.id, ...r } satisfies ServerMessage));
     });
   });
   const stopEvents = options.core.onEvent((event, payload) => {
-    for (const client of wss.clients) send(client, { type: 'event', event, payload });
+    for (const flow of flows.values()) flow.event({ type: 'event', event, payload });
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://${host}:${port}`;
+  port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(host, port);
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url: `${origin}/?token=${token}`,
     origin,
     token,
     port,
+    stats: () => ({ clients: [...flows.values()].map((f) => f.stats()), closedTooSlow }),
     async close() {
       stopEvents();
       for (const c of wss.clients) c.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // a browser keeps idle keep-alive connections open; close() alone would wait for them for ever
       server.closeAllConnections();
+      await closed;
     },
   };
-}
-
-function cookie(req: IncomingMessage, name: string): string | null {
-  const header = req.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return null;
 }

@@ -3,24 +3,30 @@ import type { OrderDetail, OrderListOutput } from '../../../shared/contract/orde
 import { canTransition, nextStatuses, STATUS_WORDS, transitionRefusal, type OrderStatus } from '../../../shared/domain/order-state';
 import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
-import type { NewOrder } from '../store/orders-repo';
+import { checkIncomingOrder, type IncomingOrder } from './incoming-order';
 import { resolveItemCode } from './scan-codes';
 
-export type IncomingOrder = Omit<NewOrder, 'lines' | 'status'> & {
-  status?: OrderStatus;
-  lines: Array<{ sku: string; title: string; quantity: number; unitPriceMinor: number }>;
-};
+export type { IncomingOrder } from './incoming-order';
 
-export type ImportResult = { imported: number[]; duplicates: number };
+/** rejected: orders that break the contract, in words; none of them was stored, the others were */
+export type ImportResult = { imported: number[]; duplicates: number; rejected: Array<{ index: number; words: string }> };
 
 export function createOrdersService(repos: Repos, clock: Clock, actor: () => string) {
   const { orders, inventory, catalog, outbox } = repos;
 
   /**
-   * Lands orders: each is inserted with its lines, its stock reserved and its timeline started, and every
-   * channel is told the new available counts, all in one transaction. A re-delivered order is skipped.
+   * Lands orders: each is checked against the contract first (one that breaks it is refused in words and
+   * the rest still land), then inserted with its lines, its stock reserved and its timeline started, and
+   * every channel is told the new available counts, all in one transaction. A re-delivered order is skipped.
    */
-  function importOrders(incoming: IncomingOrder[], source: string): ImportResult {
+  function importOrders(incoming: readonly IncomingOrder[], source: string): ImportResult {
+    const rejected: ImportResult['rejected'] = [];
+    const checked = incoming.flatMap((raw, index) => {
+      const c = checkIncomingOrder(raw);
+      if (c.ok) return [c.order];
+      rejected.push({ index, words: c.words });
+      return [];
+    });
     return repos.transaction(() => {
       const at = isoNow(clock);
       const who = actor();
@@ -33,7 +39,7 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
         if (id === undefined) { id = catalog.variantBySku(sku)?.id ?? null; variantIds.set(sku, id); }
         return id;
       };
-      for (const o of incoming) {
+      for (const o of checked) {
         const lines = o.lines.map((l) => ({ ...l, variantId: variantId(l.sku) }));
         const id = orders.insert({ ...o, status: o.status ?? 'open', lines });
         if (id === null) { duplicates++; continue; }
@@ -62,7 +68,7 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
         const b = inventory.balance(t.variantId, t.locationId);
         outbox.enqueueForAllChannels('inventory.available', { sku: t.sku, locationId: t.locationId, available: b.onHand - b.committed }, at);
       }
-      return { imported, duplicates };
+      return { imported, duplicates, rejected };
     });
   }
 

@@ -66,6 +66,22 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
   }
 
   async function send(jobId: number): Promise<void> {
+    try {
+      await sendOrThrow(jobId);
+    } catch (e) {
+      // The store itself failed (disk full, database gone): a job must never sit "queued" in silence.
+      console.error(`[print] job ${jobId} could not be recorded`, e);
+      const words = 'Packbench could not record this label\'s progress (the database could not be written). The label is kept; check the disk has free space, then press Retry.';
+      try {
+        repos.print.setStatus(jobId, 'failed', words, isoNow(clock));
+      } catch {
+        // the screen still hears it, and recover() sends a queued job again at the next start
+      }
+      emit('print.jobChanged', { jobId, status: 'failed', message: words });
+    }
+  }
+
+  async function sendOrThrow(jobId: number): Promise<void> {
     const job = repos.print.job(jobId);
     if (!job || job.status === 'done') return;
     const printer = repos.print.printer(job.printerId);
@@ -78,8 +94,9 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     repos.print.setStatus(jobId, 'sending', '', isoNow(clock), true);
     changed(jobId);
     try {
-      await driverFor(printer).send(Buffer.from(job.zpl, 'utf8'), { jobId: String(jobId), name: job.orderNumber ? `order-${job.orderNumber}` : `job-${jobId}` });
-      repos.print.setStatus(jobId, 'done', '', isoNow(clock));
+      const receipt = await driverFor(printer).send(Buffer.from(job.zpl, 'utf8'), { jobId: String(jobId), name: job.orderNumber ? `order-${job.orderNumber}` : `job-${jobId}` });
+      if (receipt.confirmed) repos.print.setStatus(jobId, 'done', '', isoNow(clock));
+      else repos.print.setStatus(jobId, 'unconfirmed', receipt.words, isoNow(clock));
     } catch (e) {
       const words = isPrinterError(e) ? e.message
         : `Printer '${printer.name}' failed: ${e instanceof Error ? e.message : String(e)}. The label is kept; retry it when the printer is ready.`;

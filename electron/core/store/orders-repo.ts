@@ -178,6 +178,8 @@ export function createOrdersRepo(db: Db) {
      * screen says "more than N, refine the search" instead of paying to count them all.
      */
     search(s: OrderSearch): { total: number; capped: boolean; rows: OrderRow[] } {
+      // only punctuation (or nothing searchable) matches nothing, rather than every order
+      if (s.q.trim() !== '' && s.skus.length === 0 && searchWords(s.q).length === 0) return { total: 0, capped: false, rows: [] };
       const { from, order, where: parts, group = '', params } = matchSource(s);
       if (s.status) { parts.push('o.status = @status'); params.status = s.status; }
       if (s.channelId) { parts.push('o.channel_id = @channelId'); params.channelId = s.channelId; }

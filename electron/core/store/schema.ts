@@ -250,7 +250,7 @@ export const printJobs = sqliteTable('print_jobs', {
   parcelNo: integer('parcel_no'),
   kind: text('kind', { enum: ['label', 'test'] }).notNull(),
   zpl: text('zpl').notNull(),
-  status: text('status', { enum: ['queued', 'sending', 'done', 'failed'] }).notNull().default('queued'),
+  status: text('status', { enum: ['queued', 'sending', 'done', 'unconfirmed', 'failed'] }).notNull().default('queued'),
   error: text('error').notNull().default(''),
   attempts: integer('attempts').notNull().default(0),
   createdAt: text('created_at').notNull(),

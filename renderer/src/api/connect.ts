@@ -29,7 +29,31 @@ function ipcTransport(bridge: PreloadBridge): ClientTransport {
   };
 }
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** unauthorized: the station answers, but not to this page's key (it was restarted, or the address had no token) */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
+
+/** The station's own cookie carries the key; a token still in the address is taken once and removed from it. */
+function takeTokenFromAddress(): string {
+  const params = new URLSearchParams(location.search);
+  const token = params.get('token') ?? '';
+  if (token) {
+    params.delete('token');
+    const rest = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
+  }
+  return token;
+}
+
+/** After a failed connection: does the station still know this page (204), not any more (401), or not answer at all? */
+async function keyStillWorks(): Promise<boolean | undefined> {
+  try {
+    const r = await fetch('/api/session', { cache: 'no-store', credentials: 'same-origin' });
+    if (r.status === 401) return false;
+    return r.ok ? true : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const BENCH_KEY = 'packbench.bench';
 /** This screen's bench session (who is packing here): per tab, kept across reloads, never shared between tabs. */
@@ -46,15 +70,15 @@ export function setBenchToken(token: string | null): void {
 /** The browser station: one WebSocket to 127.0.0.1 carrying the per-launch token; reconnects after a drop. */
 function webSocketTransport(onState: (s: ConnectionState) => void): ClientTransport {
   const listeners = new Set<(m: ServerMessage) => void>();
-  const token = new URLSearchParams(location.search).get('token') ?? '';
-  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`;
+  const token = takeTokenFromAddress();
+  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
   let socket: WebSocket;
   let queue: string[] = [];
   const open = () => {
     onState('connecting');
     // the packer chosen on this screen travels with the connection, so requests queued during a drop keep their packer
     const bench = benchToken();
-    socket = new WebSocket(bench ? `${base}&bench=${encodeURIComponent(bench)}` : base);
+    socket = new WebSocket(bench ? `${base}${base.includes('?') ? '&' : '?'}bench=${encodeURIComponent(bench)}` : base);
     socket.onopen = () => {
       onState('open');
       for (const m of queue) socket.send(m);
@@ -65,8 +89,15 @@ function webSocketTransport(onState: (s: ConnectionState) => void): ClientTransp
       for (const l of listeners) l(m);
     };
     socket.onclose = () => {
-      onState('closed');
-      setTimeout(open, 1000);
+      void keyStillWorks().then((works) => {
+        // a stale key never starts working again: say what to do instead of retrying for ever
+        if (works === false) {
+          onState('unauthorized');
+          return;
+        }
+        onState('closed');
+        setTimeout(open, 1000);
+      });
     };
   };
   open();

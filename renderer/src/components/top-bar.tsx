@@ -20,6 +20,7 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   open: 'Connected',
   closed: 'Connection lost — retrying',
+  unauthorized: 'Station key out of date',
 };
 
 export function TopBar() {

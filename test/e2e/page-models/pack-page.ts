@@ -87,7 +87,7 @@ export class PackPage {
     if (words) await expect(this.blockedMessage).toHaveText(words);
   }
 
-  async expectLabel(status: 'done' | 'failed', words?: RegExp): Promise<void> {
+  async expectLabel(status: 'done' | 'failed' | 'unconfirmed', words?: RegExp): Promise<void> {
     await expect(this.labelStatus).toHaveAttribute('data-status', status, { timeout: 15_000 });
     if (words) await expect(this.labelWords).toHaveText(words);
   }

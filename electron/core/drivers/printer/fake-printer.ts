@@ -4,8 +4,10 @@
 
 import { systemClock, type Clock } from '../../clock';
 import {
+  confirmed,
   LABEL_KEPT,
   PrinterError,
+  unconfirmed,
   problem,
   refusalFor,
   statusOf,
@@ -16,7 +18,8 @@ import {
   type RawPrinter,
 } from './printer';
 
-export type FakePrinterCondition = 'ready' | PrinterProblemCode;
+/** 'unconfirmed': takes the job but never shows it printed, like a printer that accepts and never reads. */
+export type FakePrinterCondition = 'ready' | 'unconfirmed' | PrinterProblemCode;
 
 export type FakePrintJob = { bytes: Uint8Array; text: string; meta: PrintJobMeta; receivedAt: string };
 
@@ -26,7 +29,7 @@ export type FakePrinter = RawPrinter & {
   setCondition(condition: FakePrinterCondition): void;
 };
 
-function problemFor(condition: Exclude<FakePrinterCondition, 'ready'>): PrinterProblem {
+function problemFor(condition: Exclude<FakePrinterCondition, 'ready' | 'unconfirmed'>): PrinterProblem {
   switch (condition) {
     case 'offline':
       return { code: 'offline', words: 'It did not answer: check it is switched on and on the network.' };
@@ -46,7 +49,7 @@ export function createFakePrinter(options: { name?: string; clock?: Clock } = {}
   let current: FakePrinterCondition = 'ready';
 
   function status(): PrinterStatus {
-    return statusOf(who, current === 'ready' ? [] : [problemFor(current)]);
+    return statusOf(who, current === 'ready' || current === 'unconfirmed' ? [] : [problemFor(current)]);
   }
 
   return {
@@ -71,6 +74,8 @@ export function createFakePrinter(options: { name?: string; clock?: Clock } = {}
       if (refusal !== undefined) throw refusal;
       const bytes = Uint8Array.from(job);
       jobs.push({ bytes, text: Buffer.from(bytes).toString('utf8'), meta: { ...meta }, receivedAt: clock.now().toISOString() });
+      if (current === 'unconfirmed') return unconfirmed(who, 'took the label but never showed that it printed it.');
+      return confirmed('The in-memory printer recorded the label.');
     },
   };
 }

@@ -28,6 +28,8 @@ export type HostStatus = {
   headUp?: boolean;
   ribbonOut?: boolean;
   thermalTransfer?: boolean;
+  /** String 2 "uuuuuuuu": labels of the current batch still to print. */
+  labelsRemaining?: number;
 };
 
 export type HostStatusResult = { ok: true; host: HostStatus } | { ok: false; reason: string };
@@ -35,6 +37,9 @@ export type HostStatusResult = { ok: true; host: HostStatus } | { ok: false; rea
 function toText(reply: string | Uint8Array): string {
   return typeof reply === 'string' ? reply : Buffer.from(reply).toString('latin1');
 }
+
+/** A real ~HS reply is about 100 bytes; anything past this is not a status reply and is not read on. */
+export const HOST_STATUS_REPLY_LIMIT = 1024;
 
 /** True once a reply holds the three ETX-terminated strings, so a reader can stop waiting. */
 export function isHostStatusComplete(reply: string | Uint8Array): boolean {
@@ -100,6 +105,7 @@ export function parseHostStatus(reply: string | Uint8Array): HostStatusResult {
       host.headUp = s2.flag(2);
       host.ribbonOut = s2.flag(3);
       host.thermalTransfer = s2.flag(4);
+      host.labelsRemaining = s2.num(8);
     }
   }
   return { ok: true, host };

@@ -1,5 +1,6 @@
-// One interface for every label printer (network, virtual, fake). Callers only see
-// status words and PrinterError values, so the packing screen can show them as-is.
+// One interface for every label printer (network, virtual, fake, and later USB and OS queues).
+// Callers only see status words, receipts and PrinterError values, so the packing screen can
+// show them as-is.
 
 export type PrinterProblemCode =
   | 'offline'
@@ -17,11 +18,40 @@ export type PrinterStatus = { ready: boolean; problems: PrinterProblem[]; messag
 
 export type PrintJobMeta = { jobId: string; name: string };
 
+/**
+ * What a printer said after it was given a job. A label is "printed" only on a confirmed receipt:
+ * the printer itself showed it took the whole job (a status reply sent after the job that shows its
+ * buffer drained, a spooler that reports the job completed, a file renamed into place). Bytes handed
+ * to the operating system prove nothing: a printer that accepts a connection and never reads still
+ * lets a small label "send". Without that proof the receipt is unconfirmed, in words.
+ */
+export type PrintReceipt =
+  | { confirmed: true; how: string }
+  | { confirmed: false; words: string };
+
+/**
+ * The contract every printer kind follows:
+ * - status(): never rejects; problems are words.
+ * - send(): rejects with a PrinterError when the job surely did not print (nothingSent says whether
+ *   any byte left); resolves with a receipt otherwise, confirmed only on the printer's own proof.
+ */
 export type RawPrinter = {
   describe(): string;
   status(): Promise<PrinterStatus>;
-  send(job: Uint8Array, meta: PrintJobMeta): Promise<void>;
+  send(job: Uint8Array, meta: PrintJobMeta): Promise<PrintReceipt>;
 };
+
+export function confirmed(how: string): PrintReceipt {
+  return { confirmed: true, how };
+}
+
+/** `who` starts the sentence, e.g. "Printer 'Bench Zebra' at 10.0.0.5:9100". */
+export function unconfirmed(who: string, why: string): PrintReceipt {
+  return {
+    confirmed: false,
+    words: `${who} ${why} Check whether the label came out: if it did not, press Retry; if it did, it is fine to leave it.`,
+  };
+}
 
 export const LABEL_KEPT = 'the label is kept and can be reprinted.';
 

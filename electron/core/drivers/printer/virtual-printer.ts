@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderZplToPng } from '../../labels/render-zpl';
-import { LABEL_KEPT, PrinterError, statusOf, type PrintJobMeta, type PrinterProblem, type PrinterStatus, type RawPrinter } from './printer';
+import { confirmed, LABEL_KEPT, PrinterError, statusOf, type PrintJobMeta, type PrintReceipt, type PrinterProblem, type PrinterStatus, type RawPrinter } from './printer';
 
 export type VirtualPrinterOptions = {
   dir: string;
@@ -33,7 +33,8 @@ function fileStem(jobId: string): string {
 async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
   const temp = `${file}.${randomUUID()}.part`;
   try {
-    await writeFile(temp, bytes);
+    // labels carry customer addresses: readable by this user only
+    await writeFile(temp, bytes, { mode: 0o600 });
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true }).catch(() => undefined);
@@ -70,11 +71,11 @@ export function createVirtualPrinter(options: VirtualPrinterOptions): RawPrinter
     }
   }
 
-  async function send(job: Uint8Array, meta: PrintJobMeta): Promise<void> {
+  async function send(job: Uint8Array, meta: PrintJobMeta): Promise<PrintReceipt> {
     const stem = fileStem(meta.jobId);
     const zplFile = path.join(dir, `${stem}.zpl`);
     try {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       await writeWhole(zplFile, job);
     } catch (err) {
       const p = folderProblem(err);
@@ -87,11 +88,14 @@ export function createVirtualPrinter(options: VirtualPrinterOptions): RawPrinter
       });
     }
     const text = Buffer.from(job).toString('utf8');
+    // The file renamed into place is this printer's proof: the label is "printed" once it is whole on disk.
+    const saved = confirmed(`The label was saved as ${zplFile}.`);
     // EPL or TSPL jobs have no ZPL picture; the saved bytes are the whole record then.
-    if (!looksLikeZpl(text)) return;
+    if (!looksLikeZpl(text)) return saved;
     try {
       const png = await renderZplToPng(text, { widthMm: options.widthMm, heightMm: options.heightMm, dpmm: options.dpmm });
       await writeWhole(path.join(dir, `${stem}.png`), png);
+      return saved;
     } catch (err) {
       const words = `It saved ${stem}.zpl but could not draw it as a picture (${reason(err)}): the label may have a ZPL error; open the .zpl file to check it.`;
       throw new PrinterError({

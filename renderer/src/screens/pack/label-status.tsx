@@ -1,5 +1,5 @@
 import type { PrintJob } from '../../../../shared/contract/pack';
-import { jobTitle, jobWords } from '../printing/job-words';
+import { jobTitle, jobWords, needsAttention } from '../printing/job-words';
 import { LabelPreview } from '../printing/label-preview';
 import { usePackStore } from './pack-store';
 
@@ -9,13 +9,13 @@ import { usePackStore } from './pack-store';
  */
 export function LabelStatus({ job, compact = false }: { job: PrintJob; compact?: boolean }) {
   const preview = usePackStore((s) => s.preview);
-  const failed = job.status === 'failed';
+  const failed = needsAttention(job);
   const pending = useLabelBusy();
   return (
     <section className={`label-status panel${failed ? ' is-failed' : ''}${compact ? ' is-compact' : ''}`} aria-labelledby="label-status-title" data-testid="label-status" data-status={job.status} data-job-id={job.id}>
       <h2 id="label-status-title" className="label-status-title">{jobTitle(job)}</h2>
       <p className="label-words" role={failed ? 'alert' : 'status'} data-testid="label-status-words">{jobWords(job)}</p>
-      {failed ? <p className="muted">The label is kept. Fix the printer, then Retry; you can go on packing the next order meanwhile.</p> : null}
+      {failed ? <p className="muted">{job.status === 'unconfirmed' ? 'Look at the printer: if the label did not come out, press Retry.' : 'The label is kept. Fix the printer, then Retry.'} You can go on packing the next order meanwhile.</p> : null}
       <div className="action-row">
         <button type="button" className="button button-primary" disabled={!failed || pending} onClick={() => void usePackStore.getState().retryLabel()} data-testid="label-retry">
           Retry <kbd>Alt+R</kbd>

@@ -1,4 +1,5 @@
 import type { PackView } from '../../../../shared/contract/pack';
+import { needsAttention } from '../printing/job-words';
 import { AssignCodeDialog } from './assign-code-dialog';
 import { BlockedOverlay } from './blocked-overlay';
 import { LabelStatus } from './label-status';
@@ -92,7 +93,7 @@ function PackSession({ view }: { view: PackView }) {
           <ManualEntry prompt="Type a code that will not scan" />
           <PackActions view={view} />
           <ParcelBox view={view} />
-          {label && label.status === 'failed' ? <LabelStatus job={label} compact /> : null}
+          {label && needsAttention(label) ? <LabelStatus job={label} compact /> : null}
           <RecentScans scans={view.scans} />
         </aside>
       </div>

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { BLOCKED_OUTCOMES, type PackView, type PrintJob, type ScanOutcome, type ScanResult } from '../../../../shared/contract/pack';
+import { BLOCKED_OUTCOMES, PRINT_JOB_STATUSES, type PackView, type PrintJob, type ScanOutcome, type ScanResult } from '../../../../shared/contract/pack';
 import { isAppError } from '../../../../shared/contract/errors';
 import { api } from '../../api/client';
 import { describeError } from '../../lib/describe-error';
@@ -311,8 +311,9 @@ export const usePackStore = create<PackState>()((set, get) => {
       const label = get().label;
       if (label?.id !== jobId) return;
       // the event's words show at once; the job itself follows
-      if (status === 'queued' || status === 'sending' || status === 'done' || status === 'failed') {
-        set({ label: { ...label, status, error: status === 'failed' ? message || label.error : '' } });
+      if ((PRINT_JOB_STATUSES as readonly string[]).includes(status)) {
+        const known = status as PrintJob['status'];
+        set({ label: { ...label, status: known, error: known === 'failed' || known === 'unconfirmed' ? message || label.error : '' } });
       }
       try {
         const { zpl: _zpl, dpi: _dpi, labelSize: _size, ...job } = await api.call('print.job', { jobId });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { isTypingTarget } from '../../lib/keys';
 import { downloadPackingSlip } from './packing-slip';
+import { needsAttention } from '../printing/job-words';
 import { usePackStore } from './pack-store';
 
 function isControl(target: EventTarget | null): boolean {
@@ -57,7 +58,7 @@ export function usePackKeys(): void {
         KeyO: active ? () => store.showForm('override') : undefined,
         KeyB: active ? () => store.showForm('abandon') : undefined,
         KeyP: view ? () => void downloadPackingSlip(view.orderId) : undefined,
-        KeyR: label?.status === 'failed' ? () => void store.retryLabel() : undefined,
+        KeyR: label && needsAttention(label) ? () => void store.retryLabel() : undefined,
         KeyC: label && label.status !== 'queued' && label.status !== 'sending' ? () => void store.reprintLabel() : undefined,
         KeyV: label ? () => store.togglePreview() : undefined,
       };

@@ -5,7 +5,7 @@ import { useApiEvent } from '../../hooks/use-api-event';
 import { formatShortTime, formatTime } from '../../lib/format';
 import { isTypingTarget } from '../../lib/keys';
 import { useAppStore } from '../../stores/app-store';
-import { jobTitle, jobWords, JOB_STATUS_WORDS } from './job-words';
+import { jobTitle, jobWords, JOB_STATUS_WORDS, needsAttention } from './job-words';
 import { LabelPreview } from './label-preview';
 import { PendingLabels } from './pending-labels';
 import './printing.css';
@@ -65,7 +65,7 @@ export function PrintingScreen() {
       const { jobs: list, selected: job, busy: working, act: run } = latest.current;
       if (e.defaultPrevented || !list || list.length === 0) return;
       if (e.altKey && !e.ctrlKey && job && !working) {
-        if (e.code === 'KeyR' && job.status === 'failed') { e.preventDefault(); void run('print.retry', job); }
+        if (e.code === 'KeyR' && needsAttention(job)) { e.preventDefault(); void run('print.retry', job); }
         else if (e.code === 'KeyC' && job.status !== 'queued') { e.preventDefault(); void run('print.reprint', job); }
         else if (e.code === 'KeyV') { e.preventDefault(); setPreview((p) => !p); }
         return;
@@ -101,7 +101,7 @@ export function PrintingScreen() {
               {jobs?.map((j) => (
                 <tr
                   key={j.id}
-                  className={`job-row${j.status === 'failed' ? ' is-failed' : ''}`}
+                  className={`job-row${needsAttention(j) ? ' is-failed' : ''}`}
                   aria-selected={j.id === selectedId}
                   tabIndex={j.id === selectedId ? 0 : -1}
                   onClick={() => setSelectedId(j.id)}
@@ -113,7 +113,7 @@ export function PrintingScreen() {
                   <td>{j.printerName}</td>
                   <td>
                     <span className={`job-status job-status-${j.status}`}>{JOB_STATUS_WORDS[j.status]}</span>
-                    {j.status === 'failed' && j.error ? <div className="job-error">{j.error}</div> : null}
+                    {needsAttention(j) && j.error ? <div className="job-error">{j.error}</div> : null}
                   </td>
                   <td>{formatShortTime(j.updatedAt)}</td>
                   <td className="num">{j.attempts}</td>
@@ -128,7 +128,7 @@ export function PrintingScreen() {
         {selected ? (
           <>
             <h2 id="job-title">{jobTitle(selected)}</h2>
-            <p className={`job-words${selected.status === 'failed' ? ' is-failed' : ''}`} role={selected.status === 'failed' ? 'alert' : 'status'} data-testid="print-job-words">
+            <p className={`job-words${needsAttention(selected) ? ' is-failed' : ''}`} role={needsAttention(selected) ? 'alert' : 'status'} data-testid="print-job-words">
               {jobWords(selected)}
             </p>
             <dl className="facts">
@@ -138,7 +138,7 @@ export function PrintingScreen() {
               <div><dt>Last change</dt><dd>{formatTime(selected.updatedAt, true)}</dd></div>
             </dl>
             <div className="action-row job-actions">
-              <button type="button" className="button button-primary" disabled={busy || selected.status !== 'failed'} onClick={() => void act('print.retry', selected)} data-testid="print-job-retry">
+              <button type="button" className="button button-primary" disabled={busy || !needsAttention(selected)} onClick={() => void act('print.retry', selected)} data-testid="print-job-retry">
                 Retry <kbd>Alt+R</kbd>
               </button>
               <button type="button" className="button" disabled={busy || selected.status === 'queued'} onClick={() => void act('print.reprint', selected)} data-testid="print-job-reprint">

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
+import { BackupsSection } from './backups-section';
 import { CarriersSection } from './carriers-section';
 import { PrintersSection } from './printers-section';
 import { ScannerSection } from './scanner-section';
@@ -15,15 +16,15 @@ const KIND_WORDS = { demo: 'Demo (sample data, safe to play with)', empty: 'Empt
 const QUESTIONS: Record<Replace, { title: string; body: string; confirm: string; done: string }> = {
   resetDemo: {
     title: 'Reset the demo workspace?',
-    body: 'Every order, stock count and movement in this workspace is deleted and the sample data is loaded again.',
+    body: 'Every order, stock count and movement in this workspace is replaced by the sample data. A backup of the workspace as it is now is taken first (Settings → Backups).',
     confirm: 'Delete and reload the demo',
-    done: 'The demo workspace was reset: 60 sample orders are back in the queue.',
+    done: 'The demo workspace was reset: 60 sample orders are back in the queue. The workspace before it is kept under Backups.',
   },
   startEmpty: {
     title: 'Start an empty workspace?',
-    body: 'Every order, stock count and movement in this workspace is deleted. You start with no orders, products or stock.',
+    body: 'Every order, stock count and movement in this workspace is removed and you start with no orders, products or stock. A backup of the workspace as it is now is taken first (Settings → Backups).',
     confirm: 'Delete everything and start empty',
-    done: 'An empty workspace is ready.',
+    done: 'An empty workspace is ready. The workspace before it is kept under Backups.',
   },
 };
 
@@ -70,9 +71,10 @@ export function SettingsScreen() {
       <PrintersSection />
       <CarriersSection />
       <ScannerSection />
+      <BackupsSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>
-        <p>Both choices delete the data in this workspace. Packbench asks before it does anything.</p>
+        <p>Both choices replace the data in this workspace; a backup of it is taken first. Packbench asks before it does anything.</p>
         <div className="action-row">
           <button type="button" className="button" onClick={() => setAsking('resetDemo')} data-testid="reset-demo">Reset demo…</button>
           <button type="button" className="button button-danger" onClick={() => setAsking('startEmpty')} data-testid="start-empty">Start an empty workspace…</button>

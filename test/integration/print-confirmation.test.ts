@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../shared/rpc/client';
+import { createCore, type Core } from '../../electron/core/create-core';
+import { createTcpPrinter } from '../../electron/core/drivers/printer';
+import { createInMemoryClient } from '../../electron/core/hosts/in-memory-transport';
+import { defaultPrinterFactory } from '../../electron/core/services/print-service';
+import { startZplPrinterEmulator, type ZplPrinterEmulator } from '../emulators/zpl-printer-emulator';
+import { scanAll } from '../support/pack-helpers';
+import { tempDir } from '../support/temp-dir';
+
+/** A demo workspace whose default printer is the TCP emulator, with short waits so a test is quick. */
+describe('a label is printed only when the printer confirms it', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let emulator: ZplPrinterEmulator;
+  let core: Core;
+  let client: ApiClient;
+  const events: Array<{ jobId: number; status: string; message: string }> = [];
+
+  beforeEach(async () => {
+    dir = tempDir();
+    emulator = await startZplPrinterEmulator();
+    core = createCore({
+      dataDir: dir.path,
+      printerFactory: (p) => p.kind === 'tcp'
+        ? createTcpPrinter({ host: p.host, port: p.port, name: p.name, statusTimeoutMs: 300, confirmTimeoutMs: 500, closeGraceMs: 300 })
+        : defaultPrinterFactory(p),
+    });
+    client = createInMemoryClient(core);
+    events.length = 0;
+    client.on('print.jobChanged', (e) => events.push(e));
+    await client.call('printers.save', { name: 'Bench Zebra', kind: 'tcp', host: emulator.host, port: emulator.port, isDefault: true });
+  });
+  afterEach(async () => {
+    await core.workspace().print.idle();
+    client.close();
+    core.close();
+    await emulator.stop();
+    dir.remove();
+  });
+
+  async function packOne() {
+    const order = (await client.call('orders.list', { status: 'open' })).rows.at(-1)!;
+    const view = await client.call('pack.open', { orderId: order.id });
+    await scanAll(core, client, view.sessionId);
+    const done = await client.call('pack.complete', { sessionId: view.sessionId });
+    await core.workspace().print.idle();
+    return done.labelJob!.id;
+  }
+
+  it('a printer that accepts the connection and never reads leaves the job unconfirmed, in words, and Retry prints it', async () => {
+    emulator.setState({ acceptNeverRead: true });
+    const jobId = await packOne();
+    const job = await client.call('print.job', { jobId });
+    expect(job.status).toBe('unconfirmed');
+    expect(job.error).toMatch(/^Printer 'Bench Zebra' at 127\.0\.0\.1:\d+ accepted the connection but never showed that it read the label/);
+    expect(job.error).toContain('press Retry');
+    expect(events.at(-1)).toMatchObject({ jobId, status: 'unconfirmed' });
+
+    emulator.setState({ acceptNeverRead: false });
+    await client.call('print.retry', { jobId });
+    await core.workspace().print.idle();
+    expect((await client.call('print.job', { jobId })).status).toBe('done');
+    expect(emulator.printed()).toBe(1);
+  });
+
+  it('a printer that is fine gives a confirmed label', async () => {
+    const jobId = await packOne();
+    expect((await client.call('print.job', { jobId })).status).toBe('done');
+    expect(emulator.printed()).toBe(1);
+  });
+
+  it('a job whose status cannot be recorded fails in words instead of staying queued in silence', async () => {
+    // a real SQLite failure at the moment the job is marked as sending (as a full disk would give)
+    core.workspace().repos.db.$client.exec(`CREATE TRIGGER refuse_sending BEFORE UPDATE OF status ON print_jobs
+      WHEN NEW.status = 'sending' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const jobId = await packOne();
+    const job = await client.call('print.job', { jobId });
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/could not record this label's progress.*press Retry/);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events.at(-1)).toMatchObject({ jobId, status: 'failed', message: job.error });
+    expect(emulator.jobs).toHaveLength(0);
+  });
+});
