@@ -3,6 +3,8 @@ import { labelBench } from './label-bench';
 import { scanBench } from './scan-bench';
 import { csvBench } from './csv-bench';
 import { shippingBench } from './shipping-bench';
+import { shopifyBench } from './shopify-bench';
+import { syncBench } from './sync-bench';
 
 // `npm run bench`: prints figures. Targets are shown beside them; nothing here fails a build.
 const only = process.argv[2];
@@ -12,3 +14,5 @@ if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
 if (!only || only === 'csv') await csvBench();
 if (!only || only === 'shipping') await shippingBench();
+if (!only || only === 'sync') await syncBench();
+if (!only || only === 'shopify') await shopifyBench();

@@ -15,8 +15,13 @@ import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { workspaceScreensHandlers } from './handlers/workspace-screens-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
+import { stopDemoChannels } from './demo/demo-channels';
 import type { BackupOptions } from './services/backup-service';
 import type { PrinterFactory } from './services/print-service';
+import type { SyncOptions } from './sync/engine/sync-engine';
+import { openKeyFileBox } from './sync/secrets/key-file-box';
+import type { SecretBox } from './sync/secrets/secret-box';
 import { openWorkspace, replaceWorkspace, type ShippingOptions, type Workspace } from './workspace';
 
 export type CoreOptions = {
@@ -33,6 +38,10 @@ export type CoreOptions = {
   shipping?: ShippingOptions;
   /** how long backups are kept and when the daily one is checked */
   backups?: BackupOptions;
+  /** the desktop app passes Electron safeStorage; otherwise keys are sealed with a key file beside the database */
+  secretBox?: SecretBox;
+  /** sync engine settings: tests point fetch at emulators, shorten timings, or start it by hand */
+  sync?: Omit<SyncOptions, 'secrets'>;
 };
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -88,9 +97,15 @@ export function createCore(options: CoreOptions): Core {
       try { l(event, payload); } catch (e) { console.error('[core] event listener failed', e); }
     }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping, backups: options.backups };
+  let keyFileBox: SecretBox | null = null;
+  // one secret box for every key the app keeps: channel keys and carrier keys alike
+  const secrets = (): SecretBox | null => {
+    if (options.secretBox) return options.secretBox;
+    try { return (keyFileBox ??= openKeyFileBox(options.dataDir)); } catch (e) { console.error('[core] the key file could not be opened', e); return null; }
+  };
+  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping, backups: options.backups, sync: { ...options.sync, secrets }, outsideBench: <T>(fn: () => T): T => benchOfRequest.exit(fn) };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...workspaceScreensHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...syncHandlers, ...workspaceScreensHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },
@@ -172,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       listeners.clear();
       ws.close();
+      void stopDemoChannels(options.dataDir);
     },
   };
 }

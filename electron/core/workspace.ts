@@ -5,6 +5,7 @@ import { ScannerSettingsSchema, type ScannerSettings } from '../../shared/contra
 import type { Clock } from './clock';
 import { seedDemo } from './demo/seed-demo';
 import { createInventoryService } from './services/inventory-service';
+import { createConflictService } from './services/order-conflicts';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
@@ -18,13 +19,16 @@ import { createOrderEntry } from './services/order-entry';
 import { createCsvImport } from './csv/csv-import';
 import { createCsvExport } from './csv/csv-export';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
-import { createKeyFileCredentials, type CredentialStore } from './shipping/credentials';
+import type { CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
 import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
 import type { BackupInfo } from './store/backups';
 import { openDatabase } from './store/db';
 import { DB_FILES, putBackupInPlace } from './store/restore';
 import { createBackupService, type BackupOptions } from './services/backup-service';
+import { createChannelSettings } from './sync/channel-settings';
+import { createSyncEngine, type SyncOptions } from './sync/engine/sync-engine';
+import { createSealedCredentials } from './sync/secrets/credential-store';
 
 export type WorkspaceKind = 'demo' | 'empty' | 'live';
 export type WorkspaceDeps = {
@@ -34,6 +38,9 @@ export type WorkspaceDeps = {
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
   backups?: BackupOptions | undefined;
+  sync?: SyncOptions | undefined;
+  /** runs fn as background work, not as the screen whose request started it (its packer may leave) */
+  outsideBench?: (<T>(fn: () => T) => T) | undefined;
 };
 export type ShippingOptions = {
   credentials?: CredentialStore | undefined;
@@ -65,8 +72,9 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const csvImport = createCsvImport(repos, clock, { importOrders: orders.importOrders });
   const csvExport = createCsvExport(repos);
   const so = deps.shipping ?? {};
+  const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
   const shipping = createShippingService({
-    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createKeyFileCredentials(dataDir),
+    repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
   });
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
@@ -79,11 +87,26 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.recover();
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
+  const conflicts = createConflictService(repos, clock, actor, orders);
+  const engine = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  // "Sync now" or a channel connected on a screen starts timers that keep running: they are the
+  // station's work, not that screen packer's (who may leave, or not be chosen yet)
+  const outside = deps.outsideBench ?? (<T>(fn: () => T) => fn());
+  const sync: typeof engine = {
+    ...engine,
+    start: () => outside(() => engine.start()),
+    now: (channelId?: number) => outside(() => engine.now(channelId)),
+    retry: (channelId: number) => outside(() => engine.retry(channelId)),
+    reload: (channelId: number) => outside(() => engine.reload(channelId)),
+  };
+  const channels = createChannelSettings(repos, clock, sync, syncOptions);
+  if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels,
     catalog, warehouse, packers, dashboard, orderEntry, csvImport, csvExport,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
+      sync.stop();
       backups.stopTimers();
       shipping.close();
       db.$client.close();

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
@@ -9,6 +9,7 @@ import { restoreBackupOffline } from '../core/store/restore';
 import {
   APP_ENTRY_URL, APP_SCHEME, devicePermissionAllowed, externalUrlAllowed, isTrustedRendererUrl, permissionAllowed, privilegedSchemes, resolveAppRequest,
 } from './app-protocol';
+import { safeStorageBox } from './safe-storage-box';
 import { mainWindowOptions } from './window-options';
 
 const CALL = 'packbench:call';
@@ -74,7 +75,9 @@ app.on('web-contents-created', (_e, contents) => {
 function openCore(dataDir: string): Core | undefined {
   for (;;) {
     try {
-      return createCore({ dataDir, version: app.getVersion() });
+      // keys (shops, carriers) go to the OS keychain where there is one; otherwise the core seals them with a key file
+      const secretBox = safeStorageBox(safeStorage);
+      return createCore({ dataDir, version: app.getVersion(), ...(secretBox ? { secretBox } : {}) });
     } catch (e) {
       const err = e instanceof AppError ? e : new AppError('storage', 'Packbench could not start because of an unexpected problem.', String(e));
       const latest = err.code === 'storage' ? listBackups(dataDir)[0] : undefined;

@@ -15,8 +15,10 @@ import { WarehouseScreen } from './screens/warehouse/warehouse-screen';
 import { TeamScreen } from './screens/team/team-screen';
 import { ImportScreen } from './screens/import/import-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
+import { SyncScreen } from './screens/sync/sync-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
 import { useAppStore, type Screen } from './stores/app-store';
+import { useSyncStatusFeed } from './stores/sync-store';
 import './app-shell.css';
 
 const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
@@ -30,6 +32,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   team: TeamScreen,
   import: ImportScreen,
   shipments: ShipmentsScreen,
+  sync: SyncScreen,
 };
 
 export function App() {
@@ -38,6 +41,7 @@ export function App() {
   // scans are recognised on every screen, without a field to focus
   useGlobalScanner();
   usePackSync();
+  useSyncStatusFeed();
   const screen = useAppStore((s) => s.screen);
   const connection = useAppStore((s) => s.connection);
   const View = SCREEN_VIEWS[screen];

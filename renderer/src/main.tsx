@@ -2,5 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './styles.css';
+import './fonts.css';
 
 createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);

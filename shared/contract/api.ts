@@ -11,6 +11,7 @@ import { packMethods } from './pack-api';
 import { workspaceScreensMethods } from './workspace-screens-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
+import { syncMethods } from './sync-api';
 
 const Empty = z.object({}).strict().default({});
 
@@ -34,6 +35,7 @@ export const api = {
   ...workspaceScreensMethods,
   ...shippingMethods,
   ...backupMethods,
+  ...syncMethods,
 } as const;
 
 export type Api = typeof api;

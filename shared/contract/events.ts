@@ -12,6 +12,7 @@ export const events = {
   'warehouse.changed': z.object({}),
   'packers.changed': z.object({}),
   'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
+  'sync.changed': z.object({ channelIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddressSchema } from '../domain/address';
 import { Id, IsoTime, OrderStatusSchema } from './orders';
 
 export const SCAN_OUTCOMES = ['accepted', 'wrong_item', 'over_scan', 'unknown_code', 'invalid_code', 'undo', 'override'] as const;
@@ -53,6 +54,10 @@ export const PrintJobSchema = z.object({
   status: z.enum(PRINT_JOB_STATUSES),
   /** in words: why it failed or is unconfirmed, what was kept, what to do */
   error: z.string(),
+  /** in words: a label that printed but needs a look (characters no label font has) */
+  notice: z.string(),
+  /** the first label this job is another copy of; null for an original */
+  reprintOf: Id.nullable(),
   attempts: z.number().int(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
@@ -67,6 +72,8 @@ export const PackViewSchema = z.object({
   orderStatus: OrderStatusSchema,
   customerName: z.string(),
   countryCode: z.string(),
+  /** the address the parcel goes to, for the packer to check against the label */
+  shipTo: AddressSchema,
   parcelNo: z.number().int(),
   lines: z.array(PackLineSchema),
   /** every line holds what it should: the parcel may be closed and its label printed */

@@ -4,6 +4,7 @@ import { gs1CheckDigit } from '../../shared/codes/check-digit';
 import { renderZplToPng } from '../../electron/core/labels/render-zpl';
 import { startZplPrinterEmulator, type ZplPrinterEmulator } from '../emulators/zpl-printer-emulator';
 import { decodeBarcodesFromPng } from '../support/barcodes';
+import { mismatchedDots, pngDots, zplPictures } from '../support/zpl-graphics';
 import { AppShell } from './page-models/app-shell';
 import { PackPage, PhysicalKeyboard, usScannerKeys } from './page-models/pack-page';
 import { PrintersSettings } from './page-models/printers-settings';
@@ -129,6 +130,46 @@ test('packs a demo order by scanner alone: a wrong item and an over-scan are ref
   await page.screenshot({ path: testInfo.outputPath('pack-completed.png') });
   await pack.labelPreview.screenshot({ path: testInfo.outputPath('pack-label-preview.png') });
 
+  expect(shell.cspViolations).toEqual([]);
+  expect(shell.pageErrors).toEqual([]);
+});
+
+test('packs an order to a Japanese or Korean address: the pack screen writes the address as its country does, the label prints the name as a picture, and the preview shows exactly those dots', async ({ page, station, demo, printer }, testInfo) => {
+  const shell = new AppShell(page);
+  const pack = new PackPage(page);
+  await shell.open(station);
+  await useEmulatorAsDefault(shell, printer);
+  const order = orderWith(demo, (o) => o.countryCode === 'JP' || o.countryCode === 'KR');
+  const country = order.countryCode === 'JP' ? 'Japan' : 'South Korea';
+
+  await shell.go('pack');
+  await pack.focusNothing();
+  await pack.scan(order.number);
+  await pack.expectOpen(order.number);
+  await expect(page.getByTestId('pack-country')).toHaveText(country);
+  await expect(page.getByTestId('pack-address')).toContainText(order.customerName);
+  await expect(page.getByTestId('pack-address')).toContainText(country.toUpperCase());
+
+  await packEverything(pack, order);
+  await page.keyboard.press('Enter');
+  await pack.expectLabel('done', /Sent to Bench Zebra/);
+  const [received] = await printer.waitForJobs(1);
+  const pictures = zplPictures(received!.text);
+  expect(pictures.length).toBeGreaterThanOrEqual(2); // the name and the street at least
+  expect(received!.text).toContain(`^FD${country.toUpperCase()}^FS`);
+
+  await page.keyboard.press('Alt+V');
+  await expect(pack.labelPreview).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  // drawn from the very bytes the printer received
+  await expect(pack.labelPreview.locator('figcaption')).toContainText(`${Buffer.byteLength(received!.text).toLocaleString('en-US')} bytes`);
+  const src = await pack.labelPreview.getByRole('img').getAttribute('src');
+  const preview = pngDots(Buffer.from(src!.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  for (const picture of pictures) expect(mismatchedDots(picture, preview)).toBe(0);
+  await page.screenshot({ path: testInfo.outputPath('pack-cjk-completed.png') });
+  // the bundled font is served under the app's CSP, so a station without CJK fonts shows no boxes
+  // (loaded last: parsing a few MB of font must not compete with the scans above)
+  const bundled = await page.evaluate(async (face) => (await document.fonts.load(`20px "${face}"`, '山김')).length, order.countryCode === 'JP' ? 'Packbench CJK JP' : 'Packbench CJK KR');
+  expect(bundled).toBe(1);
   expect(shell.cspViolations).toEqual([]);
   expect(shell.pageErrors).toEqual([]);
 });

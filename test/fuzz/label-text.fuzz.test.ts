@@ -7,7 +7,7 @@ import { FUZZ_TIMEOUT_MS, hostileText, runs } from './fuzz-config';
 const from: Address = { name: 'Packbench Demo Shop', company: '', line1: '1 Bench Road', line2: '', line3: '', city: 'Leeds', region: '', postalCode: 'LS1 4AP', countryCode: 'GB', phone: '', email: '' };
 const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), hostileText.filter((s) => !/[\uD800-\uDFFF]/.test(s) || /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(s)));
 
-const LAYOUT_COMMANDS = ['^XA', '^CI', '^PW', '^LL', '^LH', '^FO', '^A0', '^FB', '^FH', '^FD', '^FS', '^GB', '^BY', '^BC', '^BQ', '^XZ'];
+const LAYOUT_COMMANDS = ['^XA', '^FX', '^GF', '^CI', '^PW', '^LL', '^LH', '^FO', '^A0', '^FB', '^FH', '^FD', '^FS', '^GB', '^BY', '^BC', '^BQ', '^XZ'];
 
 /** The label as the printer's command parser sees it: every field's data removed. */
 function commandsOnly(zpl: string): string {

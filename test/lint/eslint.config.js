@@ -6,7 +6,7 @@ const nodeBuiltinNames = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'h
 const nodeBuiltinPaths = nodeBuiltinNames.map((name) => ({ name, message: 'No Node APIs here.' }));
 
 export default tseslint.config(
-  { ignores: ['.scratch/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron/core/store/migrations/**'] },
+  { ignores: ['.scratch/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron/core/store/migrations/**', 'electron/core/sync/channels/shopify/generated/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

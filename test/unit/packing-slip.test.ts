@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AddressSchema, type Address } from '../../shared/domain/address';
+import { formatLocalTime } from '../../shared/domain/local-time';
 import { renderPackingSlipHtml, type PackingSlip } from '../../electron/core/labels';
 
 const address = (fields: Partial<Address>): Address =>
@@ -61,11 +62,24 @@ describe('packing slip HTML', () => {
     expect(html).toMatch(/<td class="qty">13<\/td>/);
   });
 
-  it('keeps UTF-8 names intact and dates in UTC', () => {
+  it('keeps UTF-8 names intact and writes the address as the destination\'s post office does, country by name', () => {
     expect(html).toContain('Łódź');
     expect(html).toContain('東京都千代田区');
-    expect(html).toContain('2025-03-01 14:05 UTC');
     expect(html).toContain('ord_01HXYZ');
+    const shipTo = /<h2>Ship to<\/h2><address>(.*?)<\/address>/.exec(html)?.[1]?.split('<br>');
+    expect(shipTo?.at(-1)).toBe('POLAND');
+    expect(shipTo).not.toContain('PL');
+    const from = /<h2>From<\/h2><address>(.*?)<\/address>/.exec(html)?.[1]?.split('<br>');
+    expect(from).toEqual(['Demo &amp; Co', '1 Warehouse Way', 'LEEDS', 'UNITED KINGDOM']);
+  });
+
+  it('shows when the order was placed in the station\'s local time, with the zone named', () => {
+    const berlin = renderPackingSlipHtml(slip, { timeZone: 'Europe/Berlin' });
+    expect(berlin).toContain(`<dt>Placed</dt><dd>${formatLocalTime('2025-03-01T14:05:09.000Z', 'Europe/Berlin')}</dd>`);
+    expect(berlin).toMatch(/<dt>Placed<\/dt><dd>[^<]*15:05 (GMT\+1|CET)<\/dd>/);
+    const tokyo = renderPackingSlipHtml(slip, { timeZone: 'Asia/Tokyo' });
+    expect(tokyo).toMatch(/<dt>Placed<\/dt><dd>[^<]*23:05 (GMT\+9|JST)<\/dd>/);
+    expect(tokyo).not.toContain('UTC');
   });
 
   it('still renders, with a readable note, when the order number cannot be a Code 128', () => {

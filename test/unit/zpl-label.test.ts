@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AddressSchema, type Address } from '../../shared/domain/address';
+import { formatLocalTime } from '../../shared/domain/local-time';
 import {
+  ADDRESS_LABEL_TEXT,
   INTERPRETATION_LINE_MM,
+  layoutInDots,
   layoutShippingLabel,
+  layoutToZpl,
+  rasterizeText,
+  renderZplToPng,
+  type DotGraphic,
   measureText,
   pageMm,
   renderShippingLabelZpl,
@@ -12,6 +19,7 @@ import {
   type ShippingLabelData,
 } from '../../electron/core/labels';
 import { renderAndDecode } from '../support/barcodes';
+import { mismatchedDots, pngDots, zplPictures } from '../support/zpl-graphics';
 
 const address = (fields: Partial<Address>): Address =>
   AddressSchema.parse({ name: 'Test', line1: 'Street 1', countryCode: 'DE', ...fields });
@@ -49,7 +57,7 @@ function fieldTexts(zpl: string): string[] {
     });
 }
 
-const ALLOWED = new Set(['^XA', '^CI', '^PW', '^LL', '^LH', '^FO', '^A0', '^FB', '^FH', '^FD', '^FS', '^GB', '^BY', '^BC', '^BQ', '^XZ']);
+const ALLOWED = new Set(['^XA', '^CI', '^PW', '^LL', '^LH', '^FX', '^FO', '^A0', '^FB', '^FH', '^FD', '^FS', '^GB', '^GF', '^BY', '^BC', '^BQ', '^XZ']);
 
 const PAGE: Record<LabelSize, Record<Dpi, [number, number]>> = {
   '4x6': { 203: [812, 1218], 300: [1200, 1800] },
@@ -85,7 +93,7 @@ describe('shipping label ZPL', () => {
     const hostile = address({
       name: 'Eve ^XZ^XA^FO0,0',
       company: '~JA ~JR _5E',
-      line1: 'Back\\slash \\& street',
+      line1: 'Back\\slash \\& street \\\\ twice',
       city: 'Line\nbreak\r\tcity',
     });
     const zpl = renderShippingLabelZpl({ ...base, shipTo: hostile, shipFrom: hostile, orderNumber: 'A^XZ~JA_1' }, { size: '4x6', dpi: 203 });
@@ -99,35 +107,70 @@ describe('shipping label ZPL', () => {
     const texts = fieldTexts(zpl);
     expect(texts).toContain('Eve ^XZ^XA^FO0,0');
     expect(texts).toContain('~JA ~JR _5E');
-    // ^FB treats a backslash as an escape, so it is sent doubled and prints single.
-    expect(texts).toContain('Back\\\\slash \\\\& street');
     expect(texts.some((t) => /[\r\n\t]/.test(t))).toBe(false);
+    // A backslash never reaches the printer as text (printers and previews read "\&" differently):
+    // that line is a picture of exactly what was typed.
+    expect(texts.some((t) => t.includes('\\'))).toBe(false);
 
     const decoded = await renderAndDecode(zpl);
     expect(decoded).toContainEqual({ format: 'Code128', text: 'A^XZ~JA_1' });
     expect(decoded).toContainEqual({ format: 'QRCode', text: base.orderQrPayload });
   });
 
-  it('carries UTF-8 names as UTF-8 bytes', () => {
-    const shipTo = address({ name: 'Zoë Müller', line1: 'ul. Piotrkowska 1', city: 'Łódź', line2: '東京都千代田区', countryCode: 'PL' });
+  it('prints "\\&" and "\\\\" as typed, and the preview shows the same dots the printer gets (issue 12, item 13)', async () => {
+    const typed = 'Flat 3\\& 4 \\\\ rear';
+    const shipTo = address({ name: 'Ann Lee', line1: typed, city: 'Leeds', postalCode: 'LS1 4AP', countryCode: 'GB' });
+    const dots = layoutInDots(layoutShippingLabel({ ...base, shipTo }, '4x6'), 203);
+    const picture = dots.elements.find((el): el is DotGraphic => el.kind === 'graphic');
+    expect(picture?.text).toBe(typed);
+    // one line of text, not two: the picture is no taller than a single line
+    expect(picture!.bitmap.height).toBeLessThanOrEqual(Math.round(48 * 1.2));
+    expect(picture!.bitmap).toEqual(rasterizeText(typed, { fontHeight: 48, maxWidth: 765, countryCode: 'GB' }).bitmap);
+    expect(picture!.bitmap).not.toEqual(rasterizeText(typed.replace(/\\/g, '/'), { fontHeight: 48, maxWidth: 765, countryCode: 'GB' }).bitmap);
+
+    const zpl = layoutToZpl(dots);
+    const [printed] = zplPictures(zpl);
+    const preview = pngDots(await renderZplToPng(zpl));
+    expect(mismatchedDots(printed!, preview)).toBe(0);
+  });
+
+  it('leaves customer text out of ^FB, whose escapes renderers read differently', () => {
+    const zpl = renderShippingLabelZpl(base, { size: '4x6', dpi: 203 });
+    for (const line of zpl.split('\n').filter((l) => l.includes('^FB'))) {
+      expect(fieldTexts(line)[0]).toMatch(/^(PARCEL \d+ OF \d+)$/);
+    }
+  });
+
+  it('carries Latin UTF-8 names as UTF-8 text for the printer font', () => {
+    const shipTo = address({ name: 'Zoë Müller', line1: 'ul. Piotrkowska 1', city: 'Łódź', countryCode: 'PL' });
     const zpl = renderShippingLabelZpl({ ...base, shipTo, orderQrPayload: 'packbench:Zoë/東京' }, { size: '4x6', dpi: 203 });
     const texts = fieldTexts(zpl);
     expect(texts).toContain('Zoë Müller');
-    expect(texts).toContain('東京都千代田区');
     expect(texts.some((t) => t.includes('Łódź'))).toBe(true);
     expect(zpl).toContain('Zo_C3_AB M_C3_BCller');
+    expect(zpl).not.toContain('^GF'); // nothing here needs a picture
     // A non-ASCII QR payload goes in byte mode with its UTF-8 length.
     expect(texts).toContain(`QM,B${String(Buffer.byteLength('packbench:Zoë/東京')).padStart(4, '0')}packbench:Zoë/東京`);
   });
 
-  it('states unknown weight and an unbought label plainly', () => {
+  it('says it is an address label while no carrier label was bought, and states unknown weight plainly', () => {
     const none = fieldTexts(renderShippingLabelZpl({ ...base, weightGrams: undefined }, { size: '4x4', dpi: 203 }));
     expect(none).toContain('WEIGHT —');
-    expect(none).toContain('CARRIER: NOT BOUGHT');
+    expect(none).toContain(ADDRESS_LABEL_TEXT);
+    expect(none.join(' ')).not.toMatch(/NOT BOUGHT/);
     expect(none).toContain('PARCEL 1 OF 2');
     const bought = fieldTexts(renderShippingLabelZpl({ ...base, weightGrams: 50, carrier: 'DHL', service: 'Paket' }, { size: '4x4', dpi: 203 }));
     expect(bought).toContain('WEIGHT 0.050 kg');
     expect(bought).toContain('CARRIER: DHL / Paket');
+    expect(bought).not.toContain(ADDRESS_LABEL_TEXT);
+  });
+
+  it('prints the destination country by name, in capitals, as the last address line', () => {
+    const texts = fieldTexts(renderShippingLabelZpl(base, { size: '4x6', dpi: 203 }));
+    const shipTo = texts.slice(texts.indexOf('SHIP TO') + 1, texts.indexOf('SHIP TO') + 5);
+    expect(shipTo).toEqual(['Zoë Müller', 'Hauptstraße 5', '10115 Berlin', 'GERMANY']);
+    expect(texts).toContain('UNITED KINGDOM'); // the sender's country too
+    expect(texts).not.toContain('DE');
   });
 
   it('refuses data a Code 128 cannot carry instead of printing a wrong barcode', () => {
@@ -159,12 +202,14 @@ describe('shipping label ZPL', () => {
 
 describe('printer test page', () => {
   it('names the printer and the time and carries a scannable Code 128', async () => {
-    const zpl = renderTestPrintZpl({ size: '4x4', dpi: 203, printerName: 'Zebra ZD421 ^XZ', printedAt: new Date('2025-01-02T03:04:05Z') });
+    const zpl = renderTestPrintZpl({ size: '4x4', dpi: 203, printerName: 'Zebra ZD421 ^XZ', printedAt: new Date('2025-01-02T03:04:05Z'), timeZone: 'Europe/Berlin' });
     expect(zpl.indexOf('^CI28')).toBeLessThan(zpl.indexOf('^FD'));
     expect(zpl).toContain('^PW812\n');
     const texts = fieldTexts(zpl);
     expect(texts).toContain('Printer: Zebra ZD421 ^XZ');
-    expect(texts).toContain('2025-01-02 03:04 UTC');
+    // the station's local time with its zone named, like every time people read
+    expect(texts).toContain(formatLocalTime('2025-01-02T03:04:05Z', 'Europe/Berlin'));
+    expect(texts.join(' ')).toMatch(/04:04 (GMT\+1|CET)/);
     expect(await renderAndDecode(zpl)).toContainEqual({ format: 'Code128', text: 'PACKBENCH-TEST' });
   });
 });

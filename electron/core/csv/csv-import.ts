@@ -4,8 +4,9 @@ import type { ImportField, ImportSummary, RowError } from '../../../shared/contr
 import type { Address } from '../../../shared/domain/address';
 import { checkBarcode, checkSku, normaliseHsCode } from '../../../shared/domain/catalog-rules';
 import { isoNow, type Clock } from '../clock';
-import type { IncomingOrder } from '../services/orders-service';
-import { addressProblems, countryName, lineTitle, localChannel } from '../services/order-entry';
+import type { ImportResult, IncomingOrder } from '../services/orders-service';
+import { checkIncomingOrder } from '../services/incoming-order';
+import { addressProblems, countryName, lineTitle, localChannel, withoutFieldPath } from '../services/order-entry';
 import type { Repos } from '../store';
 import type { Symbology } from '../store/catalog-repo';
 import { CATALOG_FIELDS, countryCode, ORDER_FIELDS, parseDate, parseWhole } from '../../../shared/domain/csv-fields';
@@ -49,7 +50,7 @@ export const FIELDS: Record<Kind, ImportField[]> = { orders: ORDER_FIELDS, catal
  * the person saw the errors and confirmed). Nothing reaches the store before the commit; a bad row never
  * stops the others, and an order lands whole or not at all.
  */
-export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders(o: IncomingOrder[], source: string): { imported: number[]; duplicates: number } }) {
+export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders(o: IncomingOrder[], source: string): ImportResult }) {
   const jobs = new Map<string, Job>();
 
   function expire() {
@@ -304,11 +305,20 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
         continue;
       }
       if (channelId !== undefined && repos.orders.idByChannelExternal(channelId, number) !== undefined) { duplicates++; continue; }
-      goodRows += list.length;
       const first = list[0]!;
       const lines = list.map((r) => r.line);
       const subtotal = lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
-      orders.push({ ...first.order, lines, subtotalMinor: subtotal, totalMinor: subtotal + first.order.shippingMinor });
+      const order: IncomingOrder = { ...first.order, channelId: channelId ?? 1, lines, subtotalMinor: subtotal, totalMinor: subtotal + first.order.shippingMinor };
+      // the store boundary's own check, here, so its refusals are named by row before anyone confirms
+      const check = checkIncomingOrder(order);
+      if (!check.ok) {
+        heldRows += list.length;
+        console.warn(`[csv] order ${number} refused at the store boundary: ${check.field}`);
+        for (const r of list) held.push({ row: r.row, column: '', message: `held back: ${withoutFieldPath(check.words)}` });
+        continue;
+      }
+      goodRows += list.length;
+      orders.push(order);
     }
     return { goodRows, heldRows, records: orders.length, duplicates, existing: 0, orders, catalog: [] as CatalogRow[], held };
   }
@@ -331,6 +341,10 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
       if (j.kind === 'orders') {
         const channelId = localChannel(repos, 'csv');
         const r = deps.importOrders(p.orders.map((o) => ({ ...o, channelId })), source);
+        // checked in the plan already; should the store still refuse one, nothing lands (never half a file)
+        if (r.rejected.length) {
+          throw new AppError('invalid_request', `Nothing was imported: ${withoutFieldPath(r.rejected[0]!.words)}`, 'Fix that order in the file and import it again.');
+        }
         return { created: r.imported.length, updated: 0, skipped: r.duplicates + p.duplicates, rows: p.goodRows };
       }
       return { ...commitCatalog(repos, clock, p.catalog), skipped: 0, rows: p.goodRows };

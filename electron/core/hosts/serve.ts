@@ -35,6 +35,10 @@ async function main(values: Options) {
   }
   console.log(`Packbench browser station (data: ${dataDir})`);
   if (demoCarriers) console.log(`Demo carriers: EasyPost emulator ${demoCarriers.urls.easypost}, Shippo emulator ${demoCarriers.urls.shippo}`);
+  if (values['demo-channels']) {
+    const r = await core.handle('sync.startDemoChannels', {});
+    console.log(r.ok ? `Demo shops: ${(r.result as { words: string }).words}` : `Demo shops not started: ${r.error.message} ${r.error.hint ?? ''}`);
+  }
   console.log(`Open: ${host.url}`);
   const stop = async () => {
     await host.close();
@@ -46,7 +50,7 @@ async function main(values: Options) {
   process.on('SIGTERM', () => void stop());
 }
 
-type Options = { 'data-dir'?: string | undefined; port: string; host: string; 'first-run': string; token?: string | undefined; 'token-file'?: string | undefined; 'restore-backup'?: string | undefined; 'demo-carriers'?: boolean | undefined };
+type Options = { 'data-dir'?: string | undefined; port: string; host: string; 'first-run': string; token?: string | undefined; 'token-file'?: string | undefined; 'restore-backup'?: string | undefined; 'demo-carriers'?: boolean | undefined; 'demo-channels'?: boolean | undefined };
 
 /** A token on the command line is visible to every user (ps); the environment or a file is not. */
 function stationToken(values: Options): string | undefined {
@@ -83,12 +87,14 @@ try {
       'restore-backup': { type: 'string' },
       // the demo workspace buys labels from EasyPost and Shippo emulators on loopback: no account needed
       'demo-carriers': { type: 'boolean', default: process.env.PACKBENCH_DEMO_CARRIERS === '1' },
+      // and the shops: WooCommerce and Shopify emulators inside the station, connected, with demo orders
+      'demo-channels': { type: 'boolean', default: process.env.PACKBENCH_DEMO_CHANNELS === '1' },
     },
     allowPositionals: true,
   }).values as Options;
 } catch (e) {
   console.error(`Packbench could not start: ${e instanceof Error ? e.message : String(e)}.`);
-  console.error('Options: --data-dir <folder>, --port <n>, --host <address>, --first-run demo|empty, --token-file <file>, --restore-backup latest|<name>, --demo-carriers.');
+  console.error('Options: --data-dir <folder>, --port <n>, --host <address>, --first-run demo|empty, --token-file <file>, --restore-backup latest|<name>, --demo-carriers, --demo-channels.');
   process.exit(2);
 }
 

@@ -1,4 +1,5 @@
 export {
+  ADDRESS_LABEL_TEXT,
   DOTS_PER_MM,
   fitAddressLines,
   fitText,
@@ -10,13 +11,26 @@ export {
   pageDots,
   pageMm,
   layoutInDots,
+  reprintZone,
+  type DotElement,
+  type DotGraphic,
   type DotLayout,
+  type DotOptions,
   type Dpi,
   type LabelElement,
   type LabelLayout,
   type LabelSize,
   type ShippingLabelData,
 } from './label-model';
-export { escapeZplFieldData, layoutToZpl, renderShippingLabelZpl, renderTestPrintZpl, type TestPrintOptions, type ZplOptions } from './zpl';
+export { countDots, getDot, type Bitmap } from './bitmap';
+export { FONT_0_EXTRA, printerFontCanDraw } from './printer-font';
+export { rasterizeLines, rasterizeText, type TextRaster, type TextRasterRequest } from './text-raster';
+export { setLabelFontDir } from './label-fonts';
+export {
+  escapeZplFieldData, layoutToZpl, OWN_LAYOUT_MARK, renderShippingLabel, renderShippingLabelZpl, renderTestPrintZpl,
+  type RenderedLabel, type TestPrintOptions, type ZplOptions,
+} from './zpl';
+export { zplGraphicField } from './zpl-graphic';
+export { withReprintMark } from './reprint-mark';
 export { renderZplToPng, type RenderZplOptions } from './render-zpl';
 export { renderPackingSlipHtml, type PackingSlip, type PackingSlipLine, type PackingSlipOptions } from './packing-slip';

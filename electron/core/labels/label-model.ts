@@ -1,4 +1,8 @@
 import { addressLines, type Address } from '../../../shared/domain/address';
+import { formatLocalTime } from '../../../shared/domain/local-time';
+import type { Bitmap } from './bitmap';
+import { printerFontCanDraw } from './printer-font';
+import { rasterizeLines, type TextRaster } from './text-raster';
 
 export type LabelSize = '4x6' | '4x4';
 export type Dpi = 203 | 300;
@@ -19,8 +23,11 @@ export type ShippingLabelData = {
 
 export type TextAlign = 'L' | 'C' | 'R';
 
-/** One element per printed line: the layout has already fitted and wrapped the text, the printer must not. */
-export type TextLine = { kind: 'text'; x: number; y: number; width: number; fontHeight: number; text: string; align: TextAlign };
+/**
+ * One element per printed line: the layout has already fitted and wrapped the text, the printer must not.
+ * `countryCode` (the address's) picks the Han forms if the line is drawn as a picture.
+ */
+export type TextLine = { kind: 'text'; x: number; y: number; width: number; fontHeight: number; text: string; align: TextAlign; countryCode?: string };
 export type BoxElement = { kind: 'box'; x: number; y: number; width: number; height: number; thickness: number };
 /** `width` is the space the symbol may use, quiet zones included; `height` is the bars only. */
 export type Code128Element = { kind: 'code128'; x: number; y: number; width: number; height: number; data: string };
@@ -32,8 +39,22 @@ export type LabelLayout = { size: LabelSize; width: number; height: number; elem
 
 export type DotCode128 = Code128Element & { moduleWidth: number };
 export type DotQr = QrElement & { magnification: number };
-export type DotElement = TextLine | BoxElement | DotCode128 | DotQr;
-export type DotLayout = { size: LabelSize; dpi: Dpi; width: number; height: number; elements: DotElement[] };
+/**
+ * A picture at the printer's resolution, top-left at (x, y): text the printer's font cannot draw
+ * (`text` says what it shows), or any other image. ZPL prints it with ^GF, EPL with GW, TSPL with BITMAP.
+ */
+export type DotGraphic = { kind: 'graphic'; x: number; y: number; bitmap: Bitmap; text?: string };
+export type DotElement = TextLine | BoxElement | DotCode128 | DotQr | DotGraphic;
+export type DotLayout = {
+  size: LabelSize; dpi: Dpi; width: number; height: number; elements: DotElement[];
+  /** characters no label font can draw: they print as boxes, so the packer must be told */
+  undrawable: string[];
+};
+
+export type DotOptions = {
+  /** whether the printer's own font draws this text; the rest becomes a picture. Default: ZPL font 0. */
+  printerFont?: (text: string) => boolean;
+};
 
 const INCHES: Record<LabelSize, { width: number; height: number }> = {
   '4x6': { width: 4, height: 6 },
@@ -154,17 +175,19 @@ type Metrics = {
   orderFont: number;
   infoFont: number;
   barcodeHeight: number;
+  /** height of the reprint mark's zone in the caption row */
+  markHeight: number;
 };
 
 // Both sizes share one layout; only these numbers differ.
 const METRICS: Record<LabelSize, Metrics> = {
   '4x6': {
     margin: 3, captionFont: 2.5, fromFont: 2.75, fromLines: 6, qrSize: 25,
-    shipToFont: 6, shipToLines: 7, orderFont: 6, infoFont: 3.75, barcodeHeight: 32,
+    shipToFont: 6, shipToLines: 7, orderFont: 6, infoFont: 3.75, barcodeHeight: 32, markHeight: 4.5,
   },
   '4x4': {
     margin: 3, captionFont: 2, fromFont: 2.25, fromLines: 5, qrSize: 18,
-    shipToFont: 4, shipToLines: 7, orderFont: 4.5, infoFont: 3, barcodeHeight: 14,
+    shipToFont: 4, shipToLines: 7, orderFont: 4.5, infoFont: 3, barcodeHeight: 14, markHeight: 3.5,
   },
 };
 
@@ -179,10 +202,13 @@ export function formatWeight(weightGrams: number | undefined): string {
   return `${Math.floor(grams / 1000)}.${String(grams % 1000).padStart(3, '0')} kg`;
 }
 
+/** Printed while no carrier label was bought: a courier or the post office must not take it for postage. */
+export const ADDRESS_LABEL_TEXT = 'ADDRESS LABEL - NO CARRIER POSTAGE';
+
 function carrierText(data: ShippingLabelData): string {
   const carrier = data.carrier?.trim() ?? '';
   const service = data.service?.trim() ?? '';
-  if (carrier === '' && service === '') return 'CARRIER: NOT BOUGHT';
+  if (carrier === '' && service === '') return ADDRESS_LABEL_TEXT;
   return `CARRIER: ${[carrier, service].filter(Boolean).join(' / ')}`;
 }
 
@@ -198,10 +224,10 @@ function parcelText(parcel: ShippingLabelData['parcel']): string {
 type Cursor = { y: number };
 
 function textLines(
-  out: LabelElement[], cursor: Cursor, lines: string[], x: number, width: number, fontHeight: number, align: TextAlign = 'L',
+  out: LabelElement[], cursor: Cursor, lines: string[], x: number, width: number, fontHeight: number, align: TextAlign = 'L', countryCode?: string,
 ): void {
   for (const text of lines) {
-    out.push({ kind: 'text', x, y: cursor.y, width, fontHeight, text, align });
+    out.push({ kind: 'text', x, y: cursor.y, width, fontHeight, text, align, ...(countryCode ? { countryCode } : {}) });
     cursor.y += fontHeight * LINE_PITCH;
   }
 }
@@ -222,14 +248,16 @@ export function layoutShippingLabel(data: ShippingLabelData, size: LabelSize): L
 
   // Header: sender (small) beside the order QR.
   const fromWidth = inner - m.qrSize - 3;
-  textLines(els, cursor, ['FROM'], left, fromWidth, m.captionFont);
-  textLines(els, cursor, fitAddressLines(addressLines(data.shipFrom), fromWidth, m.fromFont, m.fromLines), left, fromWidth, m.fromFont);
+  // the caption row keeps room on its right for the mark a reprint gets (see reprintZone)
+  textLines(els, { y: cursor.y }, ['FROM'], left, fromWidth, m.captionFont);
+  cursor.y += m.markHeight + 0.5;
+  textLines(els, cursor, fitAddressLines(addressLines(data.shipFrom), fromWidth, m.fromFont, m.fromLines), left, fromWidth, m.fromFont, 'L', data.shipFrom.countryCode);
   els.push({ kind: 'qr', x: page.width - m.margin - m.qrSize, y: m.margin, size: m.qrSize, data: data.orderQrPayload });
   cursor.y = Math.max(cursor.y, m.margin + m.qrSize);
   rule(els, cursor, left, inner);
 
   textLines(els, cursor, ['SHIP TO'], left, inner, m.captionFont);
-  textLines(els, cursor, fitAddressLines(addressLines(data.shipTo), inner, m.shipToFont, m.shipToLines), left, inner, m.shipToFont);
+  textLines(els, cursor, fitAddressLines(addressLines(data.shipTo), inner, m.shipToFont, m.shipToLines), left, inner, m.shipToFont, 'L', data.shipTo.countryCode);
   rule(els, cursor, left, inner);
 
   // Order number on the left, parcel count on the right of the same row.
@@ -250,7 +278,18 @@ export function layoutShippingLabel(data: ShippingLabelData, size: LabelSize): L
   return { size, ...page, elements: els };
 }
 
-export type TestPrintData = { printerName: string; printedAt: Date };
+/**
+ * Where a reprint says so, in millimetres: the caption row beside "FROM", which every original leaves
+ * blank. Kept free by the layout so the mark can be added to a label's stored bytes (see reprint-mark.ts).
+ */
+export function reprintZone(size: LabelSize): { x: number; y: number; width: number; height: number } {
+  const m = METRICS[size];
+  const page = pageMm(size);
+  const x = m.margin + measureText('FROM', m.captionFont) + 3;
+  return { x, y: m.margin, width: page.width - m.margin - m.qrSize - 3 - x, height: m.markHeight };
+}
+
+export type TestPrintData = { printerName: string; printedAt: Date; timeZone?: string };
 
 export function layoutTestPrint(data: TestPrintData, size: LabelSize, dpi: Dpi): LabelLayout {
   const page = pageMm(size);
@@ -263,8 +302,7 @@ export function layoutTestPrint(data: TestPrintData, size: LabelSize, dpi: Dpi):
   textLines(els, cursor, ['PACKBENCH TEST PRINT'], left, inner, m.orderFont, 'C');
   cursor.y += 2;
   textLines(els, cursor, fitText(`Printer: ${data.printerName}`, inner, m.shipToFont, 2), left, inner, m.shipToFont);
-  const stamp = data.printedAt.toISOString().replace('T', ' ').slice(0, 16);
-  textLines(els, cursor, [`${stamp} UTC`, `${size} in, ${dpi} dpi`], left, inner, m.infoFont);
+  textLines(els, cursor, [formatLocalTime(data.printedAt.toISOString(), data.timeZone), `${size} in, ${dpi} dpi`], left, inner, m.infoFont);
   rule(els, cursor, left, inner);
   els.push({ kind: 'code128', x: left, y: cursor.y + 1, width: inner, height: m.barcodeHeight, data: 'PACKBENCH-TEST' });
   return { size, ...page, elements: els };
@@ -316,13 +354,36 @@ function qrMagnification(el: QrElement, dpmm: number): number {
   return magnification;
 }
 
-export function layoutInDots(layout: LabelLayout, dpi: Dpi): DotLayout {
+function aligned(el: TextLine, x: number, width: number, inkWidth: number): number {
+  if (el.align === 'L') return x;
+  const spare = Math.max(0, width - inkWidth);
+  return x + (el.align === 'R' ? spare : Math.floor(spare / 2));
+}
+
+/**
+ * Millimetres to the printer's dots. A text line the printer's font cannot draw (Greek, Cyrillic, CJK,
+ * Arabic, a backslash) becomes a picture drawn from the bundled fonts; the rest stays printer text,
+ * which is smaller and faster to send.
+ */
+export function layoutInDots(layout: LabelLayout, dpi: Dpi, options: DotOptions = {}): DotLayout {
+  const printerFont = options.printerFont ?? printerFontCanDraw;
   const dpmm = DOTS_PER_MM[dpi];
   const d = (mm: number): number => Math.round(mm * dpmm);
+  const undrawable = new Set<string>();
+  const pictured = layout.elements.filter((el): el is TextLine => el.kind === 'text' && !printerFont(el.text));
+  // every picture of the label in one pass: the fonts are loaded once per label, not once per line
+  const rasters = new Map<LabelElement, TextRaster>();
+  rasterizeLines(pictured.map((el) => ({ text: el.text, fontHeight: d(el.fontHeight), maxWidth: d(el.width), ...(el.countryCode ? { countryCode: el.countryCode } : {}) })))
+    .forEach((raster, i) => rasters.set(pictured[i]!, raster));
   const elements = layout.elements.map((el): DotElement => {
     switch (el.kind) {
-      case 'text':
-        return { ...el, x: d(el.x), y: d(el.y), width: d(el.width), fontHeight: d(el.fontHeight) };
+      case 'text': {
+        const text = { ...el, x: d(el.x), y: d(el.y), width: d(el.width), fontHeight: d(el.fontHeight) };
+        const raster = rasters.get(el);
+        if (!raster) return text;
+        for (const ch of raster.missing) undrawable.add(ch);
+        return { kind: 'graphic', x: aligned(el, text.x, text.width, raster.bitmap.width), y: text.y + raster.top, bitmap: raster.bitmap, text: el.text };
+      }
       case 'box':
         return { ...el, x: d(el.x), y: d(el.y), width: d(el.width), height: d(el.height), thickness: Math.max(1, d(el.thickness)) };
       case 'code128': {
@@ -336,5 +397,5 @@ export function layoutInDots(layout: LabelLayout, dpi: Dpi): DotLayout {
         return { ...el, x: d(el.x), y: d(el.y), size: d(el.size), magnification: qrMagnification(el, dpmm) };
     }
   });
-  return { size: layout.size, dpi, ...pageDots(layout.size, dpi), elements };
+  return { size: layout.size, dpi, ...pageDots(layout.size, dpi), elements, undrawable: [...undrawable] };
 }

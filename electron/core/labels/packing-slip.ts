@@ -1,5 +1,6 @@
 import { toSVG } from 'bwip-js/node';
 import { addressLines, type Address } from '../../../shared/domain/address';
+import { formatLocalTime } from '../../../shared/domain/local-time';
 
 export type PackingSlipLine = { sku: string; title: string; quantity: number; bin: string };
 
@@ -16,7 +17,8 @@ export type PackingSlip = {
   notes?: string;
 };
 
-export type PackingSlipOptions = { paper?: 'A4' | 'Letter'; lang?: string };
+/** `timeZone`: the station's own unless given (tests pin one) */
+export type PackingSlipOptions = { paper?: 'A4' | 'Letter'; lang?: string; timeZone?: string };
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -24,12 +26,6 @@ function esc(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
-// Fixed format, not the machine's locale: the same slip must print the same everywhere.
-function formatCreated(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-}
 
 /** bwip-js draws everything, human-readable text included, as paths: the SVG carries no input text. */
 function barcodeSvg(kind: 'code128' | 'qrcode', text: string, label: string): string {
@@ -47,8 +43,8 @@ function barcodeSvg(kind: 'code128' | 'qrcode', text: string, label: string): st
   }
 }
 
-function addressHtml(address: Address): string {
-  return addressLines(address).map(esc).join('<br>');
+function addressHtml(address: Address, lang: string): string {
+  return addressLines(address, lang).map(esc).join('<br>');
 }
 
 function lineRows(lines: PackingSlipLine[]): string {
@@ -118,7 +114,7 @@ export function renderPackingSlipHtml(slip: PackingSlip, options: PackingSlipOpt
     <h1>${esc(slip.shopName)}</h1>
     <dl class="meta">
       <dt>Order</dt><dd>${esc(slip.orderNumber)}</dd>
-      <dt>Placed</dt><dd>${esc(formatCreated(slip.createdAt))}</dd>
+      <dt>Placed</dt><dd>${esc(formatLocalTime(slip.createdAt, options.timeZone))}</dd>
       <dt>Ref</dt><dd>${esc(slip.orderId)}</dd>
     </dl>
   </div>
@@ -128,8 +124,8 @@ export function renderPackingSlipHtml(slip: PackingSlip, options: PackingSlipOpt
   </div>
 </header>
 <div class="addresses">
-  <section><h2>Ship to</h2><address>${addressHtml(slip.shipTo)}</address></section>
-  <section><h2>From</h2><address>${addressHtml(slip.shipFrom)}</address></section>
+  <section><h2>Ship to</h2><address>${addressHtml(slip.shipTo, safeLang(options.lang))}</address></section>
+  <section><h2>From</h2><address>${addressHtml(slip.shipFrom, safeLang(options.lang))}</address></section>
 </div>
 <table>
   <thead><tr><th>Bin</th><th>SKU</th><th>Item</th><th class="qty">Qty</th><th class="tick">Packed</th></tr></thead>

@@ -6,13 +6,15 @@ import {
   layoutInDots,
   type DotElement,
   type DotLayout,
+  type DotOptions,
   type Dpi,
   type LabelSize,
   type ShippingLabelData,
 } from './label-model';
+import { zplGraphicField } from './zpl-graphic';
 
-export type ZplOptions = { size: LabelSize; dpi: Dpi };
-export type TestPrintOptions = ZplOptions & { printerName: string; printedAt?: Date };
+export type ZplOptions = { size: LabelSize; dpi: Dpi } & DotOptions;
+export type TestPrintOptions = ZplOptions & { printerName: string; printedAt?: Date; timeZone?: string };
 
 const HEX_ESCAPE = '_';
 
@@ -54,10 +56,15 @@ function qrFieldData(payload: string): string {
 function elementZpl(el: DotElement, dpmm: number): string {
   switch (el.kind) {
     case 'text': {
-      // In ^FB a backslash starts an escape (\& is a line break), so customer backslashes are doubled.
-      const text = el.text.replace(/\\/g, '\\\\');
-      return `^FO${el.x},${el.y}^A0N,${el.fontHeight},${el.fontHeight}^FB${el.width},1,0,${el.align},0${field(text)}`;
+      const font = `^FO${el.x},${el.y}^A0N,${el.fontHeight},${el.fontHeight}`;
+      // ^FB reads "\&" and "\\" as escapes, and renderers disagree on them, so customer text is never
+      // put in one: lines are left-aligned at ^FO; only our own centred or right-aligned words use ^FB.
+      // (A line with a backslash never gets here: it is drawn as a picture.)
+      if (el.align === 'L' || el.text.includes('\\')) return `${font}${field(el.text)}`;
+      return `${font}^FB${el.width},1,0,${el.align},0${field(el.text)}`;
     }
+    case 'graphic':
+      return `^FO${el.x},${el.y}${zplGraphicField(el.bitmap)}^FS`;
     case 'box':
       return `^FO${el.x},${el.y}^GB${el.width},${el.height},${el.thickness}^FS`;
     case 'code128': {
@@ -84,11 +91,29 @@ export function layoutToZpl(layout: DotLayout): string {
   ].join('\n');
 }
 
+export type RenderedLabel = { zpl: string; undrawable: string[] };
+
+/**
+ * Says, inside the bytes, that this label is our own layout, which keeps the reprint zone blank:
+ * only such labels get a "REPRINT" mark (a carrier's label has no room we know of).
+ */
+export const OWN_LAYOUT_MARK = '^FXPackbench label layout 1^FS';
+
+/** The label's ZPL, and the characters no label font could draw (printed as boxes: tell the packer). */
+export function renderShippingLabel(data: ShippingLabelData, options: ZplOptions): RenderedLabel {
+  const dots = layoutInDots(layoutShippingLabel(data, options.size), options.dpi, options);
+  const zpl = layoutToZpl(dots).replace('\n^LH0,0\n', `\n^LH0,0\n${OWN_LAYOUT_MARK}\n`);
+  return { zpl, undrawable: dots.undrawable };
+}
+
 export function renderShippingLabelZpl(data: ShippingLabelData, options: ZplOptions): string {
-  return layoutToZpl(layoutInDots(layoutShippingLabel(data, options.size), options.dpi));
+  return renderShippingLabel(data, options).zpl;
 }
 
 export function renderTestPrintZpl(options: TestPrintOptions): string {
-  const layout = layoutTestPrint({ printerName: options.printerName, printedAt: options.printedAt ?? new Date() }, options.size, options.dpi);
-  return layoutToZpl(layoutInDots(layout, options.dpi));
+  const layout = layoutTestPrint(
+    { printerName: options.printerName, printedAt: options.printedAt ?? new Date(), ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
+    options.size, options.dpi,
+  );
+  return layoutToZpl(layoutInDots(layout, options.dpi, options));
 }

@@ -3,7 +3,7 @@ import { checkAddress } from '../../../shared/domain/address-check';
 import type { Address } from '../../../shared/domain/address';
 import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
-import type { IncomingOrder } from './orders-service';
+import type { ImportResult, IncomingOrder } from './orders-service';
 
 /** Channels for orders that start here: they sync nowhere, so they never get outbox rows. */
 export const LOCAL_CHANNELS = { manual: { kind: 'manual', name: 'Phone and counter' }, csv: { kind: 'csv', name: 'CSV import' } } as const;
@@ -47,8 +47,13 @@ export function lineTitle(repos: Repos, variantId: number): string {
   return `${row.product} — ${row.variant}`;
 }
 
+/** the store boundary's words end with the field path "(shipTo.line1)": that is for the log, not for people */
+export function withoutFieldPath(words: string): string {
+  return words.replace(/ \([\w.]*\)\.$/, '.');
+}
+
 export type ManualOrderDeps = {
-  importOrders(incoming: IncomingOrder[], source: string): { imported: number[]; duplicates: number };
+  importOrders(incoming: IncomingOrder[], source: string): ImportResult;
   actor(): string;
 };
 
@@ -82,11 +87,15 @@ export function createOrderEntry(repos: Repos, clock: Clock, deps: ManualOrderDe
       const number = `M-${next}`;
       const subtotal = lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
       const at = isoNow(clock);
-      const { imported } = deps.importOrders([{
+      const { imported, rejected } = deps.importOrders([{
         channelId, externalId: number, number, locationId: input.locationId, customerName: input.customerName || input.shipTo.name,
         shipTo: input.shipTo, currency: input.currency, subtotalMinor: subtotal, shippingMinor: input.shippingMinor, taxMinor: 0,
         totalMinor: subtotal + input.shippingMinor, createdAt: at, shipBy, lines,
       }], input.source === 'phone' ? 'a phone call' : 'the counter');
+      if (rejected[0]) {
+        console.warn('[order-entry] manual order refused at the store boundary', rejected[0].words);
+        throw new AppError('invalid_request', withoutFieldPath(rejected[0].words), 'Nothing was saved. Correct the order and save again.');
+      }
       const id = imported[0];
       if (id === undefined) throw new AppError('conflict', `Order ${number} already exists.`, 'Save again: the next number will be used.');
       if (input.note) repos.orders.addEvent(id, 'note', deps.actor(), `Note: ${input.note}`, {}, at);

@@ -3,13 +3,48 @@ import type { OrderDetail, OrderListOutput } from '../../../shared/contract/orde
 import { canTransition, nextStatuses, STATUS_WORDS, transitionRefusal, type OrderStatus } from '../../../shared/domain/order-state';
 import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
-import { checkIncomingOrder, type IncomingOrder } from './incoming-order';
+import { checkIncomingOrder, type IncomingOrder as CheckableOrder } from './incoming-order';
+import type { RemoteOrderState } from '../sync/channel-types';
+import { applyRemoteVersion, initialStatusFor, remoteSnapshot } from './remote-order-updates';
 import { resolveItemCode } from './scan-codes';
 
-export type { IncomingOrder } from './incoming-order';
+/**
+ * The channel's version of an order. With it, landing an order is idempotent on (channel, external id,
+ * updatedAt + content hash), and a newer version updates the order already here (or holds it in a conflict).
+ */
+export type RemoteVersion = {
+  updatedAt: string;
+  /** of the content as the channel sent it: an edit within the same second still counts as a change */
+  hash: string;
+  state: RemoteOrderState;
+  /** the channel's own status words ("processing"), shown beside ours */
+  statusWords: string;
+  /** the channel's name, for the timeline ("Cancelled on Demo WooCommerce") */
+  shop: string;
+  note: string;
+  /** the channel's line ids by SKU, so a fulfilment or refund can name them */
+  externalLines?: Array<{ sku: string; externalLineId: string }>;
+  remoteLocationId?: string | null;
+};
 
-/** rejected: orders that break the contract, in words; none of them was stored, the others were */
-export type ImportResult = { imported: number[]; duplicates: number; rejected: Array<{ index: number; words: string }> };
+/** An order as a channel, a CSV file or a form hands it over (checked at the store boundary, incoming-order.ts). */
+export type IncomingOrder = CheckableOrder & {
+  /** with status on_hold: why, in words, for the timeline */
+  holdReason?: string;
+  /** present for orders from a sales channel (sync); absent for CSV and manual orders */
+  remote?: RemoteVersion;
+};
+
+/**
+ * imported: new orders; duplicates: already here in this version (or older); rejected: orders that break the
+ * contract, in words (none of them was stored, the others were); updated: changed here to follow the channel;
+ * held: put on hold in a conflict; cancelled: cancelled because the channel cancelled them; skipped: channel
+ * orders with nothing for the bench (already shipped or cancelled before they arrived).
+ */
+export type ImportResult = {
+  imported: number[]; duplicates: number; rejected: Array<{ index: number; words: string }>;
+  updated: number[]; held: number[]; cancelled: number[]; skipped: number;
+};
 
 export function createOrdersService(repos: Repos, clock: Clock, actor: () => string) {
   const { orders, inventory, catalog, outbox } = repos;
@@ -17,22 +52,23 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
   /**
    * Lands orders: each is checked against the contract first (one that breaks it is refused in words and
    * the rest still land), then inserted with its lines, its stock reserved and its timeline started, and
-   * every channel is told the new available counts, all in one transaction. A re-delivered order is skipped.
+   * every channel is told the new available counts, all in one transaction. A re-delivered order is skipped;
+   * a newer version from its channel updates it, or holds it when the bench already started on it.
    */
   function importOrders(incoming: readonly IncomingOrder[], source: string): ImportResult {
     const rejected: ImportResult['rejected'] = [];
     const checked = incoming.flatMap((raw, index) => {
       const c = checkIncomingOrder(raw);
-      if (c.ok) return [c.order];
+      // the check keeps the contract's fields; the channel's version rides along untouched
+      if (c.ok) return [{ ...c.order, holdReason: raw.holdReason, remote: raw.remote }];
       rejected.push({ index, words: c.words });
       return [];
     });
     return repos.transaction(() => {
       const at = isoNow(clock);
       const who = actor();
-      const touched = new Map<string, { variantId: number; locationId: number; sku: string }>();
-      const imported: number[] = [];
-      let duplicates = 0;
+      const touched: Touched = new Map();
+      const result: ImportResult = { imported: [], duplicates: 0, rejected, updated: [], held: [], cancelled: [], skipped: 0 };
       const variantIds = new Map<string, number | null>();
       const variantId = (sku: string) => {
         let id = variantIds.get(sku);
@@ -41,35 +77,80 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
       };
       for (const o of checked) {
         const lines = o.lines.map((l) => ({ ...l, variantId: variantId(l.sku) }));
-        const id = orders.insert({ ...o, status: o.status ?? 'open', lines });
-        if (id === null) { duplicates++; continue; }
-        imported.push(id);
-        orders.addEvent(id, 'created', who, `Order ${o.number} received from ${source}`, { externalId: o.externalId }, at);
-        const reserveQty = new Map<number, { qty: number; sku: string }>();
-        for (const l of lines) {
-          if (l.variantId === null) {
-            orders.addEvent(id, 'unknown_sku', who, `SKU ${l.sku} is not in the catalog: nothing reserved for it`, { sku: l.sku }, at);
+        if (o.remote) {
+          const known = repos.sync.version(o.channelId, o.externalId);
+          if (known) {
+            const outcome = applyRemoteVersion(updateDeps, known, { ...o, lines }, o.remote, who, at, touched);
+            if (outcome === 'duplicate') result.duplicates++;
+            else if (outcome !== 'unchanged') result[outcome].push(known.orderId);
             continue;
           }
-          const r = reserveQty.get(l.variantId) ?? { qty: 0, sku: l.sku };
-          r.qty += l.quantity;
-          reserveQty.set(l.variantId, r);
         }
-        for (const [variantId, { qty, sku }] of reserveQty) {
-          inventory.record({ variantId, locationId: o.locationId, kind: 'reserve', quantity: qty, reason: 'order received', actor: who, reference: `order:${id}`, at });
-          touched.set(`${variantId}:${o.locationId}`, { variantId, locationId: o.locationId, sku });
+        const start = o.remote ? initialStatusFor(o.remote) : { status: o.status ?? 'open', reason: o.holdReason ?? '' };
+        if (!start) { result.skipped++; continue; }
+        const id = orders.insert({ ...o, status: start.status, lines });
+        if (id === null) { result.duplicates++; continue; }
+        result.imported.push(id);
+        orders.addEvent(id, 'created', who, `Order ${o.number} received from ${source}`, { externalId: o.externalId }, at);
+        if (start.status === 'on_hold') orders.addEvent(id, 'status', who, `On hold: ${start.reason || 'held when it arrived'}`, { to: 'on_hold', reason: start.reason }, at);
+        if (o.remote) {
+          repos.sync.saveVersion({ orderId: id, channelId: o.channelId, externalId: o.externalId, remoteUpdatedAt: o.remote.updatedAt, contentHash: o.remote.hash,
+            remote: remoteSnapshot(o, o.remote), heldByChannel: start.status === 'on_hold' }, at);
         }
-        if (reserveQty.size) {
-          orders.addEvent(id, 'reserved', who, `Stock reserved: ${[...reserveQty.values()].map((r) => `${r.qty} × ${r.sku}`).join(', ')}`, {}, at);
-        }
+        reconcileReservation(id, o.locationId, lines, who, at, touched, 'order received', true);
       }
-      // one outbox row per changed SKU per batch, not per order: channels only need the latest count
-      for (const t of touched.values()) {
-        const b = inventory.balance(t.variantId, t.locationId);
-        outbox.enqueueForAllChannels('inventory.available', { sku: t.sku, locationId: t.locationId, available: b.onHand - b.committed }, at);
-      }
-      return { imported, duplicates, rejected };
+      tellAvailable(touched, at);
+      return result;
     });
+  }
+
+  type Touched = Map<string, { variantId: number; locationId: number; sku: string }>;
+
+  /**
+   * Makes what the order holds reserved match its lines: reserves what is missing, releases what is no
+   * longer wanted (a channel edit), and leaves the rest alone. Lines with an unknown SKU reserve nothing.
+   */
+  function reconcileReservation(orderId: number, locationId: number, lines: Array<{ sku: string; quantity: number; variantId: number | null }>,
+    who: string, at: string, touched: Touched, reason: string, fresh = false) {
+    const want = new Map<number, { qty: number; sku: string }>();
+    for (const l of lines) {
+      if (l.variantId === null) {
+        orders.addEvent(orderId, 'unknown_sku', who, `SKU ${l.sku || '(empty)'} is not in the catalog: nothing reserved for it`, { sku: l.sku }, at);
+        continue;
+      }
+      const r = want.get(l.variantId) ?? { qty: 0, sku: l.sku };
+      r.qty += l.quantity;
+      want.set(l.variantId, r);
+    }
+    // a new order holds nothing yet: skip the read on the import hot path
+    const held = new Map(fresh ? [] : inventory.heldByReference(`order:${orderId}`, locationId).map((h) => [h.variantId, h]));
+    const reserved: string[] = [];
+    const released: string[] = [];
+    for (const variantId of new Set([...want.keys(), ...held.keys()])) {
+      const w = want.get(variantId);
+      const h = held.get(variantId);
+      const diff = (w?.qty ?? 0) - Math.max(0, h?.committed ?? 0) - (h?.picked ?? 0);
+      const sku = w?.sku ?? h!.sku;
+      if (diff > 0) {
+        inventory.record({ variantId, locationId, kind: 'reserve', quantity: diff, reason, actor: who, reference: `order:${orderId}`, at });
+        reserved.push(`${diff} × ${sku}`);
+      } else if (diff < 0 && (h?.committed ?? 0) > 0) {
+        const give = Math.min(-diff, h!.committed);
+        inventory.record({ variantId, locationId, kind: 'release', quantity: give, reason, actor: who, reference: `order:${orderId}`, at });
+        released.push(`${give} × ${sku}`);
+      } else continue;
+      touched.set(`${variantId}:${locationId}`, { variantId, locationId, sku });
+    }
+    if (reserved.length) orders.addEvent(orderId, 'reserved', who, `Stock reserved: ${reserved.join(', ')}`, {}, at);
+    if (released.length) orders.addEvent(orderId, 'released', who, `Stock released: ${released.join(', ')}`, {}, at);
+  }
+
+  /** one outbox row per changed SKU per batch, not per order: channels only need the latest count */
+  function tellAvailable(touched: Touched, at: string) {
+    for (const t of touched.values()) {
+      const b = inventory.balance(t.variantId, t.locationId);
+      outbox.enqueueForAllChannels('inventory.available', { sku: t.sku, locationId: t.locationId, available: b.onHand - b.committed }, at);
+    }
   }
 
   function detail(id: number): OrderDetail {
@@ -83,7 +164,7 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
    * Moves an order along its life cycle inside the caller's transaction; cancelling gives its reserved
    * stock back; every change tells the order's channel through the outbox.
    */
-  function applyTransition(id: number, to: OrderStatus, reason: string, who: string, at: string): void {
+  function applyTransition(id: number, to: OrderStatus, reason: string, who: string, at: string, options: { tellChannel?: boolean } = {}): void {
     const current = orders.status(id);
     if (!current) throw new AppError('not_found', `Order ${id} does not exist.`);
     if (!canTransition(current.status, to)) throw new AppError('invalid_transition', transitionRefusal(current.status, to));
@@ -98,14 +179,21 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
       if (session) repos.pack.endSession(session.id, 'abandoned', at, `order became ${STATUS_WORDS[to].toLowerCase()}`);
     }
     if (to === 'cancelled') releaseReservations(id, current.location_id, who, at);
+    // a change the channel itself caused (it cancelled, it holds for payment) is not echoed back to it
+    if (options.tellChannel === false) return;
     const rec = orders.record(id)!;
-    outbox.enqueue('order.status', rec.channelId, { orderId: id, externalId: rec.externalId, status: to }, at);
+    outbox.enqueue('order.status', rec.channelId, { orderId: id, externalId: rec.externalId, status: to, reason }, at);
   }
 
   function transition(id: number, to: OrderStatus, reason: string): OrderDetail {
     if (to === 'packed') {
       throw new AppError('invalid_transition', 'An order becomes packed at the pack station, when every item has been scanned.',
         'Open it on the Pack screen (scan its packing slip) and scan the items.');
+    }
+    const conflict = repos.sync.openConflict(id);
+    if (conflict) {
+      throw new AppError('conflict', `Order ${orders.record(id)?.number ?? id} changed on its sales channel while it was being packed, so it is held until someone compares the two versions.`,
+        'Open the order and choose "Keep ours" or "Take theirs" on the yellow banner.');
     }
     repos.transaction(() => applyTransition(id, to, reason, actor(), isoNow(clock)));
     return detail(id);
@@ -141,6 +229,8 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
     return orders.search({ ...input, skus: skusFor(input.q) });
   }
 
-  return { importOrders, detail, transition, applyTransition, list };
+  const updateDeps = { repos, applyTransition, reconcileReservation, variantBySku: (sku: string) => catalog.variantBySku(sku)?.id ?? null };
+
+  return { importOrders, detail, transition, applyTransition, list, reconcileReservation, tellAvailable };
 }
 export type OrdersService = ReturnType<typeof createOrdersService>;

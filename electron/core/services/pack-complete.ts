@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { PackView, PrintJob } from '../../../shared/contract/pack';
 import { normaliseGtin } from '../../../shared/codes';
 import { isoNow, type Clock } from '../clock';
-import { renderPackingSlipHtml, renderShippingLabelZpl } from '../labels';
+import { renderPackingSlipHtml, renderShippingLabel, type RenderedLabel } from '../labels';
 import type { Repos } from '../store';
 import type { Symbology } from '../store/catalog-repo';
 import type { OrdersService } from './orders-service';
@@ -13,6 +13,14 @@ import { orderBarcode, orderQrPayload } from './scan-codes';
 
 type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 
+/** Characters no label font has print as white squares: the packer is told which, and what to do. */
+function undrawableNotice(label: RenderedLabel): string {
+  if (!label.undrawable.length) return '';
+  const chars = label.undrawable.slice(0, 8).join(' ');
+  return `The label shows a white square for ${label.undrawable.length === 1 ? 'a character' : `${label.undrawable.length} characters`} ` +
+    `no label font has (${chars}). Check the address on the parcel and write ${label.undrawable.length === 1 ? 'it' : 'them'} in by hand.`;
+}
+
 /** Closing a parcel: ledger, order status, timeline, outbox and the label job land in one transaction. */
 export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService, shipping?: ShippingService) {
   const { outbox } = repos;
@@ -21,10 +29,10 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
     return lines.reduce((g, l) => g + (l.variantId ? (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.quantity : 0), 0);
   }
 
-  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: { labelSize: '4x6' | '4x4'; dpi: 203 | 300 }): string {
+  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: { labelSize: '4x6' | '4x4'; dpi: 203 | 300 }): RenderedLabel {
     const order = repos.orders.record(orderId)!;
     const shipFrom = repos.catalog.locationAddress(order.locationId)!;
-    return renderShippingLabelZpl({
+    return renderShippingLabel({
       orderNumber: order.number, barcodeData: orderBarcode(orderId, order.number), orderQrPayload: orderQrPayload(orderId), shipTo: order.shipTo, shipFrom, weightGrams,
       ...(parcelCount > 1 ? { parcel: { index: parcelNo, count: parcelCount } } : {}),
     }, { size: printer.labelSize, dpi: printer.dpi });
@@ -80,15 +88,15 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       if (shipped?.kind === 'local') return shipped.labelJobId;
       const printer = print.defaultPrinter();
       const parcelCount = split ? 0 : session.parcelNo;
-      let zpl = '';
+      let label: RenderedLabel = { zpl: '', undrawable: [] };
       let layoutError = '';
       try {
-        zpl = labelZpl(order.id, session.parcelNo, parcelCount, grams, printer);
+        label = labelZpl(order.id, session.parcelNo, parcelCount, grams, printer);
       } catch (e) {
         // a label that cannot be laid out must not undo the packing: the job is kept, failed, in words
         layoutError = `The label could not be laid out: ${e instanceof Error ? e.message : String(e)} The order is packed; fix the order's details and print its label again.`;
       }
-      const jobId = print.createLabelJob({ orderId: order.id, sessionId, parcelNo: session.parcelNo, zpl, printerId: printer.id });
+      const jobId = print.createLabelJob({ orderId: order.id, sessionId, parcelNo: session.parcelNo, zpl: label.zpl, printerId: printer.id, notice: undrawableNotice(label) });
       if (layoutError) repos.print.setStatus(jobId, 'failed', layoutError, at);
       return jobId;
     });
@@ -109,7 +117,13 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       const printer = print.defaultPrinter();
       const parcels = Math.max(1, repos.pack.completedParcels(orderId));
       const grams = parcelGrams(repos.orders.lines(orderId));
-      return repos.print.createJob({ printerId: printer.id, orderId, sessionId: null, parcelNo: parcels, kind: 'label', zpl: labelZpl(orderId, parcels, parcels, grams, printer), at: isoNow(clock) });
+      const label = labelZpl(orderId, parcels, parcels, grams, printer);
+      // the parcel already had a label: this one is another copy and says so
+      const first = repos.print.firstLabelFor(orderId, parcels);
+      const zpl = first ? print.markReprint(label.zpl, first.id, printer) : label.zpl;
+      return repos.print.createJob({
+        printerId: printer.id, orderId, sessionId: null, parcelNo: parcels, kind: 'label', zpl, at: isoNow(clock), reprintOf: first?.id ?? null, notice: undrawableNotice(label),
+      });
     });
     void print.dispatch(jobId);
     return print.publicJob(jobId);

@@ -52,6 +52,7 @@ export function packView(repos: Repos, sessionId: number): PackView {
     orderStatus: order.status,
     customerName: order.customerName,
     countryCode: order.countryCode,
+    shipTo: order.shipTo,
     parcelNo: session.parcelNo,
     lines: lines.map(({ variantId: _v, remaining: _r, ...line }) => line),
     verified: lines.some((l) => l.expected > 0) && lines.every((l) => l.complete),

@@ -4,7 +4,7 @@ import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Printer, PrintJob } from '../../../shared/contract/pack';
 import { isoNow, type Clock } from '../clock';
 import { createTcpPrinter, createVirtualPrinter, isPrinterError, type PrinterStatus, type RawPrinter } from '../drivers/printer';
-import { renderTestPrintZpl } from '../labels';
+import { renderTestPrintZpl, withReprintMark } from '../labels';
 import type { Repos } from '../store';
 
 export type PrinterFactory = (printer: Printer) => RawPrinter;
@@ -38,6 +38,11 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
   function ensureDefaultPrinter(): void {
     if (repos.print.printers().length) return;
     repos.print.savePrinter({ name: 'Virtual label printer', kind: 'virtual', host: '', port: 9100, dpi: 203, labelSize: '4x6', folder: join(dataDir, 'labels'), isDefault: true });
+  }
+
+  /** The first label's bytes with "REPRINT n" and the time added where the layout keeps room for it. */
+  function markReprint(zpl: string, firstJobId: number, printer: Pick<Printer, 'labelSize' | 'dpi'>): string {
+    return withReprintMark(zpl, { size: printer.labelSize, dpi: printer.dpi, copy: repos.print.reprintCount(firstJobId) + 1, at: isoNow(clock) });
   }
 
   function publicJob(id: number): PrintJob {
@@ -114,9 +119,10 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
       while (inFlight.size) await Promise.all([...inFlight]);
     },
     /** Call inside the caller's transaction: the job exists exactly when the change that made it does. */
-    createLabelJob(args: { orderId: number; sessionId: number; parcelNo: number; zpl: string; printerId: number }): number {
+    createLabelJob(args: { orderId: number; sessionId: number; parcelNo: number; zpl: string; printerId: number; notice?: string }): number {
       return repos.print.createJob({ ...args, kind: 'label', at: isoNow(clock) });
     },
+    markReprint,
     defaultPrinter(): Printer {
       ensureDefaultPrinter();
       return repos.print.defaultPrinter()!;
@@ -131,11 +137,18 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
       return publicJob(jobId);
     },
     reprint(jobId: number): PrintJob {
-      const job = repos.print.job(jobId);
-      if (!job) throw new AppError('not_found', `Print job ${jobId} does not exist.`);
+      const asked = repos.print.job(jobId);
+      if (!asked) throw new AppError('not_found', `Print job ${jobId} does not exist.`);
+      // a copy of a copy is another copy of the first label, from its unmarked bytes
+      const job = asked.reprintOf !== null ? (repos.print.job(asked.reprintOf) ?? asked) : asked;
       if (!job.zpl) throw new AppError('conflict', 'This label was never laid out, so there is nothing to reprint.', job.error);
+      const printer = repos.print.printer(job.printerId);
+      const zpl = job.kind === 'label' && printer ? markReprint(job.zpl, job.id, printer) : job.zpl;
       // the same printer: the bytes were laid out for its size and resolution
-      const id = repos.print.createJob({ printerId: job.printerId, orderId: job.orderId, sessionId: null, parcelNo: job.parcelNo, kind: job.kind, zpl: job.zpl, at: isoNow(clock) });
+      const id = repos.print.createJob({
+        printerId: job.printerId, orderId: job.orderId, sessionId: null, parcelNo: job.parcelNo, kind: job.kind, zpl, at: isoNow(clock),
+        reprintOf: job.kind === 'label' ? job.id : null, notice: job.notice,
+      });
       void dispatch(id);
       return publicJob(id);
     },

@@ -229,6 +229,11 @@ export function createLabelQueue(deps: LabelQueueDeps) {
       s = update(s.id, { status: 'pending' })!; // the carrier has no purchase for it: buying is safe
     }
 
+    // an order its shop changed after packing is held until someone decides (sync conflicts): no label before that
+    const order = repos.orders.status(s.orderId);
+    if (order?.status === 'cancelled') { hold(s, 'The order was cancelled, so no label was bought.'); return; }
+    if (order?.status === 'on_hold') { waitAgain(s, 'Label waits: the order is on hold (its banner on the order screen says why); it is bought once the order is released.', 'pending', 15_000); return; }
+
     if (!s.remoteShipmentId || !s.rate) {
       const chosen = await quoteAndChoose(s, req);
       if (!chosen) return;

@@ -3,6 +3,7 @@ import type { Db } from './db';
 import { createInventoryRepo } from './inventory-repo';
 import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
+import { createOutboxDrainRepo } from './outbox-drain-repo';
 import { createPackRepo } from './pack-repo';
 import { createPrintRepo } from './print-repo';
 import { createProductRepo } from './product-repo';
@@ -11,6 +12,7 @@ import { createPackersRepo } from './packers-repo';
 import { createDeliveriesRepo } from './deliveries-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
+import { createSyncRepo } from './sync-repo';
 
 export function createRepos(db: Db) {
   const repos = {
@@ -27,6 +29,8 @@ export function createRepos(db: Db) {
     packers: createPackersRepo(db),
     deliveries: createDeliveriesRepo(db),
     shipping: createShippingRepo(db),
+    sync: createSyncRepo(db),
+    outboxDrain: createOutboxDrainRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();

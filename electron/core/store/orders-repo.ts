@@ -134,6 +134,42 @@ export function createOrdersRepo(db: Db) {
       for (const l of o.lines) insertLine.run(id, l.variantId, l.sku, l.title, l.quantity, l.unitPriceMinor);
       return id;
     },
+    /** A channel changed the order before the bench started on it: new ship-to, customer and money, re-indexed for search. */
+    updateFromChannel(orderId: number, o: Pick<NewOrder, 'number' | 'customerName' | 'shipTo' | 'currency' | 'subtotalMinor' | 'shippingMinor' | 'taxMinor' | 'totalMinor'>, at: string) {
+      c.prepare(`UPDATE orders SET number = @number, customer_name = @customerName, ship_name = @name, ship_company = @company,
+          ship_line1 = @line1, ship_line2 = @line2, ship_line3 = @line3, ship_city = @city, ship_region = @region,
+          ship_postal_code = @postalCode, ship_country_code = @countryCode, ship_phone = @phone, ship_email = @email, currency = @currency,
+          subtotal_minor = @subtotalMinor, shipping_minor = @shippingMinor, tax_minor = @taxMinor, total_minor = @totalMinor, updated_at = @at
+        WHERE id = @orderId`).run({ ...o, ...o.shipTo, orderId, at });
+      c.prepare('UPDATE order_search SET body = ? WHERE rowid = ?').run(searchBody(o.number, o.customerName, o.shipTo), orderId);
+    },
+    /**
+     * The channel changed the lines: quantities follow it by SKU, new SKUs are added, dropped ones go. A line
+     * that a bench scan points at is kept with quantity 0 (scans are history and are never rewritten).
+     */
+    replaceLines(orderId: number, lines: NewOrderLine[]) {
+      const current = getLines.all(orderId) as OrderLine[];
+      const scanned = new Set((c.prepare(`SELECT DISTINCT s.order_line_id AS id FROM pack_scans s JOIN pack_sessions ps ON ps.id = s.session_id
+        WHERE ps.order_id = ? AND s.order_line_id IS NOT NULL`).all(orderId) as Array<{ id: number }>).map((r) => r.id));
+      const wanted = new Map<string, NewOrderLine>();
+      for (const l of lines) {
+        const w = wanted.get(l.sku);
+        wanted.set(l.sku, w ? { ...w, quantity: w.quantity + l.quantity } : { ...l });
+      }
+      for (const line of current) {
+        const w = wanted.get(line.sku);
+        if (w) {
+          c.prepare('UPDATE order_lines SET quantity = ?, title = ?, unit_price_minor = ? WHERE id = ?').run(w.quantity, w.title, w.unitPriceMinor, line.id);
+          wanted.delete(line.sku);
+        } else if (scanned.has(line.id)) {
+          c.prepare('UPDATE order_lines SET quantity = 0 WHERE id = ?').run(line.id);
+        } else {
+          c.prepare('DELETE FROM order_lines WHERE id = ?').run(line.id);
+        }
+      }
+      for (const l of wanted.values()) insertLine.run(orderId, l.variantId, l.sku, l.title, l.quantity, l.unitPriceMinor);
+      c.prepare('UPDATE orders SET item_count = ? WHERE id = ?').run(lines.reduce((n, l) => n + l.quantity, 0), orderId);
+    },
     addEvent(orderId: number, kind: string, actor: string, message: string, details: Record<string, unknown>, at: string) {
       insertEvent.run(orderId, kind, actor, message, JSON.stringify(details), at);
     },

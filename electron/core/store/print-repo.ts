@@ -2,7 +2,10 @@ import type { Printer, PrintJob } from '../../../shared/contract/pack';
 import type { Db } from './db';
 
 export type JobStatus = PrintJob['status'];
-export type NewPrintJob = { printerId: number; orderId: number | null; sessionId: number | null; parcelNo: number | null; kind: 'label' | 'test'; zpl: string; at: string };
+export type NewPrintJob = {
+  printerId: number; orderId: number | null; sessionId: number | null; parcelNo: number | null; kind: 'label' | 'test'; zpl: string; at: string;
+  reprintOf?: number | null; notice?: string;
+};
 
 export function createPrintRepo(db: Db) {
   const c = db.$client;
@@ -10,7 +13,8 @@ export function createPrintRepo(db: Db) {
   type PrinterRow = Omit<Printer, 'isDefault'> & { isDefault: number };
   const toPrinter = (r: PrinterRow): Printer => ({ ...r, isDefault: r.isDefault === 1 });
   const jobColumns = `j.id, j.order_id AS orderId, o.number AS orderNumber, j.parcel_no AS parcelNo, j.printer_id AS printerId,
-    p.name AS printerName, j.kind, j.status, j.error, j.attempts, j.created_at AS createdAt, j.updated_at AS updatedAt`;
+    p.name AS printerName, j.kind, j.status, j.error, j.notice, j.reprint_of AS reprintOf,
+    j.attempts, j.created_at AS createdAt, j.updated_at AS updatedAt`;
   const jobFrom = 'print_jobs j JOIN printers p ON p.id = j.printer_id LEFT JOIN orders o ON o.id = j.order_id';
 
   return {
@@ -37,8 +41,17 @@ export function createPrintRepo(db: Db) {
         VALUES (@name, @kind, @host, @port, @dpi, @labelSize, @folder, @isDefault)`).run(row).lastInsertRowid);
     },
     createJob(j: NewPrintJob): number {
-      return Number(c.prepare(`INSERT INTO print_jobs (printer_id, order_id, session_id, parcel_no, kind, zpl, created_at, updated_at)
-        VALUES (@printerId, @orderId, @sessionId, @parcelNo, @kind, @zpl, @at, @at)`).run(j).lastInsertRowid);
+      return Number(c.prepare(`INSERT INTO print_jobs (printer_id, order_id, session_id, parcel_no, kind, zpl, created_at, updated_at, reprint_of, notice)
+        VALUES (@printerId, @orderId, @sessionId, @parcelNo, @kind, @zpl, @at, @at, @reprintOf, @notice)`).run({ reprintOf: null, notice: '', ...j }).lastInsertRowid);
+    },
+    /** how many copies were made of job `id` so far (the original not counted) */
+    reprintCount(id: number): number {
+      return (c.prepare('SELECT count(*) AS n FROM print_jobs WHERE reprint_of = ?').get(id) as { n: number }).n;
+    },
+    /** the first label printed for this order's parcel, if any: printing it again is a reprint */
+    firstLabelFor(orderId: number, parcelNo: number): { id: number } | undefined {
+      return c.prepare(`SELECT id FROM print_jobs WHERE order_id = ? AND parcel_no = ? AND kind = 'label' AND reprint_of IS NULL AND zpl <> ''
+        ORDER BY id LIMIT 1`).get(orderId, parcelNo) as { id: number } | undefined;
     },
     job(id: number): (PrintJob & { zpl: string }) | undefined {
       return c.prepare(`SELECT ${jobColumns}, j.zpl FROM ${jobFrom} WHERE j.id = ?`).get(id) as (PrintJob & { zpl: string }) | undefined;

@@ -255,6 +255,10 @@ export const printJobs = sqliteTable('print_jobs', {
   attempts: integer('attempts').notNull().default(0),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  /** the first label this job is another copy of: a reprint says so on the label and in the list */
+  reprintOf: integer('reprint_of'),
+  /** in words, for a label that printed but needs a look (characters no label font has) */
+  notice: text('notice').notNull().default(''),
 }, (t) => [index('print_jobs_order').on(t.orderId, t.id), index('print_jobs_status').on(t.status, t.id)]);
 
 /** Product pictures, stored in the database so the bench shows them offline. Resized by the screen before upload. */
@@ -417,3 +421,97 @@ export const manifests = sqliteTable('manifests', {
   printJobId: integer('print_job_id').references(() => printJobs.id),
   createdAt: text('created_at').notNull(),
 });
+
+/** Per connected channel: where its inbox stands and how its connection is doing (the Sync screen reads it). */
+export const channelSync = sqliteTable('channel_sync', {
+  channelId: integer('channel_id').primaryKey().references(() => channels.id),
+  /** opaque, written by the channel's adapter; null before the first complete pull */
+  cursor: text('cursor'),
+  /** the page a pull pass had reached, saved with that page's orders so a crash resumes there */
+  continuation: text('continuation'),
+  lastPullAt: text('last_pull_at'),
+  lastPushAt: text('last_push_at'),
+  /** set from failures only (never assumed): the first failure of the streak that made the channel unreachable */
+  offlineSince: text('offline_since'),
+  failures: integer('failures').notNull().default(0),
+  lastError: text('last_error').notNull().default(''),
+  lastErrorAt: text('last_error_at'),
+  /** a reason the engine will not call the channel until a person acts (keys refused) */
+  pausedReason: text('paused_reason').notNull().default(''),
+});
+
+/** Channel keys, encrypted (Electron safeStorage, or AES-GCM with the key file beside the database). Never plain text. */
+export const channelCredentials = sqliteTable('channel_credentials', {
+  channelId: integer('channel_id').primaryKey().references(() => channels.id),
+  scheme: text('scheme', { enum: ['safe-storage', 'key-file'] }).notNull(),
+  ciphertext: blob('ciphertext', { mode: 'buffer' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * The channel's version of each order it sent: applying a remote order is idempotent on
+ * (channel, external id, updated_at + content), and `remote` is "theirs" when a conflict is shown.
+ */
+export const orderVersions = sqliteTable('order_versions', {
+  orderId: integer('order_id').primaryKey().references(() => orders.id),
+  channelId: integer('channel_id').notNull().references(() => channels.id),
+  externalId: text('external_id').notNull(),
+  remoteUpdatedAt: text('remote_updated_at').notNull(),
+  contentHash: text('content_hash').notNull(),
+  remote: text('remote', { mode: 'json' }).notNull(),
+  /** the order is on hold because the channel said so (awaiting payment), not because a person did */
+  heldByChannel: integer('held_by_channel', { mode: 'boolean' }).notNull().default(false),
+  appliedAt: text('applied_at').notNull(),
+}, (t) => [uniqueIndex('order_versions_channel_external').on(t.channelId, t.externalId)]);
+
+/** An order changed upstream after the bench started on it: held, with ours and theirs, until a person decides. */
+export const orderConflicts = sqliteTable('order_conflicts', {
+  id: integer('id').primaryKey(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  channelId: integer('channel_id').notNull().references(() => channels.id),
+  /** what changed: cancelled, address, lines, status, fulfilled */
+  kinds: text('kinds', { mode: 'json' }).notNull(),
+  ours: text('ours', { mode: 'json' }).notNull(),
+  theirs: text('theirs', { mode: 'json' }).notNull(),
+  /** the status the order had when it was held; keeping ours returns it there */
+  heldFrom: text('held_from').notNull(),
+  status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
+  resolution: text('resolution').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+  resolvedAt: text('resolved_at'),
+}, (t) => [
+  uniqueIndex('order_conflicts_one_open').on(t.orderId).where(sql`status = 'open'`),
+  index('order_conflicts_status').on(t.status, t.id),
+]);
+
+/** How each outbox row is travelling: when it may go next, and whether it may already have arrived. */
+export const outboxDelivery = sqliteTable('outbox_delivery', {
+  outboxId: integer('outbox_id').primaryKey().references(() => outbox.id),
+  /** sending: an attempt is under way (found so after a crash = it may have arrived); no_answer: sent, unanswered */
+  state: text('state', { enum: ['waiting', 'sending', 'no_answer', 'done', 'skipped', 'failed'] }).notNull(),
+  nextAttemptAt: text('next_attempt_at'),
+  remoteRef: text('remote_ref').notNull().default(''),
+  words: text('words').notNull().default(''),
+  doneAt: text('done_at'),
+});
+
+/** What the engine did and what went wrong, in words, for the Sync screen (the detail goes to the log too). */
+export const syncLog = sqliteTable('sync_log', {
+  id: integer('id').primaryKey(),
+  channelId: integer('channel_id').notNull().references(() => channels.id),
+  level: text('level', { enum: ['info', 'warning', 'error'] }).notNull(),
+  words: text('words').notNull(),
+  detail: text('detail').notNull().default(''),
+  externalId: text('external_id').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('sync_log_channel').on(t.channelId, t.id)]);
+
+/** How each SKU is known on each channel (the adapter's opaque ref), from the channel's catalog. */
+export const channelSkus = sqliteTable('channel_skus', {
+  channelId: integer('channel_id').notNull().references(() => channels.id),
+  sku: text('sku').notNull(),
+  ref: text('ref').notNull(),
+  tracksStock: integer('tracks_stock', { mode: 'boolean' }).notNull(),
+  remoteAvailable: integer('remote_available'),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.channelId, t.sku] })]);

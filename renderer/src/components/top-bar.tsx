@@ -1,5 +1,7 @@
 import type { ConnectionState } from '../api/connect';
+import { screenKeyLabel, screenKeyShortcuts } from '../lib/screen-keys';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
+import { SyncIndicator } from './sync-indicator';
 import { WorkspaceBadge } from './workspace-badge';
 import { BenchPacker } from './bench-packer';
 
@@ -14,6 +16,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   team: 'Team',
   import: 'Import',
   shipments: 'Shipments',
+  sync: 'Sync',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
@@ -41,15 +44,16 @@ export function TopBar() {
             type="button"
             className="nav-button"
             aria-current={screen === s ? 'page' : undefined}
-            aria-keyshortcuts={`Alt+${(i + 1) % 10} F${i + 1}`}
+            aria-keyshortcuts={screenKeyShortcuts(i)}
             data-testid={`nav-${s}`}
             onClick={() => go(s)}
           >
             <span>{SCREEN_LABELS[s]}</span>
-            <kbd className="nav-key">Alt+{(i + 1) % 10}</kbd>
+            <kbd className="nav-key">{screenKeyLabel(i)}</kbd>
           </button>
         ))}
       </nav>
+      <SyncIndicator />
       <div className={`connection connection-${connection}`} role="status" data-testid="connection-state">
         <span className="connection-dot" aria-hidden="true" />
         {CONNECTION_WORDS[connection]}

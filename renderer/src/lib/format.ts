@@ -1,9 +1,7 @@
+import { formatLocalTime } from '../../../shared/domain/local-time';
 import { formatMoney } from '../../../shared/domain/money';
 
 // the station's own locale and time zone: the core sends UTC, the packer reads local time
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
 const shortThisYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const shortOtherYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -14,10 +12,9 @@ export function formatShortTime(iso: string): string {
   return (d.getFullYear() === new Date().getFullYear() ? shortThisYear : shortOtherYear).format(d);
 }
 
+/** A full time as people read it everywhere (slips and labels too): local, with the zone named. */
 export function formatTime(iso: string, withSeconds = false): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return (withSeconds ? dateTimeSeconds : dateTime).format(d);
+  return formatLocalTime(iso, { seconds: withSeconds });
 }
 
 export function money(minor: number, currency: string): string {
@@ -35,4 +32,24 @@ export function signed(n: number): string {
 
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** "14:02" today, the date too on another day */
+export function formatClock(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toDateString() === new Date().toDateString() ? clock.format(d) : formatShortTime(iso);
+}
+
+/** "12 s ago", "5 min ago", else the time */
+export function formatAgo(iso: string | null, never = 'never'): string {
+  if (!iso) return never;
+  const seconds = Math.round((Date.now() - new Date(iso).getTime()) / 1000);
+  if (!Number.isFinite(seconds)) return iso;
+  if (seconds < 5) return 'just now';
+  if (seconds < 90) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+  return formatClock(iso);
 }

@@ -7,7 +7,7 @@ import { createCore } from '../../../electron/core/create-core';
 /** The two barcodes the demo prints on each SKU, as a scanner types them. */
 export type SkuCodes = { sku: string; retail: string; internal: string };
 export type DemoLine = SkuCodes & { quantity: number; title: string };
-export type DemoOrder = { id: number; number: string; customerName: string; lines: DemoLine[] };
+export type DemoOrder = { id: number; number: string; customerName: string; countryCode: string; lines: DemoLine[] };
 export type DemoData = { dataDir: string; orders: DemoOrder[]; codes: Map<string, SkuCodes> };
 
 async function answer<T>(r: Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }>): Promise<T> {
@@ -45,7 +45,7 @@ export async function prepareDemoData(dataDir = mkdtempSync(join(tmpdir(), 'pack
     for (const row of list.rows) {
       const o = await answer<OrderDetail>(core.handle('orders.get', { id: row.id }));
       orders.push({
-        id: o.id, number: o.number, customerName: o.customerName,
+        id: o.id, number: o.number, customerName: o.customerName, countryCode: o.shipTo.countryCode,
         lines: o.lines.map((l) => ({ ...codesOf(l.sku), quantity: l.quantity, title: l.title })),
       });
     }

@@ -6,6 +6,7 @@ import { useApiEvent } from '../../hooks/use-api-event';
 import { formatTime } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
+import { ConflictBanner } from './conflict-banner';
 import { OrderActions } from './order-actions';
 import { OrderLines, OrderTotals } from './order-lines';
 import { OrderTimeline } from './order-timeline';
@@ -74,6 +75,7 @@ export function OrderDetailView({ id }: { id: number }) {
       </div>
       {order ? (
         <>
+          <ConflictBanner order={order} onChanged={setOrder} />
           <OrderActions order={order} onChanged={setOrder} />
           <div className="detail-grid">
             <section className="panel detail-lines" aria-labelledby="lines-title">

@@ -1,4 +1,5 @@
 import type { OrderRow } from '../../../../shared/contract/orders';
+import { countryName } from '../../../../shared/domain/address';
 import { StatusBadge } from '../../components/status-badge';
 import { formatShortTime, formatTime, money } from '../../lib/format';
 
@@ -18,7 +19,8 @@ export function OrderRowCells({ row }: { row: OrderRow }) {
     <>
       <span className="col col-number">{row.number}</span>
       <span className="col col-customer">{row.customerName}</span>
-      <span className="col col-country">{row.countryCode}</span>
+      {/* the code fits the narrow column; the name is a hover away, and written out on the order itself */}
+      <span className="col col-country" title={countryName(row.countryCode)}>{row.countryCode}</span>
       <span className="col col-channel">{row.channelName}</span>
       <span className="col col-items">{row.itemCount}</span>
       <span className="col col-total">{money(row.totalMinor, row.currency)}</span>

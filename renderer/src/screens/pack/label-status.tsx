@@ -15,6 +15,7 @@ export function LabelStatus({ job, compact = false }: { job: PrintJob; compact?:
     <section className={`label-status panel${failed ? ' is-failed' : ''}${compact ? ' is-compact' : ''}`} aria-labelledby="label-status-title" data-testid="label-status" data-status={job.status} data-job-id={job.id}>
       <h2 id="label-status-title" className="label-status-title">{jobTitle(job)}</h2>
       <p className="label-words" role={failed ? 'alert' : 'status'} data-testid="label-status-words">{jobWords(job)}</p>
+      {job.notice ? <p className="label-notice" role="status" data-testid="label-notice">{job.notice}</p> : null}
       {failed ? <p className="muted">{job.status === 'unconfirmed' ? 'Look at the printer: if the label did not come out, press Retry.' : 'The label is kept. Fix the printer, then Retry.'} You can go on packing the next order meanwhile.</p> : null}
       <div className="action-row">
         <button type="button" className="button button-primary" disabled={!failed || pending} onClick={() => void usePackStore.getState().retryLabel()} data-testid="label-retry">

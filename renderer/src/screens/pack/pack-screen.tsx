@@ -1,5 +1,7 @@
 import type { PackView } from '../../../../shared/contract/pack';
 import { needsAttention } from '../printing/job-words';
+import { addressLines, countryName } from '../../../../shared/domain/address';
+import { addressLang } from '../../../../shared/domain/address-lang';
 import { AssignCodeDialog } from './assign-code-dialog';
 import { BlockedOverlay } from './blocked-overlay';
 import { LabelStatus } from './label-status';
@@ -48,7 +50,10 @@ function OrderHead({ view }: { view: PackView }) {
   return (
     <header className="pack-head">
       <h1 className="pack-order" data-testid="pack-order-number">{view.orderNumber}</h1>
-      <p className="pack-customer">{view.customerName} <span className="pack-country">{view.countryCode}</span></p>
+      <p className="pack-customer" lang={addressLang(view.shipTo.countryCode)}>
+        {view.customerName} <span className="pack-country" data-testid="pack-country">{countryName(view.shipTo.countryCode)}</span>
+      </p>
+      <p className="pack-address" lang={addressLang(view.shipTo.countryCode)} data-testid="pack-address">{addressLines(view.shipTo).join(' · ')}</p>
       <p className="pack-parcel" data-testid="pack-parcel">Parcel {view.parcelNo}</p>
       <p className="pack-progress" data-testid="pack-progress"><strong>{scanned}</strong> of {expected} item{expected === 1 ? '' : 's'}</p>
     </header>

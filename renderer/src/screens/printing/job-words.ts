@@ -21,7 +21,9 @@ export const JOB_STATUS_WORDS: Record<PrintJob['status'], string> = {
 
 export function jobTitle(job: PrintJob): string {
   if (job.kind === 'test') return `Test print on ${job.printerName}`;
-  return `Label ${job.orderNumber ?? ''}${job.parcelNo && job.parcelNo > 1 ? ` (parcel ${job.parcelNo})` : ''}`.trim();
+  const label = `${job.orderNumber ?? ''}${job.parcelNo && job.parcelNo > 1 ? ` (parcel ${job.parcelNo})` : ''}`.trim();
+  // a copy says so everywhere, as it does on the label itself
+  return job.reprintOf !== null ? `Reprint of label ${label}`.trim() : `Label ${label}`.trim();
 }
 
 /** Failed or unconfirmed: the packer should look at it, and Retry is offered. */

@@ -109,7 +109,7 @@ export function PrintingScreen() {
                   data-status={j.status}
                   data-job-id={j.id}
                 >
-                  <td>{jobTitle(j)}</td>
+                  <td>{jobTitle(j)}{j.reprintOf !== null ? <span className="job-reprint" data-testid="job-reprint-tag">Reprint</span> : null}</td>
                   <td>{j.printerName}</td>
                   <td>
                     <span className={`job-status job-status-${j.status}`}>{JOB_STATUS_WORDS[j.status]}</span>
@@ -131,6 +131,7 @@ export function PrintingScreen() {
             <p className={`job-words${needsAttention(selected) ? ' is-failed' : ''}`} role={needsAttention(selected) ? 'alert' : 'status'} data-testid="print-job-words">
               {jobWords(selected)}
             </p>
+            {selected.notice ? <p className="job-notice" data-testid="print-job-notice">{selected.notice}</p> : null}
             <dl className="facts">
               <div><dt>Printer</dt><dd>{selected.printerName}</dd></div>
               <div><dt>Tries</dt><dd>{selected.attempts}</dd></div>

@@ -5,6 +5,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
 import { BackupsSection } from './backups-section';
 import { CarriersSection } from './carriers-section';
+import { ChannelsSection } from './channels-section';
 import { PrintersSection } from './printers-section';
 import { ScannerSection } from './scanner-section';
 import './settings.css';
@@ -68,6 +69,7 @@ export function SettingsScreen() {
           </dl>
         ) : <p className="muted">Reading the workspace…</p>}
       </section>
+      <ChannelsSection />
       <PrintersSection />
       <CarriersSection />
       <ScannerSection />
@@ -89,10 +91,11 @@ export function SettingsScreen() {
           <div><dt><kbd>Alt+4</kbd> or <kbd>F4</kbd></dt><dd>Settings</dd></div>
           <div><dt><kbd>Alt+5</kbd> or <kbd>F5</kbd></dt><dd>Printing: print jobs, retry, reprint, label preview</dd></div>
           <div><dt><kbd>Alt+6</kbd> or <kbd>F6</kbd></dt><dd>Shipments: carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest</dd></div>
-          <div><dt><kbd>Alt+7</kbd> or <kbd>F7</kbd></dt><dd>Catalog: products, variants, barcodes and case packs</dd></div>
-          <div><dt><kbd>Alt+8</kbd> or <kbd>F8</kbd></dt><dd>Warehouse: locations, bins, receiving deliveries by scan</dd></div>
-          <div><dt><kbd>Alt+9</kbd> or <kbd>F9</kbd></dt><dd>Team: packers, PINs, the bench dashboard</dd></div>
-          <div><dt><kbd>Alt+0</kbd> or <kbd>F10</kbd></dt><dd>Import and export CSV: orders, catalog, stock, shipments</dd></div>
+          <div><dt><kbd>Alt+7</kbd> or <kbd>F7</kbd></dt><dd>Sync: each shop online or offline, what waits to go out, problems in words, Sync now and Retry</dd></div>
+          <div><dt><kbd>Alt+8</kbd> or <kbd>F8</kbd></dt><dd>Catalog: products, variants, barcodes and case packs</dd></div>
+          <div><dt><kbd>Alt+9</kbd> or <kbd>F9</kbd></dt><dd>Warehouse: locations, bins, receiving deliveries by scan</dd></div>
+          <div><dt><kbd>Alt+0</kbd> or <kbd>F10</kbd></dt><dd>Team: packers, PINs, the bench dashboard</dd></div>
+          <div><dt><kbd>Alt+-</kbd></dt><dd>Import and export CSV: orders, catalog, stock, shipments</dd></div>
           <div><dt>Scan anywhere</dt><dd>An order number or packing slip opens the order on the Pack screen</dd></div>
           <div><dt><kbd>Enter</kbd> <kbd>Ctrl+Z</kbd> <kbd>Esc</kbd></dt><dd>Pack: close the parcel, undo the last scan, clear a red error</dd></div>
           <div><dt><kbd>Alt+S</kbd> <kbd>Alt+O</kbd> <kbd>Alt+B</kbd></dt><dd>Pack: split the parcel, supervisor override, put the order back</dd></div>
