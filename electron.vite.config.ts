@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './electron/core/hosts/content-security';
@@ -10,6 +11,25 @@ function cspMeta(): Plugin {
     name: 'packbench-csp-meta',
     transformIndexHtml(html) {
       return html.replace('<!--csp-->', `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy().replace("; frame-ancestors 'none'", '')}" />`);
+    },
+  };
+}
+
+/** When this build began: a source saved while it ran is newer, so the next start builds again. */
+const buildStartedAt = Date.now();
+
+/**
+ * `npm run build` leaves out/.build-stamp, the mark `npm start` / `npm run serve` (electron/launch.mjs)
+ * compares with the sources, so the first start after a build does not build everything again.
+ * The renderer is built last, so its end is the end of the whole build.
+ */
+function buildStamp(): Plugin {
+  return {
+    name: 'packbench-build-stamp',
+    apply: 'build',
+    closeBundle() {
+      mkdirSync(resolve(import.meta.dirname, 'out'), { recursive: true });
+      writeFileSync(resolve(import.meta.dirname, 'out', '.build-stamp'), String(buildStartedAt));
     },
   };
 }
@@ -45,6 +65,6 @@ export default defineConfig({
       outDir: 'out/renderer',
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
-    plugins: [react(), cspMeta()],
+    plugins: [react(), cspMeta(), buildStamp()],
   },
 });

@@ -23,6 +23,7 @@ function newestMtime(dir) {
   return newest;
 }
 
+/** The build (electron.vite.config.ts) writes out/.build-stamp with the time it began. */
 function buildIfStale() {
   const stamp = join(root, 'out', '.build-stamp');
   const sources = Math.max(...['electron', 'renderer', 'shared'].map((d) => newestMtime(join(root, d))), statSync(join(root, 'electron.vite.config.ts')).mtimeMs);
@@ -30,7 +31,6 @@ function buildIfStale() {
   console.log('Packbench: building the app (sources changed)…');
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
-  writeFileSync(stamp, String(Date.now()));
 }
 
 /** The Electron binary, without letting the electron package try to download it. */

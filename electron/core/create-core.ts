@@ -12,8 +12,10 @@ import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
 import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
+import { stationHandlers } from './handlers/station-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { workspaceScreensHandlers } from './handlers/workspace-screens-handlers';
+import { inWords } from './validation-words';
 import { backupHandlers } from './handlers/backup-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
 import { stopDemoChannels } from './demo/demo-channels';
@@ -105,7 +107,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping, backups: options.backups, sync: { ...options.sync, secrets }, outsideBench: <T>(fn: () => T): T => benchOfRequest.exit(fn) };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...syncHandlers, ...workspaceScreensHandlers };
+  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...syncHandlers, ...stationHandlers, ...workspaceScreensHandlers };
 
   const ctx: HandlerContext = {
     get ws() { return ws; },
@@ -132,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
 
   async function run(method: MethodName, rawInput: unknown): Promise<unknown> {
     const spec = api[method];
-    const parsed = spec.input.safeParse(rawInput ?? {});
+    const parsed = spec.input.safeParse(rawInput ?? {}, { error: inWords });
     if (!parsed.success) throw validationError(method, parsed.error);
     const unstorable = findUnstorableText(parsed.data);
     if (unstorable) {
@@ -141,7 +143,10 @@ export function createCore(options: CoreOptions): Core {
         'Type the text again instead of pasting it, then try again.', { [unstorable.path]: UNSTORABLE_WORDS[unstorable.what] });
     }
     const handler = handlers[method] as Handler<MethodName> | undefined;
-    if (!handler) throw new AppError('unknown_method', `"${method}" is not available in this version of Packbench.`);
+    if (!handler) {
+      console.warn(`[core] no handler for ${method}`);
+      throw new AppError('unknown_method', 'This screen asked for something this version of Packbench cannot do yet.', 'Nothing was changed. Update Packbench, or reload the page.');
+    }
     const result = await handler(parsed.data as never, ctx);
     const out = spec.output.safeParse(result);
     if (!out.success) {
@@ -157,7 +162,10 @@ export function createCore(options: CoreOptions): Core {
 
   async function handle(method: string, input: unknown): Promise<CoreResult> {
     try {
-      if (!isMethodName(method)) throw new AppError('unknown_method', `"${String(method).slice(0, 100)}" is not a Packbench request.`);
+      if (!isMethodName(method)) {
+        console.warn(`[core] unknown request ${String(method).slice(0, 100)}`);
+        throw new AppError('unknown_method', 'Packbench did not recognise this request.', 'Nothing was changed. Reload the page; if it repeats, update Packbench.');
+      }
       let result: unknown;
       if (api[method].kind === 'command') {
         const next = commandQueue.then(() => run(method, input));
@@ -195,24 +203,25 @@ export function createCore(options: CoreOptions): Core {
 function validationError(method: string, error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) fields[issue.path.join('.') || '(request)'] = issue.message;
-  const first = error.issues[0];
-  const field = first && first.path.length ? first.path.join('.') : '';
-  // the contract's own messages are written for people ("Say why the count changed"); the field is named for the rest
-  const words = first?.message ?? 'the request was not understood';
-  return new AppError('invalid_request', field ? `${words} (${field}).` : `${words}.`, `Nothing was changed. Correct it and try again. [${method}]`, fields);
+  // method names and field paths are for whoever reads the log, never for the packer
+  console.warn(`[core] ${method} refused:`, error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; '));
+  const words = error.issues[0]?.message ?? 'Packbench could not read this request.';
+  return new AppError('invalid_request', words, 'Nothing was changed. Correct it and try again.', fields);
 }
 
 export function toErrorShape(e: unknown, method: string): AppErrorShape {
   if (e instanceof AppError) return e.toShape();
   const code = (e as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'conflict', message: `The change was refused by a database rule (${code.replace('SQLITE_', '').toLowerCase()}). Nothing was changed.`, hint: 'Reload and check the values; a duplicate code or a count below zero is the usual cause.' };
+    console.warn(`[core] ${method} refused by the database: ${code}`, (e as Error).message);
+    return { code: 'conflict', message: 'The change was refused because it clashes with what is already recorded. Nothing was changed.', hint: 'Reload and check the values; a duplicate code or a count below zero is the usual cause.' };
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
-    return { code: 'storage', message: `The database could not be written (${code}). Nothing was changed.`, hint: 'Check the disk has free space, then try again.' };
+    console.error(`[core] ${method}: the database could not be written (${code})`, e);
+    return { code: 'storage', message: 'The data could not be saved to disk. Nothing was changed.', hint: 'Check the disk has free space, then try again.' };
   }
   console.error(`[core] ${method} failed`, e);
-  return { code: 'internal', message: `Something went wrong inside Packbench while doing "${method}". Nothing was changed.`, hint: 'Try again; if it repeats, restart Packbench and report it with the log.' };
+  return { code: 'internal', message: 'Something went wrong inside Packbench. Nothing was changed.', hint: 'Try again; if it repeats, restart Packbench and report it with the log.' };
 }
 
 function safeUserName(): string {

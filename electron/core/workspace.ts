@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/events';
-import { ScannerSettingsSchema, type ScannerSettings } from '../../shared/contract/pack';
+import { ScannerSettingsSchema, type Printer, type ScannerSettings } from '../../shared/contract/pack';
 import type { Clock } from './clock';
 import { seedDemo } from './demo/seed-demo';
 import { createInventoryService } from './services/inventory-service';
@@ -10,7 +10,7 @@ import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
-import { createRepos } from './store';
+import { createRepos, type Repos } from './store';
 import { createCatalogService } from './services/catalog-service';
 import { createWarehouseService } from './services/warehouse-service';
 import { createPackersService } from './services/packers-service';
@@ -51,11 +51,28 @@ export type ShippingOptions = {
   demoCarriers?: DemoCarrierUrls | undefined;
 };
 
+/**
+ * How this station is set up, as opposed to the shop's data: its label printers and its scanner.
+ * "Reset demo" and "Start an empty workspace" replace the data and carry this over, as a shop expects.
+ */
+export type StationSetup = { printers: Array<Omit<Printer, 'id'>>; scanner: unknown };
+
+function stationSetup(repos: Repos): StationSetup {
+  const printers = repos.print.printers().map(({ id: _id, ...p }) => p);
+  return { printers, scanner: repos.settings.get('scanner') };
+}
+
+function restoreStationSetup(repos: Repos, setup: StationSetup): void {
+  repos.transaction(() => {
+    for (const p of setup.printers) repos.print.savePrinter(p);
+    if (setup.scanner !== undefined) repos.settings.set('scanner', setup.scanner);
+  });
+}
 /** What replaces the open workspace: fresh sample data, nothing, or a backup. */
 export type Replacement = 'demo' | 'empty' | { restore: BackupInfo };
 
 /** Everything bound to one open database file. Replaced whole on "reset demo" / "start empty". */
-export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none') {
+export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo' | 'empty' | 'none', carry?: StationSetup) {
   const { clock, actor } = deps;
   const { db, file } = openDatabase({ dataDir });
   const repos = createRepos(db);
@@ -81,7 +98,9 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
-  if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders); seedShippingDemo(repos); });
+  // the station's own setup first: the demo's packed orders are printed on the printer the shop uses
+  if (carry) restoreStationSetup(repos, carry);
+  if (untouched && seed === 'demo') repos.transaction(() => { seedDemo(repos, clock, orders, { pack, packing }); seedShippingDemo(repos); });
   if (untouched && seed === 'empty') repos.settings.set('workspace.kind', 'empty');
   print.ensureDefaultPrinter();
   print.recover();
@@ -121,6 +140,8 @@ export type Workspace = ReturnType<typeof openWorkspace>;
  * back. Callers take a backup first (core: before any reset or restore).
  */
 export function replaceWorkspace(dataDir: string, current: Workspace, deps: WorkspaceDeps, what: Replacement): Workspace {
+  // a backup brings its own printers and scanner; fresh data keeps this station's
+  const setup = typeof what === 'object' ? undefined : stationSetup(current.repos);
   current.close();
   const aside = `.replaced-${Date.now()}`;
   const moved: string[] = [];
@@ -131,7 +152,7 @@ export function replaceWorkspace(dataDir: string, current: Workspace, deps: Work
       moved.push(f);
     }
     if (typeof what === 'object') putBackupInPlace(dataDir, what.restore);
-    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what);
+    const fresh = openWorkspace(dataDir, deps, typeof what === 'object' ? 'none' : what, setup);
     for (const f of moved) rmSync(join(dataDir, f + aside), { force: true });
     return fresh;
   } catch (e) {

@@ -2,6 +2,7 @@ import { ErrorBoundary } from './components/error-boundary';
 import { NoticeBanner } from './components/notice-banner';
 import { StaleKeyScreen } from './components/stale-key-screen';
 import { TopBar } from './components/top-bar';
+import { useClickedButtonsLetGo } from './hooks/use-clicked-buttons-let-go';
 import { useScreenKeys } from './hooks/use-screen-keys';
 import { useWorkspaceSync } from './hooks/use-workspace-sync';
 import { InventoryScreen } from './screens/inventory/inventory-screen';
@@ -38,6 +39,7 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
 export function App() {
   useWorkspaceSync();
   useScreenKeys();
+  useClickedButtonsLetGo();
   // scans are recognised on every screen, without a field to focus
   useGlobalScanner();
   usePackSync();

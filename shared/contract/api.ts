@@ -8,6 +8,7 @@ import {
 } from './inventory';
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
+import { stationMethods } from './station-api';
 import { workspaceScreensMethods } from './workspace-screens-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
@@ -32,6 +33,7 @@ export const api = {
   'locations.list': query(Empty, z.array(LocationSchema)),
 
   ...packMethods,
+  ...stationMethods,
   ...workspaceScreensMethods,
   ...shippingMethods,
   ...backupMethods,

@@ -47,8 +47,8 @@ export const StockAdjustInput = z.object({
   variantId: Id,
   locationId: Id,
   /** the counted quantity now on the shelf; the ledger records the difference */
-  countedOnHand: z.number().int().min(0).max(1_000_000),
-  reason: z.string().trim().min(3, 'Say why the count changed (at least 3 characters)').max(500),
+  countedOnHand: z.number().int('Count whole units only.').min(0, 'A count cannot be below zero.').max(1_000_000, 'More than 1,000,000 units on one shelf is almost certainly a typo: count again.'),
+  reason: z.string().trim().min(3, 'Say why the count changed (at least 3 characters).').max(500, 'Keep the reason under 500 characters.'),
 });
 
 export const LocationSchema = z.object({

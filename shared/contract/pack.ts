@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHostAddress } from '../domain/host-address';
 import { AddressSchema } from '../domain/address';
 import { Id, IsoTime, OrderStatusSchema } from './orders';
 
@@ -89,26 +90,29 @@ export const ScanResultSchema = z.object({
   /** words for the packer, shown large */
   message: z.string(),
   hint: z.string().optional(),
+  /** a short heading for a refusal whose outcome alone would mislead (a packing slip is not a "wrong item") */
+  title: z.string().optional(),
   /** the scanned code normalised (GTIN-14 for retail codes), for "assign this code" */
   code: z.string(),
   view: PackViewSchema,
 });
 export type ScanResult = z.infer<typeof ScanResultSchema>;
 
-const Reason = z.string().trim().min(3, 'Say why (at least 3 characters)').max(500);
-const Code = z.string().min(1, 'The code is empty: scan again or type it').max(500);
+const Reason = z.string().trim().min(3, 'Say why, in a few words (at least 3 characters).').max(500, 'Keep the reason under 500 characters.');
+const Code = z.string().min(1, 'The code is empty: scan it again or type it.').max(500, 'That is too long to be one code (over 500 characters): scan it again.');
+const CaseQuantity = z.number().int('Count whole items only (x12, not x1.5).').min(1, 'A quantity is at least 1.').max(9999, 'Up to 9999 items can be counted at once: check the number.');
 
 export const PackOpenInput = z.union([
   z.object({ code: Code }),
   z.object({ orderId: Id }),
 ]);
-export const PackScanInput = z.object({ sessionId: Id, code: Code, quantity: z.number().int().min(1).max(9999).default(1) });
-export const PackMultiplyInput = z.object({ sessionId: Id, quantity: z.number().int().min(1).max(9999) });
-export const PackAssignInput = z.object({ sessionId: Id.optional(), code: Code, sku: z.string().min(1).max(100), reason: Reason });
+export const PackScanInput = z.object({ sessionId: Id, code: Code, quantity: CaseQuantity.default(1) });
+export const PackMultiplyInput = z.object({ sessionId: Id, quantity: CaseQuantity });
+export const PackAssignInput = z.object({ sessionId: Id.optional(), code: Code, sku: z.string().min(1, 'Choose the SKU this code belongs to.').max(100), reason: Reason });
 export const PackOverrideInput = z.object({
-  sessionId: Id, lineId: Id, supervisor: z.string().trim().min(2, 'Name the supervisor').max(100), reason: Reason,
+  sessionId: Id, lineId: Id, supervisor: z.string().trim().min(2, 'Name the supervisor who confirms this.').max(100, "Keep the supervisor's name under 100 characters."), reason: Reason,
   /** the supervisor's PIN; required once the team has a supervisor */
-  pin: z.string().max(12).default(''),
+  pin: z.string().max(12, 'A PIN has at most 12 digits.').default(''),
 });
 export const PackSplitInput = z.object({ sessionId: Id, reason: Reason });
 export const PackAbandonInput = z.object({ sessionId: Id, reason: z.string().trim().max(500).default('') });
@@ -130,15 +134,16 @@ export type Printer = z.infer<typeof PrinterSchema>;
 
 export const PrinterInput = z.object({
   id: Id.optional(),
-  name: z.string().trim().min(1, 'Give the printer a name').max(100),
+  name: z.string().trim().min(1, 'Give the printer a name.').max(100, 'Keep the name under 100 characters.'),
   kind: z.enum(['virtual', 'tcp']),
-  host: z.string().trim().max(255).default(''),
-  port: z.number().int().min(1).max(65535).default(9100),
+  host: z.string().trim().max(253, 'A printer address is at most 253 characters.').default('')
+    .refine((h) => h === '' || isHostAddress(h), 'That is not a printer address: type its IP address (like 192.168.1.50) or its host name (like zebra-bench.local), with no spaces or symbols.'),
+  port: z.number().int('A port is a whole number.').min(1, 'A port is a whole number from 1 to 65535; label printers use 9100.').max(65535, 'A port is a whole number from 1 to 65535; label printers use 9100.').default(9100),
   dpi: z.union([z.literal(203), z.literal(300)]).default(203),
   labelSize: z.enum(['4x6', '4x4']).default('4x6'),
   folder: z.string().trim().max(1000).default(''),
   isDefault: z.boolean().default(false),
-}).refine((p) => p.kind !== 'tcp' || p.host !== '', { message: 'A network printer needs its address (IP or host name)', path: ['host'] });
+}).refine((p) => p.kind !== 'tcp' || p.host !== '', { message: 'A network printer needs its address (IP or host name).', path: ['host'] });
 
 export const PrinterStatusSchema = z.object({ ready: z.boolean(), message: z.string(), problems: z.array(z.object({ code: z.string(), words: z.string() })) });
 

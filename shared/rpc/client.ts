@@ -41,7 +41,8 @@ export function createClient(transport: ClientTransport, options: { timeoutMs?: 
       return new Promise((resolve, reject) => {
         const timer = timers.setTimeout(() => {
           pending.delete(id);
-          reject(new AppError('internal', `Packbench did not answer "${method}" within ${timeoutMs / 1000} s.`, 'Check that the station is still running, then try again.'));
+          transport.cancel?.(id);
+          reject(new AppError('internal', `The station did not answer within ${timeoutMs / 1000} s, so this was not done.`, 'Check that the station is still running, then try again.'));
         }, timeoutMs);
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
         try {

@@ -21,5 +21,7 @@ export type ServerMessage = RpcResponse | RpcEvent;
 /** Anything that moves messages: Electron IPC, a WebSocket, or an in-memory pipe in tests. */
 export type ClientTransport = {
   send(request: RpcRequest): void;
+  /** Forgets a request the caller gave up on; one not sent yet (waiting for the connection) is never sent. */
+  cancel?(id: number): void;
   onMessage(listener: (message: ServerMessage) => void): () => void;
 };

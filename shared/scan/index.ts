@@ -4,6 +4,8 @@ export {
   type DetectedScan,
   type FlushResult,
   type PushResult,
+  type RefusedScan,
+  type Ended,
   type ScanDetector,
   type ScanDetectorOptions,
   type ScanKeyEvent,

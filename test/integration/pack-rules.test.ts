@@ -71,7 +71,7 @@ describe('pack rules that keep stock and orders straight', () => {
     await expect(client.call('pack.scan', { sessionId: view.sessionId, code: printedBarcode(core, sku!) })).rejects.toMatchObject({ code: 'conflict' });
     await expect(client.call('pack.split', { sessionId: view.sessionId, reason: 'try anyway' })).rejects.toMatchObject({ code: 'conflict' });
     expect(await client.call('pack.current', {})).toBeNull();
-    expect(core.workspace().repos.db.$client.prepare("SELECT count(*) AS n FROM inventory_movements WHERE kind = 'pick'").get()).toEqual({ n: 0 });
+    expect(core.workspace().repos.db.$client.prepare("SELECT count(*) AS n FROM inventory_movements WHERE kind = 'pick' AND reference = ?").get(`order:${id}`)).toEqual({ n: 0 });
   });
 
   it('an order number a barcode cannot carry still packs, and its label barcode opens the order', async () => {
@@ -115,7 +115,7 @@ describe('pack rules that keep stock and orders straight', () => {
     const view = await client.call('pack.open', { orderId: id });
     await client.call('pack.scan', { sessionId: view.sessionId, code: printedBarcode(core, sku1!) });
     const split = await client.call('pack.split', { sessionId: view.sessionId, reason: 'second item back-ordered' });
-    const rows = core.workspace().repos.db.$client.prepare("SELECT payload FROM outbox WHERE topic = 'order.fulfilled'").all() as Array<{ payload: string }>;
+    const rows = core.workspace().repos.db.$client.prepare("SELECT payload FROM outbox WHERE topic = 'order.fulfilled' AND json_extract(payload, '$.orderId') = ?").all(id) as Array<{ payload: string }>;
     expect(rows.map((r) => JSON.parse(r.payload))).toEqual([expect.objectContaining({ orderId: id, parcelNo: 1, final: false, lines: [{ sku: sku1, quantity: 1 }] })]);
     await core.workspace().print.idle();
     await client.call('printers.save', { name: 'Other 300 dpi', kind: 'virtual', folder: join(bench.dir, 'other'), dpi: 300, labelSize: '4x4', isDefault: true });

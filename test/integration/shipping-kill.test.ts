@@ -73,7 +73,7 @@ describe('SIGKILL during buying', () => {
       expect(emulator.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v2/shipments/')).length).toBeGreaterThan(0);
       expect(new Set(shipments.map((s) => s.trackingNumber))).toEqual(new Set(emulator.purchases.map((p) => p.tracking)));
       // one label job and one fulfilment per parcel
-      const labelJobs = core.workspace().repos.db.$client.prepare("SELECT count(*) AS n FROM print_jobs WHERE kind = 'label'").get() as { n: number };
+      const labelJobs = core.workspace().repos.db.$client.prepare(`SELECT count(*) AS n FROM print_jobs WHERE kind = 'label' AND order_id IN (${orders.join(',')})`).get() as { n: number };
       expect(labelJobs.n).toBe(20);
       for (const id of orders) expect(fulfilledRows(core, id)).toHaveLength(1);
     } finally {

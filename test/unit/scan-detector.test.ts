@@ -297,12 +297,157 @@ describe('scan detector', () => {
     expect(d.push(enter(72))).toEqual({ action: 'pass' });
   });
 
-  it('releases a stale partial burst on flush', () => {
+  it('releases a stale partial burst of typing on flush', () => {
+    const d = createScanDetector();
+    for (const e of typeText('AB', [0, 1], 'us')) d.push(e);
+    expect(d.dueAt()).toBe(42);
+    expect(d.flush(41)).toEqual({});
+    expect(d.flush(42)).toEqual({ released: 'AB' });
+    expect(d.push(enter(46))).toEqual({ action: 'pass' });
+  });
+
+  it('refuses a scanner-speed burst that never got its end key, and swallows the end key if it comes late', () => {
     const d = createScanDetector();
     for (const e of typeText('ABCDE', [0, 1, 2, 3, 4], 'us')) d.push(e);
-    expect(d.flush(44)).toEqual({});
-    expect(d.flush(45)).toEqual({ released: 'ABCDE' });
-    expect(d.push(enter(46))).toEqual({ action: 'pass' });
+    expect(d.flush(45)).toEqual({}); // a busy computer may still deliver the rest
+    expect(d.dueAt()).toBe(305);
+    expect(d.flush(305)).toEqual({ refused: { reason: 'no_suffix', text: 'ABCDE', before: '', firstKeyAt: 0, lastKeyAt: 4 } });
+    expect(d.push(enter(600))).toEqual({ action: 'swallow' });
+    expect(d.push(enter(610))).toEqual({ action: 'pass' });
+  });
+
+  it('keeps a scan whole across a pause a busy computer puts inside it', () => {
+    const code = '4006381333931';
+    const times = [...code].map((_, i) => (i < 6 ? i * 2 : 250 + i * 2));
+    const d = createScanDetector();
+    const results = [...typeText(code, times, 'us'), enter(300)].map((e) => d.push(e));
+    expect(results.slice(0, -1).every((r) => r.action === 'buffer' && !r.released && !r.refused)).toBe(true);
+    expect(results.at(-1)).toEqual({ action: 'scan', scan: { text: code, firstKeyAt: 0, lastKeyAt: 300 } });
+    // the end key itself late
+    const e = createScanDetector();
+    for (const k of typeText(code, [...code].map((_, i) => i * 2), 'us')) e.push(k);
+    expect(e.push(enter(24 + 280))).toMatchObject({ action: 'scan', scan: { text: code } });
+  });
+
+  it('never cuts a scan: with a pause of up to 800 ms inside it, the code is counted whole or refused whole', () => {
+    const code = '4006381333931';
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: code.length - 1 }), fc.integer({ min: 0, max: 790 }), fc.boolean(), (cut, pause, flushBetween) => {
+        const d = createScanDetector();
+        const times = [...code].map((_, i) => i * 3 + (i >= cut ? pause : 0));
+        const out: Array<ReturnType<typeof d.push>> = [];
+        typeText(code, times, 'us').forEach((k, i) => {
+          if (flushBetween && i === cut) out.push({ action: 'pass', ...d.flush(k.timeStamp - 1) });
+          out.push(d.push(k));
+        });
+        out.push(d.push(enter(times.at(-1)! + 3)));
+        out.push({ action: 'pass', ...d.flush(1e9) });
+        const scans = out.flatMap((r) => (r.scan ? [r.scan.text] : []));
+        const refused = out.flatMap((r) => (r.refused ? [r.refused.text] : []));
+        for (const s of scans) expect(s).toBe(code);
+        if (scans.length === 0) expect(refused.at(-1)).toBe(code);
+        expect(scans.length + refused.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a scan that starts right after short typing: it may be the scan with its first key cut off', () => {
+    const d = createScanDetector();
+    expect(d.push(key('Digit4', '4', 0))).toEqual({ action: 'buffer' });
+    expect(d.flush(41)).toEqual({ released: '4' });
+    for (const k of typeText('006381333931', [...'006381333931'].map((_, i) => 120 + i * 2), 'us')) d.push(k);
+    expect(d.push(enter(150))).toEqual({ action: 'scan', refused: { reason: 'uneven', text: '4006381333931', before: '4', firstKeyAt: 120, lastKeyAt: 150 } });
+    // a key no scanner sends in between (Backspace, Ctrl+A): the typing was not the scan's start
+    const b = createScanDetector();
+    b.push(key('Slash', '/', 0));
+    b.flush(41);
+    b.push(key('Backspace', 'Backspace', 60));
+    for (const k of typeText('ABCD', [120, 122, 124, 126], 'us')) b.push(k);
+    expect(b.push(enter(128))).toMatchObject({ action: 'scan', scan: { text: 'ABCD' } });
+    // typing well before a scan is just typing
+    const e = createScanDetector();
+    e.push(key('KeyX', 'x', 0));
+    e.flush(41);
+    for (const k of typeText('ABCD', [1000, 1002, 1004, 1006], 'us')) e.push(k);
+    expect(e.push(enter(1008))).toMatchObject({ action: 'scan', scan: { text: 'ABCD' } });
+    // nor after a person's Enter
+    const f = createScanDetector();
+    f.push(key('KeyX', 'x', 0));
+    f.flush(41);
+    f.push(key('Digit2', '2', 150));
+    f.flush(191);
+    expect(f.push(enter(300))).toEqual({ action: 'pass' });
+    for (const k of typeText('ABCD', [400, 402, 404, 406], 'us')) f.push(k);
+    expect(f.push(enter(408))).toMatchObject({ action: 'scan', scan: { text: 'ABCD' } });
+  });
+
+  it('takes a burst up again when keys that reached a busy page late prove, by their time stamps, to belong to it', () => {
+    // the Enter typed 2 ms after the code reached the page after the silence had already refused it
+    const code = '4006381333931';
+    const d = createScanDetector();
+    const times = [...code].map((_, i) => i * 2);
+    for (const k of typeText(code, times, 'us')) d.push(k);
+    expect(d.flush(400)).toMatchObject({ refused: { reason: 'no_suffix', text: code } });
+    expect(d.push(enter(26))).toEqual({ action: 'scan', scan: { text: code, firstKeyAt: 0, lastKeyAt: 26 } });
+    // the first key let out as typing, the rest typed 2 ms after it
+    const e = createScanDetector();
+    e.push(key('Digit4', '4', 0));
+    expect(e.flush(300)).toEqual({ released: '4' });
+    for (const k of typeText(code.slice(1), times.slice(1), 'us')) expect(e.push(k).action).toBe('buffer');
+    expect(e.push(enter(26))).toEqual({ action: 'scan', scan: { text: code, firstKeyAt: 0, lastKeyAt: 26, retracted: '4' } });
+  });
+
+  it('never cuts a scan broken in several places, whether the page saw the silences or the keys came late together', () => {
+    const code = '5012378003311';
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: code.length - 1 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.integer({ min: 0, max: 700 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (cuts, pauses, flushes) => {
+          const sorted = [...cuts].sort((a, b) => a - b);
+          // all pauses together stay within what the detector promises to bridge
+          fc.pre(pauses.reduce((a, b) => a + b, 0) <= 790);
+          const d = createScanDetector();
+          const out: Array<{ scan?: { text: string; retracted?: string }; refused?: { text: string; before: string }; released?: string }> = [];
+          let t = 0;
+          const keys = typeText(code, [...code].map(() => 0), 'us');
+          keys.forEach((k, i) => {
+            const cutIndex = sorted.indexOf(i);
+            if (cutIndex >= 0) {
+              t += pauses[cutIndex]!;
+              // the page saw the silence before the next key arrived
+              if (flushes[cutIndex]) out.push(d.flush(t));
+            }
+            out.push(d.push({ ...k, timeStamp: t }));
+            t += 2;
+          });
+          out.push(d.push(enter(t)));
+          out.push(d.flush(1e9));
+          const scans = out.flatMap((r) => (r.scan ? [r.scan] : []));
+          const refused = out.flatMap((r) => (r.refused ? [r.refused] : []));
+          const released = out.map((r) => r.released ?? '').join('');
+          for (const s of scans) expect(s.text).toBe(code);
+          if (scans.length === 0) expect(refused.at(-1)?.text).toBe(code);
+          // whatever went out as typing is named, to be taken back
+          const final = scans.at(-1) ?? refused.at(-1);
+          const takenBack = scans.length ? (scans.at(-1)!.retracted ?? '') : refused.at(-1)!.before;
+          expect(final).toBeDefined();
+          expect(takenBack).toBe(released);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('treats an auto-repeating key as a person', () => {
+    const d = createScanDetector();
+    expect(d.push(key('KeyA', 'a', 0))).toEqual({ action: 'buffer' });
+    const held = [1, 2, 3, 4, 5].map((i) => d.push(key('KeyA', 'a', 30 * i, { repeat: true })));
+    expect(held[0]).toEqual({ action: 'pass', released: 'a' });
+    expect(held.slice(1).every((r) => r.action === 'pass' && !r.scan)).toBe(true);
+    expect(d.push(enter(200))).toEqual({ action: 'pass' });
   });
 
   it('requires and strips a configured prefix', () => {

@@ -2,6 +2,8 @@ import { gs1CheckDigit } from '../../../shared/codes/check-digit';
 import { isoNow, type Clock } from '../clock';
 import type { Repos } from '../store';
 import type { OrdersService } from '../services/orders-service';
+import type { PackCompletion } from '../services/pack-complete';
+import type { PackService } from '../services/pack-service';
 import { DEMO_CHANNELS, DEMO_CUSTOMERS, DEMO_LOCATIONS, DEMO_PRODUCTS } from './demo-data';
 
 /** A small seeded generator so every demo workspace is the same and tests can rely on it. */
@@ -29,8 +31,25 @@ export function demoUpcA(index: number): string {
 
 export const DEMO_ORDER_COUNT = 60;
 
-/** Seeds the clearly marked demo workspace: ~40 SKUs with valid barcodes, 2 locations with bins and stock, 60 open orders. */
-export function seedDemo(repos: Repos, clock: Clock, ordersService: OrdersService): void {
+/**
+ * How far along the oldest demo orders are, so every filter of the queue shows something: by the
+ * order's position, oldest first. The newest orders stay open for the pack screen, and so do the few
+ * going to the UK, Germany and the US from the main workshop (the carrier demo rates those), and the
+ * Berlin ones (little stock there).
+ */
+const DEMO_PROGRESS: Array<{ at: number; to: 'shipped' | 'packed' | 'picking' | 'on_hold' | 'cancelled'; reason?: string }> = [
+  { at: 1, to: 'shipped' }, { at: 2, to: 'shipped' }, { at: 3, to: 'shipped' }, { at: 4, to: 'shipped' }, { at: 5, to: 'shipped' },
+  { at: 7, to: 'packed' }, { at: 9, to: 'packed' }, { at: 10, to: 'packed' },
+  { at: 11, to: 'picking' }, { at: 12, to: 'picking' },
+  { at: 14, to: 'on_hold', reason: 'customer asked to change the address' },
+  { at: 16, to: 'on_hold', reason: 'payment under review' },
+  { at: 17, to: 'cancelled', reason: 'customer cancelled before packing' },
+];
+
+export type DemoServices = { pack: PackService; packing: PackCompletion };
+
+/** Seeds the clearly marked demo workspace: ~40 SKUs with valid barcodes, 2 locations with bins and stock, 60 orders in every state. */
+export function seedDemo(repos: Repos, clock: Clock, ordersService: OrdersService, services?: DemoServices): void {
   const at = isoNow(clock);
   const random = prng(20261127);
   const variants: Array<{ id: number; sku: string; title: string; priceMinor: number }> = [];
@@ -93,4 +112,25 @@ export function seedDemo(repos: Repos, clock: Clock, ordersService: OrdersServic
     };
   });
   ordersService.importOrders(incoming, 'the demo shop');
+  if (services) advanceDemoOrders(repos, clock, ordersService, services, incoming.map((o) => o.externalId));
+}
+
+/** Packs, ships, holds and cancels a few demo orders the way the station would: scans, ledger, timeline. */
+function advanceDemoOrders(repos: Repos, clock: Clock, ordersService: OrdersService, { pack, packing }: DemoServices, externalIds: string[]): void {
+  const at = isoNow(clock);
+  const idOf = (externalId: string) => repos.orders.idByExternalId(externalId);
+  for (const step of DEMO_PROGRESS) {
+    const id = idOf(externalIds[step.at]!);
+    if (!id) continue;
+    if (step.to === 'packed' || step.to === 'shipped') {
+      const view = pack.open({ orderId: id });
+      for (const line of view.lines) for (let n = 0; n < line.expected; n++) pack.scan(view.sessionId, line.sku, 1);
+      const { labelJob } = packing.complete(view.sessionId);
+      // these parcels left earlier: their labels printed then, so nothing prints when the demo starts
+      if (labelJob) repos.print.setStatus(labelJob.id, 'done', '', at);
+      if (step.to === 'shipped') ordersService.applyTransition(id, 'shipped', '', 'demo', at);
+    } else {
+      ordersService.applyTransition(id, step.to, step.reason ?? '', 'demo', at);
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { PackView, PrintJob } from '../../../shared/contract/pack';
-import { normaliseGtin } from '../../../shared/codes';
+import { assignableCodeProblem, normaliseGtin } from '../../../shared/codes';
 import { isoNow, type Clock } from '../clock';
 import { renderPackingSlipHtml, renderShippingLabel, type RenderedLabel } from '../labels';
 import type { Repos } from '../store';
@@ -9,7 +9,7 @@ import type { OrdersService } from './orders-service';
 import { activeSessionOrThrow, lineStates, packView } from './pack-view';
 import type { PrintService } from './print-service';
 import type { ShippingService } from '../shipping/shipping-service';
-import { orderBarcode, orderQrPayload } from './scan-codes';
+import { orderBarcode, orderQrPayload, resolveOrderCode } from './scan-codes';
 
 type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 
@@ -133,11 +133,14 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
     const variant = repos.catalog.variantBySku(input.sku);
     if (!variant) throw new AppError('not_found', `SKU ${input.sku} is not in the catalog.`, 'Pick the SKU from the list.');
     const raw = input.code.trim();
+    const problem = assignableCodeProblem(raw);
+    if (problem) throw new AppError('invalid_request', problem, 'Nothing was assigned. Scan the barcode printed on the item.');
+    if (resolveOrderCode(repos, raw, '')) throw new AppError('conflict', `${raw} opens an order (it is a packing slip code), so it cannot also name a product.`, 'Nothing was assigned. Scan the barcode printed on the item.');
     const digits = /^\d{8,14}$/.test(raw) ? normaliseGtin(raw) : null;
     if (digits && !digits.ok) throw new AppError('invalid_request', digits.message);
     const code = digits?.ok ? digits.gtin14 : raw;
     const symbology: Symbology = digits?.ok ? digits.symbology : 'code128';
-    const owner = repos.catalog.variantByBarcode(code);
+    const owner = repos.catalog.variantByBarcode(code) ?? repos.catalog.variantByTextNoCase(code);
     if (owner) throw new AppError('conflict', `Code ${raw} already belongs to ${owner.sku}.`, 'Each code names one SKU; check the item.');
     repos.transaction(() => {
       repos.catalog.insertBarcode(code, symbology, variant.id);
@@ -167,3 +170,4 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
     printLabel, assignCode, slip,
   };
 }
+export type PackCompletion = ReturnType<typeof createPackCompletion>;

@@ -68,7 +68,10 @@ export function createPackService(repos: Repos, clock: Clock, actor: () => strin
           const number = repos.orders.record(otherOrder)!.number;
           const message = otherOrder === order.id ? `That is this order's packing slip (${number}), not an item.` : `That is the packing slip of order ${number}, not an item.`;
           record(sessionId, 'wrong_item', message, { code: item.code });
-          return { outcome: 'wrong_item', message, hint: `Finish order ${order.number} (or put it back) before starting another.`, code: item.code };
+          if (otherOrder === order.id) {
+            return { outcome: 'wrong_item', title: 'Packing slip — not an item', message, hint: 'Scan the items on the list; the slip goes in the parcel.', code: item.code };
+          }
+          return { outcome: 'wrong_item', title: 'Another order’s slip — not counted', message, hint: `Finish order ${order.number} (or put it back) before starting another.`, code: item.code };
         }
         const message = `Unknown code ${item.code}: it is not on any product.`;
         record(sessionId, 'unknown_code', message, { code: item.code });

@@ -7,6 +7,8 @@ import { createTcpPrinter, createVirtualPrinter, isPrinterError, type PrinterSta
 import { renderTestPrintZpl, withReprintMark } from '../labels';
 import type { Repos } from '../store';
 
+
+export const VIRTUAL_PRINTER_NAME = 'Virtual label printer';
 export type PrinterFactory = (printer: Printer) => RawPrinter;
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -35,9 +37,10 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     return d;
   }
 
+  /** Always one printer to send to: the virtual one, until the shop sets up a real one. */
   function ensureDefaultPrinter(): void {
     if (repos.print.printers().length) return;
-    repos.print.savePrinter({ name: 'Virtual label printer', kind: 'virtual', host: '', port: 9100, dpi: 203, labelSize: '4x6', folder: join(dataDir, 'labels'), isDefault: true });
+    repos.print.savePrinter({ name: VIRTUAL_PRINTER_NAME, kind: 'virtual', host: '', port: 9100, dpi: 203, labelSize: '4x6', folder: join(dataDir, 'labels'), isDefault: true });
   }
 
   /** The first label's bytes with "REPRINT n" and the time added where the layout keeps room for it. */

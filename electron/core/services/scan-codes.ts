@@ -1,4 +1,4 @@
-import { parseScan } from '../../../shared/codes';
+import { parseQuantityCommand, parseScan } from '../../../shared/codes';
 import type { Repos } from '../store';
 import type { VariantRecord } from '../store/catalog-repo';
 
@@ -9,6 +9,11 @@ export type ResolvedItem =
 
 /** What a scanned string names in the catalog: any GTIN form, a GS1 element string, an internal code or a SKU. */
 export function resolveItemCode(repos: Repos, raw: string, gsReplacement: string): ResolvedItem {
+  const quantity = parseQuantityCommand(raw);
+  if (quantity.kind === 'invalid') return { kind: 'invalid', code: raw.trim(), message: quantity.message };
+  if (quantity.kind === 'quantity') {
+    return { kind: 'invalid', code: raw.trim(), message: `"${raw.trim()}" is a quantity, not a code: type it into the entry field on the Pack screen right after scanning the item.` };
+  }
   const parsed = parseScan(raw, gsReplacement ? { gsReplacement } : {});
   switch (parsed.kind) {
     case 'invalid':
@@ -28,9 +33,9 @@ export function resolveItemCode(repos: Repos, raw: string, gsReplacement: string
     }
     case 'text': {
       const value = parsed.value;
-      const byBarcode = repos.catalog.variantByBarcode(value);
-      const variant = byBarcode ?? repos.catalog.variantBySku(value) ?? repos.catalog.variantBySku(value.toUpperCase());
-      const units = byBarcode ? repos.catalog.unitsOfBarcode(value) : 1;
+      const variant = repos.catalog.variantByBarcode(value) ?? repos.catalog.variantBySku(value) ?? repos.catalog.variantByTextNoCase(value);
+      // a case pack's code counts its units, typed in any case; a SKU counts one
+      const units = variant ? repos.catalog.unitsOfBarcode(value) : 1;
       return variant ? { kind: 'item', variant, code: value, lot: null, expiry: null, serial: null, units } : { kind: 'unknown', code: value, symbology: 'text' };
     }
   }

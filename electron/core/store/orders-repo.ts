@@ -48,17 +48,35 @@ const rowColumns = `o.id, o.number, o.channel_id AS channelId, ch.name AS channe
   o.created_at AS createdAt`;
 
 /** Bump when searchBody or the folding changes: the index is rebuilt on the next start. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
-/** What an order can be found by, folded so "zoe muller" finds "Zoë Müller" and "lodz" finds "Łódź". */
-export function searchBody(number: string, customerName: string, shipTo: Pick<Address, 'name' | 'company' | 'email' | 'city' | 'postalCode'>): string {
-  return foldForSearch([number, number.replace(/^#/, ''), customerName, shipTo.name, shipTo.company, shipTo.email,
-    shipTo.city, shipTo.postalCode].join(' '));
+const NOT_A_LETTER = /[^\p{L}\p{N}]+/u;
+
+/**
+ * What an order can be found by, folded so "zoe muller" finds "Zoë Müller" and "lodz" finds "Łódź":
+ * its number (also written without punctuation, so "mp1060" finds MP-1060), the customer and address
+ * words, and each line's SKU and product title (so "mug" finds the orders with a mug in them).
+ */
+export function searchBody(number: string, customerName: string, shipTo: Pick<Address, 'name' | 'company' | 'email' | 'city' | 'postalCode'>, items = ''): string {
+  const compact = number.split(NOT_A_LETTER).join('');
+  return foldForSearch([number, number.replace(/^#/, ''), compact, customerName, shipTo.name, shipTo.company, shipTo.email,
+    shipTo.city, shipTo.postalCode, items].join(' '));
 }
 
-/** The query as words; each is matched as a word prefix, all must match. */
-function searchWords(q: string): string[] {
-  return foldForSearch(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+/** An order's lines as search words: "MUG-ENM-BLUE Enamel Camp Mug — Blue …". */
+export function itemWords(lines: Array<{ sku: string; title: string }>): string {
+  return lines.map((l) => `${l.sku} ${l.title}`).join(' ');
+}
+
+/**
+ * The query as FTS terms, all of which must match. A word written with punctuation ("MP-1060") is a
+ * phrase: its parts must follow each other, so MP-1060 does not also find MP-1033 shipped to Vienna
+ * 1060. The last part of each term matches as a prefix. No term at all (only emoji or symbols): null.
+ */
+export function searchTerms(q: string): string | null {
+  const terms = foldForSearch(q).split(/\s+/).map((chunk) => chunk.split(NOT_A_LETTER).filter(Boolean)).filter((parts) => parts.length > 0).slice(0, 8);
+  if (terms.length === 0) return null;
+  return terms.map((parts) => `"${parts.join(' ').replaceAll('"', '""')}"*`).join(' ');
 }
 
 export function createOrdersRepo(db: Db) {
@@ -98,7 +116,7 @@ export function createOrdersRepo(db: Db) {
    * (CROSS JOIN pins the join order: SQLite otherwise may probe the search index once per order).
    */
   function matchSource(s: OrderSearch): { from: string; order: string; where: string[]; group?: string; params: Record<string, unknown> } {
-    const words = searchWords(s.q);
+    const terms = searchTerms(s.q);
     if (s.skus.length) {
       // the query names a SKU, directly or through a barcode
       const list = s.skus.map((_, i) => `@sku${i}`).join(', ');
@@ -107,12 +125,14 @@ export function createOrdersRepo(db: Db) {
         where: [`l.sku IN (${list})`], params: Object.fromEntries(s.skus.map((sku, i) => [`sku${i}`, sku])),
       };
     }
-    if (words.length) {
+    if (terms) {
       return {
         from: 'order_search f CROSS JOIN orders o ON o.id = f.rowid', order: 'f.rowid DESC',
-        where: ['order_search MATCH @match'], params: { match: words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ') },
+        where: ['order_search MATCH @match'], params: { match: terms },
       };
     }
+    // something was typed but nothing in it can be searched for (emoji, symbols): nothing matches
+    if (s.q.trim() !== '') return { from: 'orders o', order: 'o.id DESC', where: ['0'], params: {} };
     return { from: 'orders o', order: 'o.id DESC', where: [], params: {} };
   }
 
@@ -130,7 +150,7 @@ export function createOrdersRepo(db: Db) {
       const r = insertOrder.run({ ...o, ...o.shipTo, itemCount, shipBy: o.shipBy ?? null });
       if (r.changes === 0) return null;
       const id = Number(r.lastInsertRowid);
-      insertSearch.run(id, searchBody(o.number, o.customerName, o.shipTo));
+      insertSearch.run(id, searchBody(o.number, o.customerName, o.shipTo, itemWords(o.lines)));
       for (const l of o.lines) insertLine.run(id, l.variantId, l.sku, l.title, l.quantity, l.unitPriceMinor);
       return id;
     },
@@ -182,6 +202,9 @@ export function createOrdersRepo(db: Db) {
     idByChannelExternal(channelId: number, externalId: string): number | undefined {
       return (c.prepare('SELECT id FROM orders WHERE channel_id = ? AND external_id = ?').get(channelId, externalId) as { id: number } | undefined)?.id;
     },
+    idByExternalId(externalId: string): number | undefined {
+      return (c.prepare('SELECT id FROM orders WHERE external_id = ? ORDER BY id LIMIT 1').get(externalId) as { id: number } | undefined)?.id;
+    },
     idByNumber(number: string): number | undefined {
       const n = number.trim();
       const other = n.startsWith('#') ? n.slice(1) : `#${n}`;
@@ -214,8 +237,6 @@ export function createOrdersRepo(db: Db) {
      * screen says "more than N, refine the search" instead of paying to count them all.
      */
     search(s: OrderSearch): { total: number; capped: boolean; rows: OrderRow[] } {
-      // only punctuation (or nothing searchable) matches nothing, rather than every order
-      if (s.q.trim() !== '' && s.skus.length === 0 && searchWords(s.q).length === 0) return { total: 0, capped: false, rows: [] };
       const { from, order, where: parts, group = '', params } = matchSource(s);
       if (s.status) { parts.push('o.status = @status'); params.status = s.status; }
       if (s.channelId) { parts.push('o.channel_id = @channelId'); params.channelId = s.channelId; }
@@ -228,15 +249,24 @@ export function createOrdersRepo(db: Db) {
         ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: s.limit, offset: s.offset }) as OrderRow[];
       return { total: Math.min(total, searching ? SEARCH_COUNT_CAP : total), capped: searching && total > SEARCH_COUNT_CAP, rows };
     },
+    /** Orders still to pack (open or picking) holding this SKU, oldest first, and how many there are. */
+    openOrdersWithSku(sku: string, limit: number): { total: number; rows: OrderRow[] } {
+      const where = `o.id IN (SELECT order_id FROM order_lines WHERE sku = @sku) AND o.status IN ('open', 'picking')`;
+      const total = (prepared(`SELECT count(*) AS n FROM orders o WHERE ${where}`).get({ sku }) as { n: number }).n;
+      const rows = prepared(`SELECT ${rowColumns} FROM orders o JOIN channels ch ON ch.id = o.channel_id WHERE ${where} ORDER BY o.id LIMIT @limit`).all({ sku, limit }) as OrderRow[];
+      return { total, rows };
+    },
     /** Re-indexes every order for search; run at start-up when SEARCH_INDEX_VERSION changed. */
     rebuildSearchIndex() {
       c.prepare('DELETE FROM order_search').run();
       // in pages: better-sqlite3 cannot write while a read is still iterating
       const page = c.prepare(`SELECT id, number, customer_name AS customerName, ship_name AS name, ship_company AS company,
-        ship_email AS email, ship_city AS city, ship_postal_code AS postalCode FROM orders WHERE id > ? ORDER BY id LIMIT 5000`);
-      type Row = { id: number; number: string; customerName: string; name: string; company: string; email: string; city: string; postalCode: string };
+        ship_email AS email, ship_city AS city, ship_postal_code AS postalCode,
+        (SELECT group_concat(sku || ' ' || title, ' ') FROM order_lines WHERE order_id = orders.id) AS items
+        FROM orders WHERE id > ? ORDER BY id LIMIT 5000`);
+      type Row = { id: number; number: string; customerName: string; name: string; company: string; email: string; city: string; postalCode: string; items: string | null };
       for (let last = 0, rows = page.all(0) as Row[]; rows.length; last = rows.at(-1)!.id, rows = page.all(last) as Row[]) {
-        for (const o of rows) insertSearch.run(o.id, searchBody(o.number, o.customerName, o));
+        for (const o of rows) insertSearch.run(o.id, searchBody(o.number, o.customerName, o, o.items ?? ''));
       }
     },
     counts() {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useModalDialog } from '../hooks/use-modal-dialog';
+import { DialogScanNotice } from './dialog-scan-notice';
 
 type Props = {
   title: string;
@@ -16,6 +17,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
       <h2 id="confirm-title">{title}</h2>
+      <DialogScanNotice />
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} autoFocus disabled={busy}>Keep things as they are</button>

@@ -1,5 +1,6 @@
 import type { ConnectionState } from '../api/connect';
 import { screenKeyLabel, screenKeyShortcuts } from '../lib/screen-keys';
+import { usePackStore } from '../screens/pack/pack-store';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
 import { SyncIndicator } from './sync-indicator';
 import { WorkspaceBadge } from './workspace-badge';
@@ -22,14 +23,20 @@ export const SCREEN_LABELS: Record<Screen, string> = {
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   open: 'Connected',
+  unresponsive: 'Station not answering',
   closed: 'Connection lost — retrying',
   unauthorized: 'Station key out of date',
 };
+
+function waitingWords(n: number): string {
+  return n === 0 ? '' : ` · ${n} scan${n === 1 ? '' : 's'} waiting, not counted yet`;
+}
 
 export function TopBar() {
   const screen = useAppStore((s) => s.screen);
   const go = useAppStore((s) => s.go);
   const connection = useAppStore((s) => s.connection);
+  const waiting = usePackStore((s) => s.waiting.length);
   return (
     <header className="top-bar">
       <div className="top-bar-brand">
@@ -54,9 +61,9 @@ export function TopBar() {
         ))}
       </nav>
       <SyncIndicator />
-      <div className={`connection connection-${connection}`} role="status" data-testid="connection-state">
+      <div className={`connection connection-${connection}`} role="status" data-testid="connection-state" data-state={connection}>
         <span className="connection-dot" aria-hidden="true" />
-        {CONNECTION_WORDS[connection]}
+        {CONNECTION_WORDS[connection]}{connection === 'open' ? '' : waitingWords(waiting)}
       </div>
     </header>
   );

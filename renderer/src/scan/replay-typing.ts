@@ -1,7 +1,7 @@
 /**
- * Putting back keys the scanner listener held while it waited to see whether they were a scan.
- * Text goes into the focused field as if typed; other keys are dispatched again so screen shortcuts
- * (such as "/" for search) still see them.
+ * Putting back keys the scanner listener held while it waited to see whether they were a scan (it
+ * holds keys only while no text field has the focus). Text goes into a field as typing would; other
+ * keys are dispatched again so screen shortcuts (such as "/" for search) still see them.
  */
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', '']);
@@ -23,46 +23,81 @@ export function isTextField(el: Element | null): el is HTMLInputElement | HTMLTe
   return el instanceof HTMLElement && el.isContentEditable;
 }
 
+/**
+ * What a scan does in a focused field. 'fill': the code stays in the field (a name, a search, a
+ * barcode field). 'route': the field is for typed numbers or commands, so a scan is taken back out of
+ * it and handled like a scan with nothing focused (a barcode must never become a count).
+ */
+export type ScanPolicy = 'fill' | 'route';
+
+export function scanPolicy(el: Element): ScanPolicy {
+  const marked = el.closest('[data-scan]')?.getAttribute('data-scan');
+  if (marked === 'route' || marked === 'fill') return marked;
+  if (el instanceof HTMLInputElement && (el.type === 'number' || el.inputMode === 'numeric' || el.inputMode === 'decimal')) return 'route';
+  return 'fill';
+}
+
+/** A field where Enter after a scanned code should act at once (a search box), not wait for the person. */
+export function submitsOnScan(el: Element): boolean {
+  if (el.closest('[data-scan-enter="submit"]')) return true;
+  const role = el.getAttribute('role');
+  return (el instanceof HTMLInputElement && el.type === 'search') || role === 'searchbox' || role === 'combobox';
+}
+
+export type FieldSnapshot = { value: string; start: number | null; end: number | null };
+
+export function snapshotOf(el: Element): FieldSnapshot | null {
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return null;
+  let start: number | null = null;
+  let end: number | null = null;
+  try {
+    start = el.selectionStart;
+    end = el.selectionEnd;
+  } catch {
+    // number inputs have no selection API
+  }
+  return { value: el.value, start, end };
+}
+
 const valueSetters = {
   input: Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set,
   textarea: Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set,
 };
 
+/** Sets a field's value the way React notices (the prototype's setter, then an 'input' event). */
+export function setFieldValue(el: HTMLInputElement | HTMLTextAreaElement, value: string, caret?: number | null): void {
+  const setter = el instanceof HTMLInputElement ? valueSetters.input : valueSetters.textarea;
+  if (setter) setter.call(el, value);
+  else el.value = value;
+  try {
+    if (caret !== undefined && caret !== null) el.setSelectionRange(caret, caret);
+  } catch {
+    // inputs without a selection API
+  }
+  el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+}
+
+/** Puts a field back as it was before a scan typed into it. */
+export function restoreField(el: Element, snapshot: FieldSnapshot): void {
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || el.value === snapshot.value) return;
+  setFieldValue(el, snapshot.value, snapshot.start);
+}
+
 /**
- * Inserts `text` at the caret as typing would. React keeps its own copy of a controlled input's
- * value and ignores `el.value = x`; the prototype's setter plus an 'input' event is what it listens to.
+ * Inserts `text` at the caret as typing would. In the focused field the browser's own editing command
+ * does it, so the field gets exactly the text (a number field keeps "-5", "1.5"), with its undo step and
+ * its beforeinput/input events. Elsewhere (or if the command is refused) the value is set directly.
  */
 export function insertText(el: Element, text: string): void {
   if (text === '') return;
+  if (el === focusedElement() && el.ownerDocument.execCommand('insertText', false, text)) return;
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
-    const setter = el instanceof HTMLInputElement ? valueSetters.input : valueSetters.textarea;
-    const value = el.value;
-    // number inputs have no caret position: typing there appends
-    let start: number | null = null;
-    let end: number | null = null;
-    try {
-      start = el.selectionStart;
-      end = el.selectionEnd;
-    } catch {
-      start = null;
-    }
-    const from = start ?? value.length;
-    const to = end ?? value.length;
-    let next = value.slice(0, from) + text + value.slice(to);
+    const snap = snapshotOf(el)!;
+    const from = snap.start ?? snap.value.length;
+    const to = snap.end ?? snap.value.length;
+    let next = snap.value.slice(0, from) + text + snap.value.slice(to);
     if (el.maxLength >= 0 && next.length > el.maxLength) next = next.slice(0, el.maxLength);
-    if (setter) setter.call(el, next);
-    else el.value = next;
-    try {
-      const caret = Math.min(from + text.length, next.length);
-      if (start !== null) el.setSelectionRange(caret, caret);
-    } catch {
-      // inputs without a selection API
-    }
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
-    return;
-  }
-  if (el instanceof HTMLElement && el.isContentEditable) {
-    el.ownerDocument.execCommand('insertText', false, text);
+    setFieldValue(el, next, snap.start === null ? null : Math.min(from + text.length, next.length));
   }
 }
 

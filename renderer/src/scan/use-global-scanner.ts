@@ -2,11 +2,12 @@ import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { primeAudio, warmUpAudio } from '../sound/feedback-sound';
 import { useAppStore } from '../stores/app-store';
-import { routeScan } from './scan-router';
+import { routeRefusal, routeScan } from './scan-router';
 import { installScannerInput, type ScannerInput } from './scanner-input';
 import { useScannerSettings } from './scanner-settings-store';
 
-type StrayTyping = (text: string) => boolean;
+/** `into` is told which field the text goes into, before it goes in, so it can be taken back if it proves to be a scan's start. */
+type StrayTyping = (text: string, into: (field: Element) => void) => boolean;
 
 let strayTyping: StrayTyping | null = null;
 
@@ -28,7 +29,8 @@ export function useGlobalScanner(): void {
     input.current = installScannerInput({
       settings: useScannerSettings.getState().settings,
       onScan: routeScan,
-      onStrayTyping: (text) => strayTyping?.(text) ?? false,
+      onRefused: routeRefusal,
+      onStrayTyping: (text, into) => strayTyping?.(text, into) ?? false,
       onKey: primeAudio,
     });
     const warm = requestIdleCallback(warmUpAudio, { timeout: 2000 });

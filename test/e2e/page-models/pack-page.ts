@@ -136,12 +136,19 @@ export class PhysicalKeyboard {
   /**
    * All keys in one burst: every event is handed to CDP at once, in order (one session keeps the
    * order), stamped 2 ms apart as a scanner's hardware would stamp them, so a busy test machine
-   * cannot stretch the gaps between keys.
+   * cannot stretch the gaps between keys. Unstamped, the browser stamps each key when it gets to it:
+   * on a busy machine the gaps then stretch, as they would behind a stalled input stack.
    */
-  async type(keys: PhysicalKey[]): Promise<void> {
+  async type(keys: PhysicalKey[], options: { stamped?: boolean } = {}): Promise<void> {
     const start = Date.now() / 1000;
-    const events = keys.flatMap((k, i) => PhysicalKeyboard.events(k).map((e) => ({ ...e, timestamp: start + i * 0.002 })));
+    const stamped = options.stamped ?? true;
+    const events = keys.flatMap((k, i) => PhysicalKeyboard.events(k).map((e) => (stamped ? { ...e, timestamp: start + i * 0.002 } : e)));
     await Promise.all(events.map((e) => this.cdp.send('Input.dispatchKeyEvent', e as never)));
+  }
+
+  /** Chromium's CPU throttling: the page runs this many times slower (1 turns it off). */
+  async throttleCpu(rate: number): Promise<void> {
+    await this.cdp.send('Emulation.setCPUThrottlingRate', { rate });
   }
 }
 

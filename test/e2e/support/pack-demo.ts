@@ -63,3 +63,26 @@ export function skuNotIn(data: DemoData, order: DemoOrder): SkuCodes {
   if (!other) throw new Error('every demo SKU is on this order');
   return other;
 }
+
+/**
+ * Adds one order of a single line big enough for a long run of scans to a data folder (before the
+ * station starts on it), with the printed EAN-13 of its SKU, as a scanner reads it.
+ */
+export function addBigOrder(dataDir: string, units: number, orderNumber = 'LOAD-1'): { orderNumber: string; sku: string; ean: string } {
+  const core = createCore({ dataDir, actor: 'e2e-seed' });
+  try {
+    const repos = core.workspace().repos;
+    const variant = repos.catalog.findVariants('').find((v) => repos.catalog.barcodesOf(v.variantId).some((b) => b.symbology === 'ean-13'));
+    if (!variant) throw new Error('the demo catalog has no EAN-13');
+    const ean = repos.catalog.barcodesOf(variant.variantId).find((b) => b.symbology === 'ean-13')!.code.slice(-13);
+    const shipTo = { name: 'Load Test', company: '', line1: '1 Scan Street', line2: '', line3: '', city: 'Leeds', region: '', postalCode: 'LS1 1AA', countryCode: 'GB', phone: '', email: '' };
+    core.workspace().orders.importOrders([{
+      channelId: repos.catalog.channels()[0]!.id, externalId: `e2e-${orderNumber}`, number: orderNumber, locationId: repos.catalog.defaultLocationId()!,
+      customerName: shipTo.name, shipTo, currency: 'GBP', subtotalMinor: 100 * units, shippingMinor: 0, taxMinor: 0, totalMinor: 100 * units,
+      createdAt: new Date().toISOString(), lines: [{ sku: variant.sku, title: variant.title, quantity: units, unitPriceMinor: 100 }],
+    }], 'the e2e tests');
+    return { orderNumber, sku: variant.sku, ean };
+  } finally {
+    core.close();
+  }
+}

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { fieldErrors } from '../../lib/describe-error';
 import { signed } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
+import { readCount } from './count-input';
 
 /**
  * A shelf count: the packer types what is there and why; the core records the difference as an
@@ -16,12 +17,13 @@ export function AdjustForm({ row, onAdjusted }: { row: StockRow; onAdjusted(row:
   const [busy, setBusy] = useState(false);
   const id = useId();
 
+  const reading = readCount(counted);
   const submit = async () => {
-    const n = Number(counted);
-    if (counted.trim() === '' || !Number.isInteger(n) || n < 0) {
-      setErrors({ countedOnHand: 'Type the number of units on the shelf, as a whole number (0 or more).' });
+    if (!reading.ok) {
+      setErrors({ countedOnHand: reading.message });
       return;
     }
+    const n = reading.value;
     setBusy(true);
     try {
       const updated = await api.call('inventory.adjust', { variantId: row.variantId, locationId: row.locationId, countedOnHand: n, reason });
@@ -45,19 +47,24 @@ export function AdjustForm({ row, onAdjusted }: { row: StockRow; onAdjusted(row:
       <h3 id={`${id}-title`}>Adjust count</h3>
       <label className="field" htmlFor={`${id}-count`}>
         <span className="field-label">Counted on the shelf</span>
+        {/* text, not type=number: a number field silently turns "-5" into 5 and "2e1" into 20 */}
         <input
           id={`${id}-count`}
           className="input input-number"
-          type="number"
+          type="text"
           inputMode="numeric"
-          min={0}
-          step={1}
+          autoComplete="off"
+          maxLength={9}
           value={counted}
           onChange={(e) => setCounted(e.target.value)}
+          onFocus={(e) => e.currentTarget.select()}
           aria-invalid={countError ? true : undefined}
-          aria-describedby={countError ? `${id}-count-error` : undefined}
+          aria-describedby={`${id}-count-effect${countError ? ` ${id}-count-error` : ''}`}
           data-testid="adjust-counted"
         />
+        <span id={`${id}-count-effect`} className="muted count-effect" data-testid="adjust-effect">
+          {reading.ok ? (reading.value === row.onHand ? 'Same as recorded: nothing changes.' : `Records ${signed(reading.value - row.onHand)} (${row.onHand} → ${reading.value}).`) : '\u00a0'}
+        </span>
         {countError ? <span id={`${id}-count-error`} className="field-error" data-testid="adjust-counted-error">{countError}</span> : null}
       </label>
       <label className="field field-grow" htmlFor={`${id}-reason`}>
@@ -72,6 +79,7 @@ export function AdjustForm({ row, onAdjusted }: { row: StockRow; onAdjusted(row:
           aria-describedby={reasonError ? `${id}-reason-error` : undefined}
           data-testid="adjust-reason"
           autoComplete="off"
+          maxLength={500}
         />
         {reasonError ? <span id={`${id}-reason-error`} className="field-error" data-testid="adjust-reason-error">{reasonError}</span> : null}
       </label>

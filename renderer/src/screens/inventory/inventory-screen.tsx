@@ -4,7 +4,11 @@ import { api } from '../../api/client';
 import { useApiEvent } from '../../hooks/use-api-event';
 import { useDebounced } from '../../hooks/use-debounced';
 import { plural } from '../../lib/format';
+import { AppError } from '../../../../shared/contract/errors';
+import { receiveScansOn } from '../../scan/scan-router';
+import { playBlocked } from '../../sound/feedback-sound';
 import { useAppStore } from '../../stores/app-store';
+import { usePackStore } from '../pack/pack-store';
 import { StockPanel } from './stock-panel';
 import { StockTable, stockKey } from './stock-table';
 import './inventory.css';
@@ -43,6 +47,33 @@ export function InventoryScreen() {
     return () => { live = false; };
   }, [epoch]);
   useApiEvent('inventory.changed', () => load());
+
+  // a product scanned here is found: the list narrows to it and its row opens
+  const [scannedVariant, setScannedVariant] = useState<number | null>(null);
+  useEffect(() => receiveScansOn('inventory', (code) => {
+    void api.call('scan.lookup', { code }).then(
+      (found) => {
+        if (found.kind === 'product') {
+          setSearch(found.sku);
+          setScannedVariant(found.variantId);
+          useAppStore.getState().showInfo(`${found.code} is ${found.sku} (${found.title}).`);
+        } else if (found.kind === 'order') {
+          void usePackStore.getState().handleScan(code, 'scan');
+        } else {
+          playBlocked();
+          useAppStore.getState().showError(new AppError('not_found', found.message, found.hint));
+        }
+      },
+      (e: unknown) => useAppStore.getState().showError(e),
+    );
+  }), []);
+  useEffect(() => {
+    if (scannedVariant === null) return;
+    const row = rows.find((r) => r.variantId === scannedVariant);
+    if (!row) return;
+    setSelectedKey(stockKey(row));
+    setScannedVariant(null);
+  }, [rows, scannedVariant]);
 
   const selected = rows.find((r) => stockKey(r) === selectedKey) ?? null;
   const replaceRow = (row: StockRow) => setRows((all) => all.map((r) => (stockKey(r) === stockKey(row) ? row : r)));

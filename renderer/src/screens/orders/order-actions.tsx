@@ -93,6 +93,8 @@ export function OrderActions({ order, onChanged }: { order: OrderDetail; onChang
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               autoFocus
+              maxLength={500}
+              autoComplete="off"
               aria-invalid={reasonError ? true : undefined}
               aria-describedby={reasonError ? `${reasonId}-error` : undefined}
               data-testid="transition-reason"

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useApiEvent } from '../../hooks/use-api-event';
 import { useDebounced } from '../../hooks/use-debounced';
 import { isTypingTarget } from '../../lib/keys';
+import { ScreenKeys } from '../../components/screen-keys';
 import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
 import { OrderHeader, OrderRowCells } from './order-row';
@@ -25,7 +26,10 @@ export function OrdersQueue() {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const q = useDebounced(search.trim(), SEARCH_PAUSE_MS);
+  // Enter in the search box acts on what is in the box now: it stops waiting for the pause and asks at once
+  const [enterFor, setEnterFor] = useState<string | null>(null);
+  const settledSearch = useDebounced(search.trim(), SEARCH_PAUSE_MS);
+  const q = enterFor ?? settledSearch;
   const query = useMemo<OrdersQuery>(() => ({
     q,
     ...(filter.status ? { status: filter.status } : {}),
@@ -81,7 +85,29 @@ export function OrdersQueue() {
     if (row) useOrdersStore.getState().open(row.id);
   };
 
-  useQueueKeys({ searchRef, listRef, selected, total, moveTo, openAt });
+  // typing on after Enter means the packer changed their mind
+  useEffect(() => {
+    if (enterFor !== null && search.trim() !== enterFor) setEnterFor(null);
+  }, [search, enterFor]);
+  /** Opens the chosen order of an answer to `text`, or says in words that nothing matches. */
+  const openAnswer = (text: string, index: number) => {
+    const row = ordersSource.getSnapshot().rowAt(index);
+    if (row) useOrdersStore.getState().open(row.id);
+    else useAppStore.getState().showInfo(`No order matches “${text}”. Check the spelling, or clear the search (Esc).`);
+  };
+  // the answer to exactly what was in the box when Enter was pressed: open its first order
+  useEffect(() => {
+    if (enterFor === null || snapshot.reloading || snapshot.query?.q !== enterFor) return;
+    setEnterFor(null);
+    openAnswer(enterFor, 0);
+  }, [snapshot, enterFor]);
+  const openFromSearch = (text: string) => {
+    const answered = ordersSource.getSnapshot();
+    if (!answered.reloading && answered.query?.q === text && q === text) openAnswer(text, selected);
+    else setEnterFor(text);
+  };
+
+  useQueueKeys({ searchRef, listRef, selected, total, moveTo, openAt, openFromSearch });
 
   // the queue shrank under the selection (a search, another station shipping orders): keep it on a row
   useEffect(() => {
@@ -91,6 +117,7 @@ export function OrdersQueue() {
   const activeRow = snapshot.rowAt(selected);
   return (
     <section className="orders-queue" aria-label="Order queue">
+      <h1 className="visually-hidden">Orders</h1>
       <OrdersToolbar searchRef={searchRef} channels={channels} total={snapshot.total} capped={snapshot.capped} busy={snapshot.reloading} narrowed={isNarrowed(snapshot.query)} />
       <div className="queue-table">
         <OrderHeader />
@@ -133,7 +160,7 @@ export function OrdersQueue() {
         </div>
       </div>
       <p className="key-help" data-testid="orders-key-help">
-        <kbd>/</kbd> search · <kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> back to the queue · <kbd>Alt+1…4</kbd> screens
+        <kbd>/</kbd> search · <kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> back to the queue · <ScreenKeys />
       </p>
     </section>
   );
@@ -168,6 +195,8 @@ type KeyContext = {
   total: number;
   moveTo(index: number): void;
   openAt(index: number): void;
+  /** Enter in the search box: the results of what is in the box now, never the previous ones */
+  openFromSearch(text: string): void;
 };
 
 /** The queue's keys: they work from the list and from the search box (a scanned code, then Enter). */
@@ -177,7 +206,7 @@ function useQueueKeys(ctx: KeyContext): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      const { searchRef, listRef, selected, total, moveTo, openAt } = latest.current;
+      const { searchRef, listRef, selected, total, moveTo, openAt, openFromSearch } = latest.current;
       const inSearch = e.target === searchRef.current;
       const typing = isTypingTarget(e.target) && !inSearch;
       if (typing) return;
@@ -205,7 +234,8 @@ function useQueueKeys(ctx: KeyContext): void {
       }
       if (e.key === 'Enter') {
         e.preventDefault();
-        openAt(selected);
+        if (inSearch) openFromSearch(searchRef.current?.value.trim() ?? '');
+        else openAt(selected);
         return;
       }
       if (e.key === 'Escape' && inSearch && searchRef.current?.value) {

@@ -26,6 +26,9 @@ export function AssignCodeDialog({ code }: { code: string }) {
   const listId = useId();
   const reasonBox = useRef<HTMLDivElement>(null);
   const settled = useDebounced(query.trim(), 150);
+  /** what the results on screen answer: Enter picks from them only once they answer what is in the box */
+  const [answered, setAnswered] = useState<string | null>(null);
+  const [pickWhenAnswered, setPickWhenAnswered] = useState(false);
 
   // a scan while this form is open looks the SKU up instead of counting
   useEffect(() => captureScans((text) => { setQuery(text); setChosen(null); }), []);
@@ -36,6 +39,7 @@ export function AssignCodeDialog({ code }: { code: string }) {
       (list) => {
         if (!live) return;
         setResults(list);
+        setAnswered(settled);
         setActive(0);
       },
       (e: unknown) => { if (live) setGeneral(describeError(e).message); },
@@ -49,6 +53,12 @@ export function AssignCodeDialog({ code }: { code: string }) {
     setChosen(v);
     reasonBox.current?.querySelector('input')?.focus();
   };
+  useEffect(() => {
+    if (!pickWhenAnswered || answered !== query.trim()) return;
+    setPickWhenAnswered(false);
+    pick(results[0]);
+    // pick only reads refs and setters
+  }, [pickWhenAnswered, answered, query, results]);
 
   const submit = async () => {
     if (!chosen) {
@@ -76,14 +86,16 @@ export function AssignCodeDialog({ code }: { code: string }) {
           id={searchId}
           className="input"
           value={query}
-          onChange={(e) => { setQuery(e.target.value); setChosen(null); }}
+          onChange={(e) => { setQuery(e.target.value); setChosen(null); setPickWhenAnswered(false); }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
               e.preventDefault();
               setActive((a) => Math.max(0, Math.min(results.length - 1, a + (e.key === 'ArrowDown' ? 1 : -1))));
             } else if (e.key === 'Enter' && !chosen) {
               e.preventDefault();
-              pick(results[active]);
+              // results still for what the box held a moment ago: wait for the ones for what it holds now
+              if (answered === query.trim() && settled === query.trim()) pick(results[active]);
+              else setPickWhenAnswered(true);
             }
           }}
           role="combobox"
@@ -92,6 +104,7 @@ export function AssignCodeDialog({ code }: { code: string }) {
           aria-activedescendant={results[active] ? `${listId}-${results[active].variantId}` : undefined}
           aria-invalid={errors.sku ? true : undefined}
           autoComplete="off"
+          maxLength={100}
           autoFocus
           data-testid="pack-assign-search"
         />

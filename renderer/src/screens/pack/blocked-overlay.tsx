@@ -11,7 +11,7 @@ export function BlockedOverlay({ blocked }: { blocked: Blocked }) {
   return (
     <div className="blocked-overlay" role="alert" aria-live="assertive" data-testid="pack-blocked" data-outcome={blocked.outcome} data-seq={blocked.seq}>
       <div className="blocked-inner" key={blocked.seq}>
-        <p className="blocked-title">✗ {BLOCKED_TITLES[blocked.outcome] ?? 'Not counted'}</p>
+        <p className="blocked-title" data-testid="pack-blocked-title">✗ {blocked.title ?? BLOCKED_TITLES[blocked.outcome] ?? 'Not counted'}</p>
         <p className="blocked-message" data-testid="pack-blocked-message">{blocked.message}</p>
         {blocked.hint ? <p className="blocked-hint" data-testid="pack-blocked-hint">{blocked.hint}</p> : null}
         {blocked.code ? <p className="blocked-code">Scanned: <span className="mono">{blocked.code}</span></p> : null}

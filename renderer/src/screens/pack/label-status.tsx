@@ -18,9 +18,12 @@ export function LabelStatus({ job, compact = false }: { job: PrintJob; compact?:
       {job.notice ? <p className="label-notice" role="status" data-testid="label-notice">{job.notice}</p> : null}
       {failed ? <p className="muted">{job.status === 'unconfirmed' ? 'Look at the printer: if the label did not come out, press Retry.' : 'The label is kept. Fix the printer, then Retry.'} You can go on packing the next order meanwhile.</p> : null}
       <div className="action-row">
-        <button type="button" className="button button-primary" disabled={!failed || pending} onClick={() => void usePackStore.getState().retryLabel()} data-testid="label-retry">
-          Retry <kbd>Alt+R</kbd>
-        </button>
+        {/* only a failed label has something to retry: on a good one the button would shout for nothing */}
+        {failed ? (
+          <button type="button" className="button button-primary" disabled={pending} onClick={() => void usePackStore.getState().retryLabel()} data-testid="label-retry">
+            Retry <kbd>Alt+R</kbd>
+          </button>
+        ) : null}
         <button type="button" className="button" disabled={job.status === 'queued' || job.status === 'sending' || pending} onClick={() => void usePackStore.getState().reprintLabel()} data-testid="label-reprint">
           Reprint <kbd>Alt+C</kbd>
         </button>

@@ -6,7 +6,9 @@ import { usePackStore } from './pack-store';
 /**
  * For a code that will not scan, and for "x12" after a scan (a case of 12). Typing anywhere on the pack
  * screen lands here, so the packer never has to click into it. It is left uncontrolled: the scanner
- * listener puts held-back keys in with the DOM's own setter, and Enter reads what is really there.
+ * listener puts held-back keys in as typing, and Enter reads what is really there. A scan made while it
+ * has the focus is taken back out and counted as a scan (data-scan="route"), so a half-typed entry
+ * never swallows it.
  */
 export function ManualEntry({ prompt }: { prompt: string }) {
   const id = useId();
@@ -15,9 +17,10 @@ export function ManualEntry({ prompt }: { prompt: string }) {
 
   useEffect(() => {
     if (form !== null) return;
-    return receiveStrayTyping((text) => {
+    return receiveStrayTyping((text, into) => {
       const input = ref.current;
       if (!input) return false;
+      into(input);
       input.focus({ preventScroll: true });
       insertText(input, text);
       return true;
@@ -34,7 +37,7 @@ export function ManualEntry({ prompt }: { prompt: string }) {
       if (store.view?.sessionStatus === 'active') void store.complete();
       return;
     }
-    void store.handleScan(text);
+    void store.handleScan(text, 'typed');
   };
 
   return (
@@ -59,6 +62,8 @@ export function ManualEntry({ prompt }: { prompt: string }) {
             autoComplete="off"
             spellCheck={false}
             enterKeyHint="send"
+            maxLength={500}
+            data-scan="route"
             aria-describedby={`${id}-keys`}
             data-testid="manual-code"
           />

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DialogScanNotice } from '../../components/dialog-scan-notice';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 
 type Props = {
@@ -22,6 +23,7 @@ export function PackDialog({ title, testId, children, onClose, onSubmit }: Props
     >
       <form onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
         <h2 id={`${testId}-title`}>{title}</h2>
+        <DialogScanNotice />
         {children}
       </form>
     </dialog>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { PackView } from '../../../../shared/contract/pack';
 import { describeError, fieldErrors } from '../../lib/describe-error';
 import { DialogButtons, PackDialog } from './pack-dialog';
-import { usePackStore } from './pack-store';
+import { packedEarlierWords, usePackStore } from './pack-store';
 import { SupervisorPin } from './supervisor-pin';
 
 type FieldProps = {
@@ -12,9 +12,10 @@ type FieldProps = {
   error?: string | undefined;
   testId: string;
   autoFocus?: boolean;
+  maxLength?: number;
 };
 
-export function TextField({ label, value, onChange, error, testId, autoFocus = false }: FieldProps) {
+export function TextField({ label, value, onChange, error, testId, autoFocus = false, maxLength = 500 }: FieldProps) {
   const id = useId();
   return (
     <label className="field" htmlFor={id}>
@@ -26,6 +27,7 @@ export function TextField({ label, value, onChange, error, testId, autoFocus = f
         onChange={(e) => onChange(e.target.value)}
         autoFocus={autoFocus}
         autoComplete="off"
+        maxLength={maxLength}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         data-testid={testId}
@@ -71,7 +73,7 @@ export function SplitDialog({ view }: { view: PackView }) {
   return (
     <PackDialog title={`Close parcel ${view.parcelNo} with what is scanned`} testId="pack-split" onClose={close} onSubmit={() => void run(() => usePackStore.getState().split(reason))}>
       <p className="dialog-body">
-        {counted} item{counted === 1 ? '' : 's'} go in this parcel and get a label now. The rest stays on the order for parcel {view.parcelNo + 1}: scan the order again to pack it.
+        {counted === 1 ? '1 item goes' : `${counted} items go`} in this parcel and get a label now. The rest stays on the order for parcel {view.parcelNo + 1}: scan the order again to pack it.
       </p>
       <TextField label="Why split? (required)" value={reason} onChange={setReason} error={errors.reason} testId="pack-split-reason" autoFocus />
       <General text={general} />
@@ -85,7 +87,11 @@ export function AbandonDialog({ view }: { view: PackView }) {
   const { busy, errors, general, run } = useSubmit();
   return (
     <PackDialog title={`Put order ${view.orderNumber} back?`} testId="pack-abandon" onClose={close} onSubmit={() => void run(() => usePackStore.getState().abandon(reason))}>
-      <p className="dialog-body">The order goes back to the queue as open. The scans are kept on record; nothing is packed.</p>
+      <p className="dialog-body" data-testid="pack-abandon-words">
+        {view.parcelNo > 1
+          ? `${packedEarlierWords(view).replace(/^p/, 'P')} stays packed. This parcel's scans are kept on record, nothing more is packed, and the rest of the order waits to be packed.`
+          : 'The order goes back to the queue as open. The scans are kept on record; nothing is packed.'}
+      </p>
       <TextField label="Why? (optional)" value={reason} onChange={setReason} error={errors.reason} testId="pack-abandon-reason" autoFocus />
       <General text={general} />
       <DialogButtons busy={busy} submitLabel="Put it back" danger onClose={close} />
@@ -117,7 +123,7 @@ export function OverrideDialog({ view }: { view: PackView }) {
           </select>
         </label>
       )}
-      <TextField label="Supervisor name" value={supervisor} onChange={setSupervisor} error={errors.supervisor} testId="pack-override-supervisor" />
+      <TextField label="Supervisor name (type it, or scan the supervisor's badge)" value={supervisor} onChange={setSupervisor} error={errors.supervisor} testId="pack-override-supervisor" maxLength={100} />
       <SupervisorPin value={pin} onChange={setPin} error={errors.pin} />
       <TextField label="Reason (required)" value={reason} onChange={setReason} error={errors.reason} testId="pack-override-reason" />
       <General text={general} />

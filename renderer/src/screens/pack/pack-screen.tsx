@@ -4,13 +4,14 @@ import { addressLines, countryName } from '../../../../shared/domain/address';
 import { addressLang } from '../../../../shared/domain/address-lang';
 import { AssignCodeDialog } from './assign-code-dialog';
 import { BlockedOverlay } from './blocked-overlay';
+import { FoundProductPanel, WaitingScans } from './found-product';
 import { LabelStatus } from './label-status';
 import { ManualEntry } from './manual-entry';
 import { OpenOrders } from './open-orders';
 import { PackActions } from './pack-actions';
 import { AbandonDialog, OverrideDialog, SplitDialog } from './pack-forms';
 import { PackLines } from './pack-lines';
-import { usePackStore, type Good } from './pack-store';
+import { packedEarlierWords, usePackStore, type Good } from './pack-store';
 import { RecentScans } from './recent-scans';
 import { ParcelBox, ShipmentPanel } from './shipment-panel';
 import { usePackKeys } from './use-pack-keys';
@@ -31,6 +32,7 @@ export function PackScreen() {
 
   return (
     <div className={`pack${blocked ? ' is-blocked' : ''}`} data-testid="pack-screen" data-session={view?.sessionStatus ?? 'none'}>
+      <WaitingScans />
       {view && active ? <PackSession view={view} /> : view?.sessionStatus === 'completed' ? <PackDone view={view} /> : <PackIdle />}
       {blocked ? <BlockedOverlay blocked={blocked} /> : null}
       {form === 'split' && active ? <SplitDialog view={view} /> : null}
@@ -56,6 +58,7 @@ function OrderHead({ view }: { view: PackView }) {
       <p className="pack-address" lang={addressLang(view.shipTo.countryCode)} data-testid="pack-address">{addressLines(view.shipTo).join(' · ')}</p>
       <p className="pack-parcel" data-testid="pack-parcel">Parcel {view.parcelNo}</p>
       <p className="pack-progress" data-testid="pack-progress"><strong>{scanned}</strong> of {expected} item{expected === 1 ? '' : 's'}</p>
+      {view.parcelNo > 1 ? <p className="pack-earlier" data-testid="pack-earlier">{packedEarlierWords(view)} of this order {view.parcelNo === 2 ? 'is' : 'are'} already packed</p> : null}
     </header>
   );
 }
@@ -109,20 +112,28 @@ function PackSession({ view }: { view: PackView }) {
 function PackDone({ view }: { view: PackView }) {
   const good = usePackStore((s) => s.good);
   const label = usePackStore((s) => s.label);
+  const found = usePackStore((s) => s.found);
   const items = view.lines.reduce((n, l) => n + l.scanned, 0);
   const rest = view.orderStatus !== 'packed';
+  // a label that did not print is the packer's problem right now: the whole banner turns red
+  const labelFailed = label?.status === 'failed';
+  const what = rest ? `parcel ${view.parcelNo} closed` : 'packed';
   return (
     <section className="pack-done-screen" aria-labelledby="pack-done-title">
-      <div className="pack-done" data-testid="pack-done" role="status">
-        <h1 id="pack-done-title" className="pack-done-title">✓ {view.orderNumber} {rest ? `parcel ${view.parcelNo} closed` : 'packed'}</h1>
+      <div className={`pack-done${labelFailed ? ' is-label-failed' : ''}`} data-testid="pack-done" data-label={label?.status ?? 'none'} role={labelFailed ? 'alert' : 'status'}>
+        <h1 id="pack-done-title" className="pack-done-title">
+          {labelFailed ? `✗ Label not printed — ${view.orderNumber} is ${what}` : `✓ ${view.orderNumber} ${what}`}
+        </h1>
         <p className="pack-done-sub">
           {view.customerName} · parcel {view.parcelNo} · {items} item{items === 1 ? '' : 's'}
           {rest ? ' · the rest of the order waits for the next parcel' : ''}
         </p>
+        {labelFailed ? <p className="pack-done-sub">The parcel cannot go out without its label: fix the printer, then Retry (Alt+R).</p> : null}
         {good && good.outcome === 'split' ? <p className="pack-done-sub">{good.message}</p> : null}
       </div>
       <div className="pack-grid">
         <div className="pack-main">
+          {found ? <FoundProductPanel found={found} /> : null}
           <ShipmentPanel orderId={view.orderId} />
           {label ? <LabelStatus job={label} /> : null}
         </div>
@@ -139,14 +150,16 @@ function PackDone({ view }: { view: PackView }) {
 function PackIdle() {
   const good = usePackStore((s) => s.good);
   const label = usePackStore((s) => s.label);
+  const found = usePackStore((s) => s.found);
   return (
     <section className="pack-idle" aria-labelledby="pack-title">
       <h1 id="pack-title">Pack station</h1>
-      <p className="pack-instruction" data-testid="pack-instruction">Scan a packing slip or an order number to start.</p>
+      <p className="pack-instruction" data-testid="pack-instruction">Scan a packing slip or an order number to start. A product scanned here shows the orders that contain it.</p>
       {good ? <p className="pack-note" role="status">{good.message}</p> : null}
       <div className="pack-grid">
         <div className="pack-main">
           <ManualEntry prompt="…or type the order number" />
+          {found ? <FoundProductPanel found={found} /> : null}
           {label && label.status !== 'done' ? <LabelStatus job={label} compact /> : null}
         </div>
         <aside className="pack-side">

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
+import { parseQuantityCommand } from '../../../../shared/codes/quantity';
 import { BLOCKED_OUTCOMES, PRINT_JOB_STATUSES, type PackView, type PrintJob, type ScanOutcome, type ScanResult } from '../../../../shared/contract/pack';
-import { isAppError } from '../../../../shared/contract/errors';
+import type { CodeLookup } from '../../../../shared/contract/station-api';
+import { AppError, isAppError } from '../../../../shared/contract/errors';
 import { api } from '../../api/client';
 import { describeError } from '../../lib/describe-error';
-import { insertText } from '../../scan/replay-typing';
-import type { ScanContext } from '../../scan/scanner-input';
 import { playAccepted, playBlocked, playCompleted } from '../../sound/feedback-sound';
 import { useAppStore } from '../../stores/app-store';
+import { useOrdersStore } from '../../stores/orders-store';
 
 /** A refusal the packer must see before going on: shown huge, in red, until the next good scan or Escape. */
 export type Blocked = {
@@ -15,16 +16,24 @@ export type Blocked = {
   hint?: string;
   /** the scanned code (normalised by the core), for "assign this code to a SKU" */
   code?: string;
+  /** a heading of its own when the outcome's would mislead */
+  title?: string;
   seq: number;
 };
+
+/** A product scanned where nothing is being packed: what it is and the orders still to pack that hold it. */
+export type FoundProduct = Extract<CodeLookup, { kind: 'product' }>;
+
+/** A scan sent to the station and not answered yet: shown as waiting until it is confirmed. */
+export type WaitingScan = { ticket: number; code: string };
+
+/** Where a code came from: a scanner (always a code), or typed into the entry field (may be "x12"). */
+export type ScanSource = 'scan' | 'typed';
 
 /** The last thing that went right, for the green flash and the words under the order number. */
 export type Good = { outcome: ScanOutcome | 'opened' | 'completed' | 'split'; message: string; lineId?: number; seq: number };
 
 export type PackForm = 'split' | 'override' | 'abandon' | 'assign';
-
-/** "x12", "X 12", "×12" or "*12": the last accepted scan counts as this many (a case of 12). */
-export const MULTIPLY = /^[xX×*]\s*(\d{1,4})$/;
 
 type PackState = {
   view: PackView | null;
@@ -37,6 +46,10 @@ type PackState = {
   assignCode: string;
   /** commands sent and not answered yet */
   pending: number;
+  /** scans not answered yet, oldest first */
+  waiting: WaitingScan[];
+  /** a product scanned with no order open */
+  found: FoundProduct | null;
   /** true once pack.current answered at start */
   resumed: boolean;
   /** show the label preview after each parcel; remembered while the station runs */
@@ -44,7 +57,10 @@ type PackState = {
 
   resume(): Promise<void>;
   /** A scan from the global scanner, or a code typed into the manual entry field. */
-  handleScan(text: string, context?: ScanContext): Promise<void>;
+  handleScan(text: string, source?: ScanSource): Promise<void>;
+  /** Something that must stop the packer, in words (a refused burst of keys, a dialog in the way). */
+  refuseWords(message: string, hint?: string, code?: string): void;
+  clearFound(): void;
   openOrder(orderId: number): Promise<void>;
   multiply(quantity: number): Promise<void>;
   undo(): Promise<void>;
@@ -85,6 +101,23 @@ function active(view: PackView | null): view is PackView {
   return view !== null && view.sessionStatus === 'active';
 }
 
+/** "Took back 1 × MUG-ENM-BLUE (Enamel Camp Mug — Blue)": the line whose count went down. */
+function undoWords(before: PackView | null, after: PackView): string {
+  for (const line of after.lines) {
+    const was = before?.lines.find((l) => l.lineId === line.lineId);
+    if (was && was.scanned > line.scanned) {
+      return `Took back ${was.scanned - line.scanned} × ${line.sku} (${line.title}): ${line.sku} is now ${line.scanned} of ${line.expected}.`;
+    }
+  }
+  return 'The last counted scan was taken back.';
+}
+
+/** What earlier parcels of a split order hold, in words: "parcel 1" or "parcels 1 to 2". */
+export function packedEarlierWords(view: PackView): string {
+  const last = view.parcelNo - 1;
+  return last <= 1 ? 'parcel 1' : `parcels 1 to ${last}`;
+}
+
 export const usePackStore = create<PackState>()((set, get) => {
   const track = async <T>(call: () => Promise<T>): Promise<T> => {
     set((s) => ({ pending: s.pending + 1 }));
@@ -101,14 +134,44 @@ export const usePackStore = create<PackState>()((set, get) => {
     set({ blocked: { outcome: 'error', message: n.message, ...(n.hint ? { hint: n.hint } : {}), ...(code ? { code } : {}), seq: ++seq } });
   };
 
+  /** Off the pack screen a refusal is a notice; on it, the red screen. */
+  const refuseHere = (error: unknown, code?: string) => {
+    if (useAppStore.getState().screen === 'pack') refuse(error, code);
+    else {
+      playBlocked();
+      useAppStore.getState().showError(error);
+    }
+  };
+
+  let ticket = 0;
+  const waitFor = (code: string): (() => void) => {
+    const mine = ++ticket;
+    set((s) => ({ waiting: [...s.waiting, { ticket: mine, code }] }));
+    return () => set((s) => ({ waiting: s.waiting.filter((w) => w.ticket !== mine) }));
+  };
+
+  /** A product scanned with no order open: on the pack screen it is shown with its open orders; elsewhere the queue finds them. */
+  const showProduct = (found: FoundProduct) => {
+    const app = useAppStore.getState();
+    if (app.screen === 'pack') {
+      set({ found, blocked: null, good: null });
+      return;
+    }
+    useOrdersStore.getState().close();
+    useOrdersStore.getState().setSearch(found.sku);
+    app.go('orders');
+    app.showInfo(`${found.code} is ${found.sku} (${found.title}). The queue shows the orders that contain it${found.openOrderCount ? `; ${found.openOrderCount} still to pack` : ''}.`);
+  };
+
   const applyScan = (r: ScanResult) => {
     version++;
     if (isBlocked(r.outcome)) {
       playBlocked();
-      set({ view: r.view, blocked: { outcome: r.outcome, message: r.message, ...(r.hint ? { hint: r.hint } : {}), code: r.code, seq: ++seq } });
+      set({ view: r.view, blocked: { outcome: r.outcome, message: r.message, ...(r.hint ? { hint: r.hint } : {}), ...(r.title ? { title: r.title } : {}), code: r.code, seq: ++seq } });
       return;
     }
     if (r.outcome === 'accepted') playAccepted();
+    set({ found: null });
     const last = [...r.view.scans].sort((a, b) => b.id - a.id).find((s) => s.outcome === r.outcome && !s.undone);
     const line = last?.sku ? r.view.lines.find((l) => l.sku === last.sku) : undefined;
     set({ view: r.view, blocked: null, good: { outcome: r.outcome, message: r.message, ...(line ? { lineId: line.lineId } : {}), seq: ++seq } });
@@ -118,7 +181,7 @@ export const usePackStore = create<PackState>()((set, get) => {
     version++;
     const resumed = view.scans.length > 0;
     set({
-      view, blocked: null, form: null,
+      view, blocked: null, form: null, found: null,
       good: { outcome: 'opened', message: resumed ? `Order ${view.orderNumber} resumed where it was left: keep scanning.` : `Order ${view.orderNumber} is open: scan its items.`, seq: ++seq },
     });
     useAppStore.getState().go('pack');
@@ -132,6 +195,50 @@ export const usePackStore = create<PackState>()((set, get) => {
       : `Order ${view.orderNumber} is packed.`;
     set({ view, label: labelJob ?? view.labelJobs.at(-1) ?? null, blocked: null, form: null, good: { outcome: how, message, seq: ++seq } });
   };
+
+  async function scanNow(code: string, source: ScanSource): Promise<void> {
+    const app = useAppStore.getState();
+    const view = get().view;
+    // a quantity is typed, never scanned: a barcode reading "X12" is a code like any other
+    const quantity = source === 'typed' ? parseQuantityCommand(code) : { kind: 'none' as const };
+    if (quantity.kind === 'invalid') {
+      refuseHere(new AppError('blocked_scan', quantity.message, 'Nothing was counted.'));
+      return;
+    }
+    if (app.screen === 'pack' && active(view)) {
+      try {
+        const r = await track(() => quantity.kind === 'quantity'
+          ? api.call('pack.multiply', { sessionId: view.sessionId, quantity: quantity.quantity })
+          : api.call('pack.scan', { sessionId: view.sessionId, code }));
+        applyScan(r);
+      } catch (e) {
+        refuse(e, code);
+      }
+      return;
+    }
+    if (quantity.kind === 'quantity') {
+      refuseHere(new AppError('blocked_scan', `"${code}" counts the last item scanned as several, but no order is open.`, 'Scan the packing slip, scan the item, then type the quantity.'));
+      return;
+    }
+    try {
+      opened(await track(() => api.call('pack.open', { code })));
+      return;
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'not_found') {
+        refuseHere(e, code);
+        return;
+      }
+    }
+    // not an order: a product, perhaps
+    try {
+      const found = await track(() => api.call('scan.lookup', { code }));
+      if (found.kind === 'product') showProduct(found);
+      else if (found.kind === 'order') opened(await track(() => api.call('pack.open', { orderId: found.orderId })));
+      else refuseHere(new AppError('not_found', found.message, found.hint), code);
+    } catch (e) {
+      refuseHere(e, code);
+    }
+  }
 
   const withSession = (fn: (sessionId: number) => Promise<void>) => enqueue(async () => {
     const view = get().view;
@@ -147,6 +254,8 @@ export const usePackStore = create<PackState>()((set, get) => {
     form: null,
     assignCode: '',
     pending: 0,
+    waiting: [],
+    found: null,
     resumed: false,
     preview: false,
 
@@ -165,40 +274,25 @@ export const usePackStore = create<PackState>()((set, get) => {
       }
     }),
 
-    handleScan: (text, context) => enqueue(async () => {
+    handleScan(text, source = 'scan') {
       const code = text.trim();
-      if (code === '') return;
-      const app = useAppStore.getState();
-      const view = get().view;
-      if (app.screen === 'pack' && active(view)) {
-        const times = MULTIPLY.exec(code);
+      if (code === '') return Promise.resolve();
+      // shown as waiting from the moment it is made until the station has answered it
+      const done = waitFor(code);
+      return enqueue(async () => {
         try {
-          const r = await track(() => times
-            ? api.call('pack.multiply', { sessionId: view.sessionId, quantity: Number(times[1]) })
-            : api.call('pack.scan', { sessionId: view.sessionId, code }));
-          applyScan(r);
-        } catch (e) {
-          refuse(e, code);
+          await scanNow(code, source);
+        } finally {
+          done();
         }
-        return;
-      }
-      try {
-        opened(await track(() => api.call('pack.open', { code })));
-      } catch (e) {
-        const field = context?.field;
-        // not an order: on another screen a scan into a search box is a search (by barcode or SKU)
-        if (app.screen !== 'pack' && field?.isConnected && isAppError(e) && (e.code === 'not_found' || e.code === 'invalid_request')) {
-          insertText(field, code);
-          return;
-        }
-        if (app.screen === 'pack') {
-          refuse(e, code);
-        } else {
-          playBlocked();
-          app.showError(e);
-        }
-      }
-    }),
+      });
+    },
+
+    refuseWords(message, hint, code) {
+      refuseHere(new AppError('blocked_scan', message, hint), code);
+    },
+
+    clearFound() { set({ found: null }); },
 
     openOrder: (orderId) => enqueue(async () => {
       try {
@@ -218,9 +312,10 @@ export const usePackStore = create<PackState>()((set, get) => {
 
     undo: () => withSession(async (sessionId) => {
       try {
+        const before = get().view;
         const view = await track(() => api.call('pack.undo', { sessionId }));
         version++;
-        set({ view, blocked: null, good: { outcome: 'undo', message: 'The last counted scan was taken back.', seq: ++seq } });
+        set({ view, blocked: null, good: { outcome: 'undo', message: undoWords(before, view), seq: ++seq } });
       } catch (e) {
         refuse(e);
       }
@@ -252,7 +347,10 @@ export const usePackStore = create<PackState>()((set, get) => {
     abandon: (reason) => withSession(async (sessionId) => {
       const view = await track(() => api.call('pack.abandon', { sessionId, reason }));
       version++;
-      set({ view: null, blocked: null, form: null, good: { outcome: 'opened', message: `Order ${view.orderNumber} was put back in the queue; nothing was packed.`, seq: ++seq } });
+      const message = view.parcelNo > 1
+        ? `Parcel ${view.parcelNo} of order ${view.orderNumber} was put back: ${packedEarlierWords(view)} stays packed, and the rest of the order waits to be packed.`
+        : `Order ${view.orderNumber} was put back in the queue; nothing was packed.`;
+      set({ view: null, blocked: null, form: null, good: { outcome: 'opened', message, seq: ++seq } });
     }),
 
     override: (lineId, supervisor, reason, pin = '') => withSession(async (sessionId) => {

@@ -26,6 +26,11 @@ export function usePackKeys(): void {
         store.dismiss();
         return;
       }
+      if (e.key === 'Escape' && store.found && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        store.clearFound();
+        return;
+      }
       if (e.ctrlKey && !e.altKey && !e.metaKey && e.code === 'KeyZ' && !e.shiftKey) {
         // a text field with text keeps its own undo
         if (isTypingTarget(e.target) && (e.target as HTMLInputElement).value) return;

@@ -139,7 +139,7 @@ export function PrintingScreen() {
               <div><dt>Last change</dt><dd>{formatTime(selected.updatedAt, true)}</dd></div>
             </dl>
             <div className="action-row job-actions">
-              <button type="button" className="button button-primary" disabled={busy || !needsAttention(selected)} onClick={() => void act('print.retry', selected)} data-testid="print-job-retry">
+              <button type="button" className={`button${needsAttention(selected) ? " button-primary" : ""}`} disabled={busy || !needsAttention(selected)} onClick={() => void act('print.retry', selected)} data-testid="print-job-retry">
                 Retry <kbd>Alt+R</kbd>
               </button>
               <button type="button" className="button" disabled={busy || selected.status === 'queued'} onClick={() => void act('print.reprint', selected)} data-testid="print-job-reprint">

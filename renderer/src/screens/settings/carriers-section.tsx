@@ -117,7 +117,7 @@ function RateRules({ rules, carriers, save }: { rules: ShippingRules; carriers: 
   const [dest, setDest] = useState('');
   const ruleRow = (r: Omit<RateRule, 'destination'> & { destination?: string }, onChange: (next: Omit<RateRule, 'destination'>) => void) => (
     <span className="action-row">
-      <select className="input" value={r.strategy} onChange={(e) => onChange({ ...r, strategy: e.target.value as RateRule['strategy'] })} data-testid="rule-strategy">
+      <select className="input" value={r.strategy} aria-label={`How to choose the carrier${r.destination ? ` for ${r.destination}` : ' for every destination'}`} onChange={(e) => onChange({ ...r, strategy: e.target.value as RateRule['strategy'] })} data-testid="rule-strategy">
         {Object.entries(STRATEGY_WORDS).map(([k, w]) => <option key={k} value={k}>{w}</option>)}
       </select>
       {r.strategy === 'cheapest_within' ? <input className="input input-number" value={r.maxDays} onChange={(e) => onChange({ ...r, maxDays: Math.max(1, Number(e.target.value) || 1) })} aria-label="Days" /> : null}

@@ -7,7 +7,8 @@ import { useAppStore } from '../../stores/app-store';
 
 type Draft = { id?: number; name: string; host: string; port: string; dpi: 203 | 300; labelSize: '4x6' | '4x4'; isDefault: boolean };
 
-const EMPTY: Draft = { name: '', host: '', port: '9100', dpi: 203, labelSize: '4x6', isDefault: true };
+// not the default until the packer says so: a printer that was never tried must not take the labels
+const EMPTY: Draft = { name: '', host: '', port: '9100', dpi: 203, labelSize: '4x6', isDefault: false };
 
 type StatusWords = { ready: boolean; message: string };
 
@@ -65,8 +66,8 @@ export function PrintersSection() {
     setStatus((s) => ({ ...s, [p.id]: 'asking' }));
     try {
       const r = await api.call('printers.status', { printerId: p.id });
-      const words = r.problems.length ? `${r.message} ${r.problems.map((x) => x.words).join(' ')}` : r.message;
-      setStatus((s) => ({ ...s, [p.id]: { ready: r.ready, message: words } }));
+      // the message already names each problem in words
+      setStatus((s) => ({ ...s, [p.id]: { ready: r.ready, message: r.message } }));
     } catch (e) {
       setStatus((s) => {
         const { [p.id]: _gone, ...rest } = s;
@@ -132,18 +133,18 @@ export function PrintersSection() {
           <div className="form-grid">
             <label className="field" htmlFor={ids.name}>
               <span className="field-label">Name</span>
-              <input id={ids.name} className="input" value={draft.name} autoFocus onChange={(e) => setDraft({ ...draft, name: e.target.value })} aria-invalid={errors.name ? true : undefined} data-testid="printer-name" />
-              {errors.name ? <span className="field-error">{errors.name}</span> : null}
+              <input id={ids.name} className="input" value={draft.name} autoFocus maxLength={100} onChange={(e) => setDraft({ ...draft, name: e.target.value })} aria-invalid={errors.name ? true : undefined} data-testid="printer-name" />
+              {errors.name ? <span className="field-error" data-testid="printer-name-error">{errors.name}</span> : null}
             </label>
             <label className="field" htmlFor={ids.host}>
               <span className="field-label">Address (IP or host name)</span>
-              <input id={ids.host} className="input mono" value={draft.host} placeholder="192.168.1.50" onChange={(e) => setDraft({ ...draft, host: e.target.value })} aria-invalid={errors.host ? true : undefined} data-testid="printer-host" />
-              {errors.host ? <span className="field-error">{errors.host}</span> : null}
+              <input id={ids.host} className="input mono" value={draft.host} placeholder="192.168.1.50" maxLength={253} spellCheck={false} autoComplete="off" onChange={(e) => setDraft({ ...draft, host: e.target.value })} aria-invalid={errors.host ? true : undefined} data-testid="printer-host" />
+              {errors.host ? <span className="field-error" data-testid="printer-host-error">{errors.host}</span> : null}
             </label>
             <label className="field" htmlFor={ids.port}>
               <span className="field-label">Port</span>
-              <input id={ids.port} className="input input-number mono" inputMode="numeric" value={draft.port} onChange={(e) => setDraft({ ...draft, port: e.target.value })} aria-invalid={errors.port ? true : undefined} data-testid="printer-port" />
-              {errors.port ? <span className="field-error">{errors.port}</span> : null}
+              <input id={ids.port} className="input input-number mono" inputMode="numeric" maxLength={5} value={draft.port} onChange={(e) => setDraft({ ...draft, port: e.target.value })} aria-invalid={errors.port ? true : undefined} data-testid="printer-port" />
+              {errors.port ? <span className="field-error" data-testid="printer-port-error">{errors.port}</span> : null}
             </label>
             <label className="field" htmlFor={ids.dpi}>
               <span className="field-label">Resolution</span>

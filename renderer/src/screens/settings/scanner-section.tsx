@@ -63,12 +63,12 @@ export function ScannerSection() {
       <form className="form-grid" onSubmit={(e) => { e.preventDefault(); void save(); }} aria-label="Scanner settings">
         <label className="field" htmlFor={ids.min}>
           <span className="field-label">Shortest code (characters)</span>
-          <input id={ids.min} className="input input-number" inputMode="numeric" value={draft.minLength} onChange={(e) => setDraft({ ...draft, minLength: e.target.value })} aria-invalid={errors.minLength ? true : undefined} data-testid="scanner-min-length" />
+          <input id={ids.min} className="input input-number" inputMode="numeric" maxLength={2} value={draft.minLength} onChange={(e) => setDraft({ ...draft, minLength: e.target.value })} aria-invalid={errors.minLength ? true : undefined} data-testid="scanner-min-length" />
           {err('minLength')}
         </label>
         <label className="field" htmlFor={ids.gap}>
           <span className="field-label">Longest pause between keys (ms)</span>
-          <input id={ids.gap} className="input input-number" inputMode="numeric" value={draft.maxGapMs} onChange={(e) => setDraft({ ...draft, maxGapMs: e.target.value })} aria-invalid={errors.maxGapMs ? true : undefined} data-testid="scanner-max-gap" />
+          <input id={ids.gap} className="input input-number" inputMode="numeric" maxLength={3} value={draft.maxGapMs} onChange={(e) => setDraft({ ...draft, maxGapMs: e.target.value })} aria-invalid={errors.maxGapMs ? true : undefined} data-testid="scanner-max-gap" />
           {err('maxGapMs')}
         </label>
         <label className="field" htmlFor={ids.suffix}>

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { useAppStore } from '../../stores/app-store';
+import { SCREEN_LABELS } from '../../components/top-bar';
+import { screenKeyLabel } from '../../lib/screen-keys';
+import { SCREENS, useAppStore, type Screen } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
 import { BackupsSection } from './backups-section';
 import { CarriersSection } from './carriers-section';
@@ -14,19 +16,57 @@ type Replace = 'resetDemo' | 'startEmpty';
 
 const KIND_WORDS = { demo: 'Demo (sample data, safe to play with)', empty: 'Empty (no orders or stock yet)', live: 'Live' } as const;
 
-const QUESTIONS: Record<Replace, { title: string; body: string; confirm: string; done: string }> = {
+const QUESTIONS: Record<Replace, { title: string; goes: string; confirm: string; done: string }> = {
   resetDemo: {
     title: 'Reset the demo workspace?',
-    body: 'Every order, stock count and movement in this workspace is replaced by the sample data. A backup of the workspace as it is now is taken first (Settings → Backups).',
+    goes: 'Every order, product, stock count and movement, and the print history, is deleted; the sample data is loaded again. A backup of the workspace as it is now is taken first (Settings → Backups).',
     confirm: 'Delete and reload the demo',
-    done: 'The demo workspace was reset: 60 sample orders are back in the queue. The workspace before it is kept under Backups.',
+    done: 'The demo workspace was reset: 60 sample orders are back in the queue. Your printers and scanner settings were kept; the workspace before it is kept under Backups.',
   },
   startEmpty: {
     title: 'Start an empty workspace?',
-    body: 'Every order, stock count and movement in this workspace is removed and you start with no orders, products or stock. A backup of the workspace as it is now is taken first (Settings → Backups).',
-    confirm: 'Delete everything and start empty',
-    done: 'An empty workspace is ready. The workspace before it is kept under Backups.',
+    goes: 'Every order, product, stock count and movement, and the print history, is deleted. You start with no orders, products or stock. A backup of the workspace as it is now is taken first (Settings → Backups).',
+    confirm: 'Delete the data and start empty',
+    done: 'An empty workspace is ready. Your printers and scanner settings were kept; the workspace before it is kept under Backups.',
   },
+};
+
+/**
+ * What a replace keeps and what else goes, named, so nobody has to guess whether their printer setup
+ * survives. Carrier accounts live with the shop's data (their keys are tied to them), so they go: said.
+ */
+function KeptWords() {
+  const [printers, setPrinters] = useState<string[] | null>(null);
+  const [carriers, setCarriers] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    api.call('printers.list', {}).then((list) => { if (live) setPrinters(list.map((p) => p.name)); }, () => { if (live) setPrinters([]); });
+    api.call('carriers.list', {}).then((list) => { if (live) setCarriers(list.map((c) => c.name)); }, () => undefined);
+    return () => { live = false; };
+  }, []);
+  const names = printers === null ? 'your label printers' : printers.length === 0 ? 'the label printer settings' : `your label printers (${printers.join(', ')})`;
+  return (
+    <>
+      {carriers.length ? (
+        <p data-testid="replace-carriers"><strong>Also deleted:</strong> the carrier accounts ({carriers.join(', ')}), shipping rules and box sizes. Set them up again in Settings → Carriers.</p>
+      ) : null}
+      <p data-testid="replace-kept"><strong>Kept:</strong> {names} and the scanner settings. This station stays set up.</p>
+    </>
+  );
+}
+
+const SCREEN_HELP: Partial<Record<Screen, string>> = {
+  orders: 'the order queue: search, filters, order details',
+  pack: 'scan, verify and close parcels',
+  inventory: 'stock per SKU and location, counts',
+  settings: 'printers, scanner, workspace',
+  printing: 'print jobs, retry, reprint, label preview',
+  shipments: 'carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest',
+  sync: 'each shop online or offline, what waits to go out, problems in words, Sync now and Retry',
+  catalog: 'products, variants, barcodes and case packs, customs details, pictures',
+  warehouse: 'locations, bins in walk order, receiving deliveries by scan',
+  team: 'packers, PINs, supervisors, the bench dashboard',
+  import: 'import orders and the catalog from CSV; export orders, stock, shipments',
 };
 
 export function SettingsScreen() {
@@ -84,19 +124,15 @@ export function SettingsScreen() {
       </section>
       <section className="panel" aria-labelledby="keys-title">
         <h2 id="keys-title">Keyboard</h2>
-        <dl className="facts keys">
-          <div><dt><kbd>Alt+1</kbd> or <kbd>F1</kbd></dt><dd>Orders</dd></div>
-          <div><dt><kbd>Alt+2</kbd> or <kbd>F2</kbd></dt><dd>Pack</dd></div>
-          <div><dt><kbd>Alt+3</kbd> or <kbd>F3</kbd></dt><dd>Inventory</dd></div>
-          <div><dt><kbd>Alt+4</kbd> or <kbd>F4</kbd></dt><dd>Settings</dd></div>
-          <div><dt><kbd>Alt+5</kbd> or <kbd>F5</kbd></dt><dd>Printing: print jobs, retry, reprint, label preview</dd></div>
-          <div><dt><kbd>Alt+6</kbd> or <kbd>F6</kbd></dt><dd>Shipments: carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest</dd></div>
-          <div><dt><kbd>Alt+7</kbd> or <kbd>F7</kbd></dt><dd>Sync: each shop online or offline, what waits to go out, problems in words, Sync now and Retry</dd></div>
-          <div><dt><kbd>Alt+8</kbd> or <kbd>F8</kbd></dt><dd>Catalog: products, variants, barcodes and case packs</dd></div>
-          <div><dt><kbd>Alt+9</kbd> or <kbd>F9</kbd></dt><dd>Warehouse: locations, bins, receiving deliveries by scan</dd></div>
-          <div><dt><kbd>Alt+0</kbd> or <kbd>F10</kbd></dt><dd>Team: packers, PINs, the bench dashboard</dd></div>
-          <div><dt><kbd>Alt+-</kbd></dt><dd>Import and export CSV: orders, catalog, stock, shipments</dd></div>
-          <div><dt>Scan anywhere</dt><dd>An order number or packing slip opens the order on the Pack screen</dd></div>
+        <dl className="facts keys" data-testid="key-help">
+          {SCREENS.map((s, i) => (
+            <div key={s} data-testid="key-help-screen" data-screen={s}>
+              <dt><kbd>{screenKeyLabel(i)}</kbd>{i < 10 ? <> or <kbd>F{i + 1}</kbd></> : null}</dt>
+              <dd>{SCREEN_LABELS[s]}{SCREEN_HELP[s] ? `: ${SCREEN_HELP[s]}` : ''}</dd>
+            </div>
+          ))}
+          <div><dt>Scan anywhere</dt><dd>An order number or packing slip opens the order on the Pack screen; a product shows the orders that contain it (on Inventory, its stock)</dd></div>
+          <div><dt>Scan into a field</dt><dd>The code goes into the field; number fields never take a scan</dd></div>
           <div><dt><kbd>Enter</kbd> <kbd>Ctrl+Z</kbd> <kbd>Esc</kbd></dt><dd>Pack: close the parcel, undo the last scan, clear a red error</dd></div>
           <div><dt><kbd>Alt+S</kbd> <kbd>Alt+O</kbd> <kbd>Alt+B</kbd></dt><dd>Pack: split the parcel, supervisor override, put the order back</dd></div>
           <div><dt><kbd>Alt+P</kbd> <kbd>Alt+R</kbd> <kbd>Alt+C</kbd> <kbd>Alt+V</kbd></dt><dd>Pack: packing slip, retry the label, print a copy, label preview</dd></div>
@@ -113,7 +149,8 @@ export function SettingsScreen() {
           onCancel={() => setAsking(null)}
           onConfirm={() => void replace(asking)}
         >
-          <p>{QUESTIONS[asking].body}</p>
+          <p data-testid="replace-goes"><strong>Deleted:</strong> {QUESTIONS[asking].goes}</p>
+          <KeptWords />
         </ConfirmDialog>
       ) : null}
     </section>
