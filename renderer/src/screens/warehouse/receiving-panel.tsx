@@ -147,7 +147,7 @@ function ReceiveDelivery({ delivery, onChanged }: { delivery: Delivery; onChange
       {open ? (
         <>
           <p className="receive-bin" data-testid="receive-bin" aria-live="polite">{binId ? <>Into bin <strong className="mono">{binCode}</strong></> : 'Scan the bin label first, then the items.'}</p>
-          <form className="form-grid receive-entry" onSubmit={(e) => { e.preventDefault(); const t = code; setCode(''); void receive(t); }}>
+          <form className="form-grid receive-entry" data-scan-enter="submit" onSubmit={(e) => { e.preventDefault(); const t = code; setCode(''); void receive(t); }}>
             <TextInput label="Scan or type a bin or item code" value={code} onChange={setCode} testId="receive-code" autoFocus maxLength={500} />
             <TextInput label="Units per scan" value={qty} onChange={setQty} error={qtyError} testId="receive-qty" inputMode="numeric" />
             <button type="submit" className="button button-primary" disabled={busy} data-testid="receive-submit">Receive</button>
