@@ -1,7 +1,9 @@
 import { AppShell } from './page-models/app-shell';
 import { CatalogPage } from './page-models/catalog-page';
+import { ImportPage } from './page-models/import-page';
 import { typeLikeAPerson } from './page-models/human';
 import { ManualOrderForm } from './page-models/manual-order';
+import { OrdersPage } from './page-models/orders-page';
 import { PackPage } from './page-models/pack-page';
 import { TeamPage } from './page-models/team-page';
 import { WarehousePage } from './page-models/warehouse-page';
@@ -144,4 +146,118 @@ test('import and export screen: a broken file gets words and nothing is imported
   await expect(shell.notice).toContainText('1 product row(s) imported');
   await shell.go('catalog');
   await expect(page.getByTestId('catalog-row')).toHaveCount(1);
+});
+
+test('CSV from an empty workspace: a catalog, orders through the column mapping with row errors in words, nothing lost on a second import, exports of orders, stock and shipments', async ({ page, station }) => {
+  test.setTimeout(240_000);
+  const shell = new AppShell(page);
+  const warehouse = new WarehousePage(page);
+  const csv = new ImportPage(page);
+  const pack = new PackPage(page);
+  await shell.open(station);
+
+  await shell.go('warehouse');
+  await warehouse.addLocation({ code: 'MAIN', name: 'Main workshop', country: 'GB', contact: 'Packbench Shop', street: '4 Mill Yard', city: 'Leeds', postcode: 'LS1 4AP' });
+  await warehouse.addBin({ zone: 'A', aisle: '1' });
+  await expect(warehouse.bins).toHaveCount(1);
+
+  // the catalog from a spreadsheet: headers it recognises, a default bin per SKU
+  await shell.go('import');
+  await csv.choose('catalog', 'catalog.csv', 'Product,SKU,Variant,Barcodes,Weight (g),Price,Default bin\r\nEnamel Mug,MUG-BLUE,Blue,4006381333931,280,14.50,A-1\r\nTea Tin,TEA-1,,5901234123457,120,5.00,A-1\r\n');
+  await csv.check();
+  await expect(csv.summaryTitle).toContainText('2 row(s) read: 2 ready (2 SKU(s)), 0 with errors');
+  await csv.confirm();
+  await expect(shell.notice).toContainText('2 product row(s) imported');
+
+  // stock: the bin label, then items at scanner speed, and a code typed by a person (150 ms a key)
+  await shell.go('warehouse');
+  await warehouse.startDelivery('PO-1', 'Tins & Mugs');
+  await pack.scan('A-1');
+  await expect(warehouse.receiveBin).toContainText('A-1');
+  for (let i = 0; i < 3; i++) await pack.scan('4006381333931');
+  for (let i = 0; i < 4; i++) await pack.scan('5901234123457');
+  await expect(warehouse.received('MUG-BLUE')).toHaveText('3');
+  await expect(warehouse.received('TEA-1')).toHaveText('4');
+  await typeLikeAPerson(page.getByTestId('receive-code'), '5901234123457');
+  await page.keyboard.press('Enter');
+  await expect(warehouse.received('TEA-1')).toHaveText('5');
+  await expect(page.getByTestId('receive-code')).toHaveValue('');
+
+  // orders from another system: three columns the mapping cannot guess, a wrong SKU, a quantity in words
+  const orders = [
+    'Ref;Recipient;Street;Town;State;Zip;Land;Cur;SKU;Qty;Price',
+    'CSV-1;Zoë Müller;Königstraße 12;Stuttgart;;70173;DE;EUR;MUG-BLUE;2;14,50',
+    'CSV-2;Mary O’Brien;7 Grafton Street;Dublin 2;;D02 XY45;IE;EUR;MUG-BLUE;1;14,50',
+    'CSV-2;Mary O’Brien;7 Grafton Street;Dublin 2;;D02 XY45;IE;EUR;BOWL-9;1;9,00',
+    'CSV-3;Søren Kierkegård;Nørrebrogade 45;København N;;2200;DK;EUR;TEA-1;two;5,00',
+    'CSV-4;James Carter;1600 Amphitheatre Pkwy;Mountain View;CA;94043;US;USD;TEA-1;1;5.00',
+  ];
+  await shell.go('import');
+  await csv.choose('orders', 'shop-export.csv', `${orders.join('\r\n')}\r\n`);
+  await expect(page.getByTestId('import-missing')).toHaveText('Choose a column for: Order number, Ship to: country, Currency.');
+  await expect(page.getByTestId('import-check')).toBeDisabled();
+  // the preview shows what each column holds, so the person can tell what it is
+  await expect(csv.preview('Land')).toHaveText('DE · IE · IE');
+  await expect(csv.mapping('Recipient').getByTestId('mapping-select')).toHaveValue('shipName');
+  await csv.mapColumn('Ref', 'Order number (required)');
+  await csv.mapColumn('Land', 'Ship to: country (required)');
+  await csv.mapColumn('Cur', 'Currency (required)');
+  await expect(page.getByTestId('import-missing')).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page, 'import: orders mapping');
+  await csv.check();
+  await expect(csv.summaryTitle).toHaveText('5 row(s) read: 2 ready (2 order(s)), 2 with errors, 1 held back with their order.');
+  await expect(csv.error(4)).toContainText('BOWL-9');
+  await expect(csv.error(5)).toContainText('two');
+  await expect(csv.error(3)).toContainText('held back');
+  // no developer words reach the person
+  for (const text of await csv.errors.allInnerTexts()) expect(text).not.toMatch(/\[[a-z]+\.[a-zA-Z]+\]|shipTo\.|lines\.\d/);
+  await csv.confirm();
+  await expect(shell.notice).toContainText('2 order(s) imported. 3 row(s) were not imported');
+  await shell.go('orders');
+  await new OrdersPage(page).expectTotal(2);
+
+  // fixed in the file and imported again: the rest arrive, what is here already is skipped, nothing twice
+  const fixed = orders.map((l) => l.replace('BOWL-9', 'TEA-1').replace(';two;', ';2;'));
+  await shell.go('import');
+  await csv.choose('orders', 'shop-export-fixed.csv', `${fixed.join('\r\n')}\r\n`);
+  await csv.mapColumn('Ref', 'Order number (required)');
+  await csv.mapColumn('Land', 'Ship to: country (required)');
+  await csv.mapColumn('Cur', 'Currency (required)');
+  await csv.check();
+  await expect(csv.summaryTitle).toContainText('2 order(s) already here (skipped)');
+  await csv.confirm();
+  await expect(shell.notice).toContainText('2 order(s) imported, 2 already here and skipped.');
+
+  // CSV-1 packed at the bench: order number and items at scanner speed
+  await pack.focusNothing();
+  await pack.scan('CSV-1');
+  await pack.expectOpen('CSV-1');
+  await pack.scan('4006381333931');
+  await pack.scan('4006381333931');
+  await pack.expectCount('MUG-BLUE', 2);
+  await page.keyboard.press('Enter');
+  await expect(pack.done).toContainText('CSV-1 packed');
+
+  // exports: what the browser saves is what the station holds
+  await shell.go('import');
+  const orderRows = await csv.export('orders');
+  expect(orderRows.header.slice(0, 2)).toEqual(['Order number', 'Order date']);
+  expect(orderRows.rows.map((r) => r['Order number']).sort()).toEqual(['CSV-1', 'CSV-2', 'CSV-2', 'CSV-3', 'CSV-4']);
+  expect(orderRows.rows.find((r) => r['Order number'] === 'CSV-3')?.['Shipping name']).toBe('Søren Kierkegård');
+
+  const stock = await csv.export('stock');
+  const mugInBin = stock.rows.find((r) => r.SKU === 'MUG-BLUE' && r.Bin === 'A-1');
+  // 3 received, 2 packed; CSV-2 holds 1
+  expect(mugInBin?.['On hand']).toBe('1');
+  const mugHere = stock.rows.find((r) => r.SKU === 'MUG-BLUE' && r.Bin === '(all)');
+  expect([mugHere?.['On hand'], mugHere?.Committed, mugHere?.Available]).toEqual(['1', '1', '0']);
+  // 5 received into A-1; CSV-2, CSV-3 and CSV-4 hold 1 + 2 + 1
+  const teaHere = stock.rows.find((r) => r.SKU === 'TEA-1' && r.Bin === '(all)');
+  expect([teaHere?.['On hand'], teaHere?.Committed, teaHere?.Available, teaHere?.['Default bin']]).toEqual(['5', '4', '1', 'A-1']);
+  expect(stock.rows.find((r) => r.SKU === 'TEA-1' && r.Bin === 'A-1')?.['On hand']).toBe('5');
+
+  const shipments = await csv.export('shipments');
+  expect(shipments.rows).toHaveLength(1);
+  expect(shipments.rows[0]).toMatchObject({ 'Order number': 'CSV-1', Parcel: '1', 'Shipping name': 'Zoë Müller', 'Shipping country': 'DE', Items: '2' });
+  expect(shell.cspViolations).toEqual([]);
 });
