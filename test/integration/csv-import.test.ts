@@ -92,6 +92,28 @@ describe('CSV import through the reader and the core (real SQLite file)', () => 
     expect((await client.call('orders.list', { q: 'A-1' })).rows.filter((r) => r.number === 'A-1')).toHaveLength(0);
   });
 
+  it('names, by row and in words, what the store would refuse (a city too long, an order of 1,001 lines) before anyone confirms; the rest land', async () => {
+    const rows = [HEADER,
+      `C-1,2026-11-20,Mary O’Brien,7 Grafton Street,${'Dublin '.repeat(18)},D02 XY45,IE,EUR,MUG-BLUE,1,14.50`,
+      'OK-1,2026-11-20,Zoë Müller,Königstraße 12,Stuttgart,70173,DE,EUR,MUG-BLUE,1,14.50',
+    ];
+    for (let i = 0; i < 1001; i++) rows.push('BIG-1,2026-11-20,James Carter,1 Main St,Leeds,LS1 4AP,GB,GBP,TOWEL-N,1,12.00');
+    const { summary } = await check(client, 'orders', utf8(rows.join('\r\n')));
+    expect(summary).toMatchObject({ rows: 1003, badRows: 1, heldRows: 1001, records: 1 });
+    const city = summary.errors.find((e) => e.row === 2)!;
+    expect([city.column, city.message]).toEqual(['Shipping city', 'is longer than 120 characters: shorten it.']);
+    // every row of the order is named, with what to do
+    const big = summary.errors.filter((e) => e.row > 3);
+    expect(big.length).toBeGreaterThan(100);
+    expect(big[0]).toMatchObject({ row: 4, column: '', message: 'held back: order BIG-1 has 1,001 rows, and an order can have at most 1,000 lines. Split it into two orders in the file.' });
+    const before = (await client.call('orders.list', {})).total;
+    await client.call('csv.importCommit', { importId: summary.importId });
+    const after = await client.call('orders.list', {});
+    expect(after.total).toBe(before + 1);
+    expect(after.rows.map((r) => r.number)).toContain('OK-1');
+    expect(after.rows.map((r) => r.number)).not.toContain('BIG-1');
+  });
+
   it('reads Excel\'s Windows-1252, a UTF-8 BOM, UTF-16, semicolons with decimal commas and quoted separators; a broken quote is named, nothing lost', async () => {
     // Windows-1252: ü is one byte 0xFC, which is not UTF-8
     const latin = Uint8Array.from([...'Order number;Shipping name;Shipping address1;Shipping city;Shipping zip;Shipping country;Currency;SKU;Quantity;Unit price\r\nW-1;Zo'].map((c) => c.charCodeAt(0))

@@ -39,6 +39,8 @@ type Job = {
 const MAX_JOBS = 4;
 const MAX_ROWS = 500_000;
 const LISTED_ERRORS = 200;
+/** as many lines as the store takes in one order (IncomingOrderSchema) */
+const MAX_ORDER_LINES = 1000;
 const JOB_TTL_MS = 2 * 3600_000;
 const UNREADABLE = '\uFFFD';
 
@@ -194,9 +196,13 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
       name: c.shipName ?? '', company: c.shipCompany ?? '', line1: c.shipLine1 ?? '', line2: c.shipLine2 ?? '', line3: '',
       city: c.shipCity ?? '', region: c.shipRegion ?? '', postalCode: c.shipPostcode ?? '', countryCode: country ?? '', phone: c.shipPhone ?? '', email: c.email ?? '',
     };
-    const tooLong = (Object.entries({ shipName: shipTo.name, shipCompany: shipTo.company, shipLine1: shipTo.line1, shipLine2: shipTo.line2, email: shipTo.email }) as Array<[string, string]>)
-      .find(([, v]) => v.length > 200);
-    if (tooLong) fail(tooLong[0], 'is longer than 200 characters: shorten it.');
+    // the limits of an address as the store keeps it (AddressSchema), said per column
+    const limits: Array<[string, string, number]> = [
+      ['shipName', shipTo.name, 200], ['shipCompany', shipTo.company, 200], ['shipLine1', shipTo.line1, 200], ['shipLine2', shipTo.line2, 200],
+      ['shipCity', shipTo.city, 120], ['shipRegion', shipTo.region, 120], ['shipPostcode', shipTo.postalCode, 32], ['shipPhone', shipTo.phone, 40],
+      ['email', shipTo.email, 200], ['customerName', c.customerName ?? '', 200],
+    ];
+    for (const [key, value, max] of limits) if (value.length > max) fail(key, `is longer than ${max} characters: shorten it.`);
     if (country) {
       const map: Record<string, string> = { name: 'shipName', line1: 'shipLine1', city: 'shipCity', region: 'shipRegion', postalCode: 'shipPostcode', countryCode: 'shipCountry' };
       for (const [field, message] of Object.entries(addressProblems(shipTo))) {
@@ -305,6 +311,12 @@ export function createCsvImport(repos: Repos, clock: Clock, deps: { importOrders
         continue;
       }
       if (channelId !== undefined && repos.orders.idByChannelExternal(channelId, number) !== undefined) { duplicates++; continue; }
+      if (list.length > MAX_ORDER_LINES) {
+        heldRows += list.length;
+        const words = `held back: order ${number} has ${list.length.toLocaleString('en-GB')} rows, and an order can have at most ${MAX_ORDER_LINES.toLocaleString('en-GB')} lines. Split it into two orders in the file.`;
+        for (const r of list) held.push({ row: r.row, column: '', message: words });
+        continue;
+      }
       const first = list[0]!;
       const lines = list.map((r) => r.line);
       const subtotal = lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
