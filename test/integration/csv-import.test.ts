@@ -114,6 +114,18 @@ describe('CSV import through the reader and the core (real SQLite file)', () => 
     expect(after.rows.map((r) => r.number)).not.toContain('BIG-1');
   });
 
+  it('a NUL or half a character in one cell is named on its row; the other rows of the batch still land', async () => {
+    const text = [HEADER,
+      'N-1,2026-11-20,Zoë\u0000 Müller,Königstraße 12,Stuttgart,70173,DE,EUR,MUG-BLUE,1,14.50',
+      'N-2,2026-11-20,Mary O’Brien,7 Grafton Street,Dublin 2,D02 XY45,IE,EUR,MUG-BLUE,1,14.50',
+    ].join('\r\n');
+    const { summary } = await check(client, 'orders', utf8(text));
+    expect(summary).toMatchObject({ rows: 2, badRows: 1, records: 1 });
+    expect(summary.errors[0]).toMatchObject({ row: 2, column: 'Shipping name' });
+    await client.call('csv.importCommit', { importId: summary.importId });
+    expect((await client.call('orders.list', { q: 'N-2' })).rows.map((r) => r.number)).toContain('N-2');
+  });
+
   it('reads Excel\'s Windows-1252, a UTF-8 BOM, UTF-16, semicolons with decimal commas and quoted separators; a broken quote is named, nothing lost', async () => {
     // Windows-1252: ü is one byte 0xFC, which is not UTF-8
     const latin = Uint8Array.from([...'Order number;Shipping name;Shipping address1;Shipping city;Shipping zip;Shipping country;Currency;SKU;Quantity;Unit price\r\nW-1;Zo'].map((c) => c.charCodeAt(0))

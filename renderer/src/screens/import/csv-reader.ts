@@ -54,6 +54,9 @@ export function sniffCsv(text: string): Sniffed {
   };
 }
 
+const UNSENDABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSENDABLE_ALL = new RegExp(UNSENDABLE.source, 'g');
+
 type ParseError = { row: number; message: string; cells?: string[] };
 export type Batch = { rows: Array<{ row: number; cells: string[] }>; parseErrors: ParseError[] };
 
@@ -94,6 +97,9 @@ export function streamCsv(text: string, delimiter: string, onBatch: (b: Batch) =
           if (record === 1) { width = cells.length; return; }
           if (cells.length === 1 && cells[0] === '') return; // a blank line
           rows++;
+          // a NUL (or half a character) cannot be stored nor sent: it becomes the mark of an unreadable
+          // character, so that cell's row is named with what to do, and the rest of the batch goes on
+          for (let c = 0; c < cells.length; c++) if (UNSENDABLE.test(cells[c]!)) cells[c] = cells[c]!.replace(UNSENDABLE_ALL, '\uFFFD');
           // papaparse counts values only when it reads headers itself; a row that does not fit the header is named here
           while (cells.length > width && cells.at(-1) === '') cells.pop();
           const code = errorsAt.get(i) ?? (cells.length < width ? 'TooFewFields' : cells.length > width ? 'TooManyFields' : undefined);
