@@ -124,6 +124,13 @@ test('from an empty workspace: bins, a product with barcodes, stock received by 
   // the dashboard counts the order for Anna
   await shell.go('team');
   await expect(team.packerRow('Anna').getByTestId('dashboard-orders')).toHaveText('1');
+
+  // starting over says the team goes with the shop's data, before anything is deleted
+  await shell.go('settings');
+  await page.getByTestId('start-empty').click();
+  await expect(page.getByTestId('replace-team')).toContainText('the team (Anna) with their PINs, and the locations and bins');
+  await page.getByRole('button', { name: 'Keep things as they are' }).click();
+  await expect(page.getByTestId('replace-team')).toHaveCount(0);
   expect(shell.cspViolations).toEqual([]);
 });
 

@@ -33,15 +33,17 @@ const QUESTIONS: Record<Replace, { title: string; goes: string; confirm: string;
 
 /**
  * What a replace keeps and what else goes, named, so nobody has to guess whether their printer setup
- * survives. Carrier accounts live with the shop's data (their keys are tied to them), so they go: said.
+ * survives. Carrier accounts and the team live with the shop's data (their keys are tied to them), so they go: said.
  */
 function KeptWords() {
   const [printers, setPrinters] = useState<string[] | null>(null);
   const [carriers, setCarriers] = useState<string[]>([]);
+  const [team, setTeam] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
     api.call('printers.list', {}).then((list) => { if (live) setPrinters(list.map((p) => p.name)); }, () => { if (live) setPrinters([]); });
     api.call('carriers.list', {}).then((list) => { if (live) setCarriers(list.map((c) => c.name)); }, () => undefined);
+    api.call('packers.list', {}).then((list) => { if (live) setTeam(list.map((p) => p.name)); }, () => undefined);
     return () => { live = false; };
   }, []);
   const names = printers === null ? 'your label printers' : printers.length === 0 ? 'the label printer settings' : `your label printers (${printers.join(', ')})`;
@@ -49,6 +51,9 @@ function KeptWords() {
     <>
       {carriers.length ? (
         <p data-testid="replace-carriers"><strong>Also deleted:</strong> the carrier accounts ({carriers.join(', ')}), shipping rules and box sizes. Set them up again in Settings → Carriers.</p>
+      ) : null}
+      {team.length ? (
+        <p data-testid="replace-team"><strong>Also deleted:</strong> the team ({team.join(', ')}) with their PINs, and the locations and bins. Add them again on the Team and Warehouse screens.</p>
       ) : null}
       <p data-testid="replace-kept"><strong>Kept:</strong> {names} and the scanner settings. This station stays set up.</p>
     </>
