@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/rpc/client';
 import { createCore, type Core } from '../../electron/core/create-core';
 import { createInMemoryClient } from '../../electron/core/hosts/in-memory-transport';
+import { createFakePrinter, type FakePrinter } from '../../electron/core/drivers/printer';
 import { tempDir } from '../support/temp-dir';
 import { setUpWarehouse } from '../support/workspace-setup';
 
@@ -14,10 +15,12 @@ describe('packers at the bench (real SQLite file, two screens)', () => {
   let owner: ApiClient;
   let benchA: ApiClient;
   let benchB: ApiClient;
+  let printer: FakePrinter;
   beforeEach(() => {
+    printer = createFakePrinter();
     now = new Date('2026-11-27T10:00:00.000Z');
     dir = tempDir();
-    core = createCore({ dataDir: dir.path, clock, actor: 'os-user', firstRun: 'empty' });
+    core = createCore({ dataDir: dir.path, clock, actor: 'os-user', firstRun: 'empty', printerFactory: () => printer });
     owner = createInMemoryClient(core);
     benchA = createInMemoryClient(core);
     benchB = createInMemoryClient(core);
@@ -64,10 +67,15 @@ describe('packers at the bench (real SQLite file, two screens)', () => {
       shipTo: { name: 'Mary O’Brien', line1: '7 Grafton Street', city: 'Dublin 2', postalCode: 'D02 XY45', countryCode: 'IE' },
     });
     const view = await benchA.call('pack.open', { orderId: made.id });
+    // a code the catalog does not know: refused, and counted against the packer who scanned it
+    expect(await benchA.call('pack.scan', { sessionId: view.sessionId, code: 'NOT-OURS-1' })).toMatchObject({ outcome: 'unknown_code' });
     // a case barcode counts its 6 units at the bench
     const scan = await benchA.call('pack.scan', { sessionId: view.sessionId, code: '14006381333938' });
     expect(scan).toMatchObject({ outcome: 'accepted', message: 'Case of 6: MUG-BLUE: 6 of 6' });
+    // the printer is off: the label fails, and the dashboard counts it for the packer of that parcel
+    printer.setCondition('offline');
     await benchA.call('pack.complete', { sessionId: view.sessionId });
+    await core.workspace().print.idle();
     const detail = await owner.call('orders.get', { id: made.id });
     expect(detail.events.find((e) => e.kind === 'created')!.actor).toBe('Ben');
     expect(detail.events.find((e) => e.kind === 'packed')!.actor).toBe('Anna');
@@ -86,7 +94,7 @@ describe('packers at the bench (real SQLite file, two screens)', () => {
     again.close();
 
     const dash = await owner.call('packers.dashboard', { hours: 12 });
-    expect(dash.packers.find((p) => p.packer === 'Anna')).toMatchObject({ orders: 1, parcels: 1, items: 6, refusals: 0 });
+    expect(dash.packers.find((p) => p.packer === 'Anna')).toMatchObject({ orders: 1, parcels: 1, items: 6, refusals: 1, labelsFailed: 1 });
     expect(dash.perHour).toEqual([{ hour: '2026-11-27T10:00:00.000Z', packer: 'Anna', orders: 1 }]);
   });
 
