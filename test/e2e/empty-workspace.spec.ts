@@ -155,7 +155,7 @@ test('import and export screen: a broken file gets words and nothing is imported
   await expect(page.getByTestId('catalog-row')).toHaveCount(1);
 });
 
-test('CSV from an empty workspace: a catalog, orders through the column mapping with row errors in words, nothing lost on a second import, exports of orders, stock and shipments', async ({ page, station }) => {
+test('CSV from an empty workspace: a catalog, its search typed and scanned, orders through the column mapping with row errors in words, nothing lost on a second import, exports of orders, stock, shipments and the catalog', async ({ page, station }) => {
   test.setTimeout(240_000);
   const shell = new AppShell(page);
   const warehouse = new WarehousePage(page);
@@ -175,6 +175,18 @@ test('CSV from an empty workspace: a catalog, orders through the column mapping 
   await expect(csv.summaryTitle).toContainText('2 row(s) read: 2 ready (2 SKU(s)), 0 with errors');
   await csv.confirm();
   await expect(shell.notice).toContainText('2 product row(s) imported');
+
+  // the catalog search finds a product by a name typed at a person's speed, and by its barcode scanned into the box
+  await shell.go('catalog');
+  await typeLikeAPerson(page.getByTestId('catalog-search'), 'tea');
+  await expect(page.getByTestId('catalog-row')).toHaveCount(1);
+  await expect(page.getByTestId('catalog-row')).toContainText('Tea Tin');
+  await page.getByTestId('catalog-search').fill('');
+  await page.getByTestId('catalog-search').focus();
+  await pack.scan('4006381333931');
+  await expect(page.getByTestId('catalog-search')).toHaveValue('4006381333931');
+  await expect(page.getByTestId('catalog-row')).toHaveCount(1);
+  await expect(page.getByTestId('catalog-row')).toContainText('Enamel Mug');
 
   // stock: the bin label, then items at scanner speed, and a code typed by a person (150 ms a key)
   await shell.go('warehouse');
@@ -262,6 +274,10 @@ test('CSV from an empty workspace: a catalog, orders through the column mapping 
   const teaHere = stock.rows.find((r) => r.SKU === 'TEA-1' && r.Bin === '(all)');
   expect([teaHere?.['On hand'], teaHere?.Committed, teaHere?.Available, teaHere?.['Default bin']]).toEqual(['5', '4', '1', 'A-1']);
   expect(stock.rows.find((r) => r.SKU === 'TEA-1' && r.Bin === 'A-1')?.['On hand']).toBe('5');
+
+  // the default bin as LOCATION:BIN, which the catalog import reads back
+  const catalog = await csv.export('catalog');
+  expect(catalog.rows.map((r) => [r.SKU, r.Barcodes, r['Default bin'], r['Weight (g)']])).toEqual([['MUG-BLUE', '4006381333931', 'MAIN:A-1', '280'], ['TEA-1', '5901234123457', 'MAIN:A-1', '120']]);
 
   const shipments = await csv.export('shipments');
   expect(shipments.rows).toHaveLength(1);
