@@ -1,8 +1,10 @@
 import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
+import { pickingBench } from './picking-bench';
 import { scanBench } from './scan-bench';
 import { csvBench } from './csv-bench';
 import { shippingBench } from './shipping-bench';
+import { deviceBench } from './device-bench';
 import { shopifyBench } from './shopify-bench';
 import { syncBench } from './sync-bench';
 
@@ -14,5 +16,7 @@ if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
 if (!only || only === 'csv') await csvBench();
 if (!only || only === 'shipping') await shippingBench();
+if (!only || only === 'picking') await pickingBench();
+if (!only || only === 'devices') await deviceBench();
 if (!only || only === 'sync') await syncBench();
 if (!only || only === 'shopify') await shopifyBench();

@@ -17,7 +17,7 @@ const root = new URL('..', import.meta.url).pathname;
 type Prepared = { orderNumber: string; sku: string; ean: string };
 
 /** A demo data folder plus one order of a single line big enough for every scan, seeded before the station starts. */
-function prepare(dataDir: string, quantity: number): Prepared {
+export function prepare(dataDir: string, quantity = 2000): Prepared {
   const core = createCore({ dataDir, actor: 'bench' });
   try {
     const ws = core.workspace();

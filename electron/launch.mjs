@@ -52,7 +52,7 @@ function nativeModulesFor(runtime) {
     Object.assign(env, { npm_config_runtime: 'electron', npm_config_target: version, npm_config_disturl: 'https://electronjs.org/headers' });
   }
   console.log(`Packbench: rebuilding native modules for ${runtime}…`);
-  const r = spawnSync('npm', ['rebuild', 'better-sqlite3', 'node-hid', 'usb'], { cwd: root, stdio: 'inherit', env });
+  const r = spawnSync('npm', ['rebuild', 'better-sqlite3', 'node-hid', 'usb', '@serialport/bindings-cpp'], { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) {
     console.error(`Packbench: could not rebuild native modules for ${runtime}.`);
     process.exit(r.status ?? 1);

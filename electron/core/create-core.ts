@@ -10,6 +10,10 @@ import { inventoryHandlers } from './handlers/inventory-handlers';
 import { ordersHandlers } from './handlers/orders-handlers';
 import { packHandlers } from './handlers/pack-handlers';
 import { printHandlers } from './handlers/print-handlers';
+import { phonesHandlers } from './handlers/phones-handlers';
+import { pickingHandlers } from './handlers/picking-handlers';
+import { routingHandlers } from './handlers/routing-handlers';
+import { rulesHandlers } from './handlers/rules-handlers';
 import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { stationHandlers } from './handlers/station-handlers';
@@ -20,6 +24,9 @@ import { backupHandlers } from './handlers/backup-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
 import { stopDemoChannels } from './demo/demo-channels';
 import type { BackupOptions } from './services/backup-service';
+import { deviceHandlers, serialScannersOf } from './handlers/device-handlers';
+import { createStationDevices, type DeviceBackends, type StationDevices } from './devices/station-devices';
+import { stationPrinterFactory } from './devices/station-printers';
 import type { PrinterFactory } from './services/print-service';
 import type { SyncOptions } from './sync/engine/sync-engine';
 import { openKeyFileBox } from './sync/secrets/key-file-box';
@@ -40,6 +47,8 @@ export type CoreOptions = {
   shipping?: ShippingOptions;
   /** how long backups are kept and when the daily one is checked */
   backups?: BackupOptions;
+  /** scanner, scale and printer buses; none given: an empty simulated bus, no hardware touched */
+  devices?: DeviceBackends;
   /** the desktop app passes Electron safeStorage; otherwise keys are sealed with a key file beside the database */
   secretBox?: SecretBox;
   /** sync engine settings: tests point fetch at emulators, shorten timings, or start it by hand */
@@ -61,6 +70,10 @@ export type Core = {
   connect(options?: { benchToken?: string | null }): Connection;
   onEvent(listener: CoreEventListener): () => void;
   workspace(): Workspace;
+  /** the browser station tells the core where phones can reach it */
+  setNetworkAddresses(fn: () => string[]): void;
+  /** the station's scanners, scales and printers */
+  devices: StationDevices;
   close(): void;
   dataDir: string;
 };
@@ -105,11 +118,21 @@ export function createCore(options: CoreOptions): Core {
     if (options.secretBox) return options.secretBox;
     try { return (keyFileBox ??= openKeyFileBox(options.dataDir)); } catch (e) { console.error('[core] the key file could not be opened', e); return null; }
   };
-  const deps = { clock, actor, emit, printerFactory: options.printerFactory, shipping: options.shipping, backups: options.backups, sync: { ...options.sync, secrets }, outsideBench: <T>(fn: () => T): T => benchOfRequest.exit(fn) };
+  const devices = createStationDevices(options.devices, { clock, emit, serialScanners: () => serialScannersOf(ws) });
+  const deps = {
+    clock, actor, emit, printerFactory: options.printerFactory ?? stationPrinterFactory(devices), shipping: options.shipping, backups: options.backups,
+    sync: { ...options.sync, secrets }, scale: () => devices.hub.scaleReading(), outsideBench: <T>(fn: () => T): T => benchOfRequest.exit(fn),
+  };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
-  const handlers: HandlerMap = { ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers, ...syncHandlers, ...stationHandlers, ...workspaceScreensHandlers };
+  devices.hub.start();
+  const handlers: HandlerMap = {
+    ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers,
+    ...syncHandlers, ...stationHandlers, ...deviceHandlers(devices), ...rulesHandlers, ...routingHandlers, ...pickingHandlers, ...phonesHandlers, ...workspaceScreensHandlers,
+  };
 
+  let networkAddresses: () => string[] = () => [];
   const ctx: HandlerContext = {
+    networkAddresses: () => networkAddresses(),
     get ws() { return ws; },
     bench: () => benchOfRequest.getStore() ?? defaultBench,
     emit,
@@ -182,11 +205,13 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     dataDir: options.dataDir,
+    devices,
     workspace: () => ws,
     connect(connectOptions = {}) {
       const bench: BenchState = { token: connectOptions.benchToken || null };
       return { handle: (method, input) => benchOfRequest.run(bench, () => handle(method, input)) };
     },
+    setNetworkAddresses(fn) { networkAddresses = fn; },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -194,6 +219,7 @@ export function createCore(options: CoreOptions): Core {
     handle: (method, input) => benchOfRequest.run(defaultBench, () => handle(method, input)),
     close() {
       listeners.clear();
+      void devices.stop();
       ws.close();
       void stopDemoChannels(options.dataDir);
     },

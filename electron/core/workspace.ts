@@ -9,7 +9,15 @@ import { createConflictService } from './services/order-conflicts';
 import { createOrdersService } from './services/orders-service';
 import { createPackCompletion } from './services/pack-complete';
 import { createPackService } from './services/pack-service';
+import { createDeviceService } from './services/device-service';
+import { createPickPrint } from './services/pick-print';
+import { createPickService } from './services/pick-service';
 import { createPrintService, type PrinterFactory } from './services/print-service';
+import { createRoutingService } from './services/routing-service';
+import { createRulesService } from './services/rules-service';
+import { createTransferService } from './services/transfer-service';
+import { createWeightCheck } from './services/weight-check';
+import type { ScaleReading } from '../../shared/contract/devices';
 import { createRepos, type Repos } from './store';
 import { createCatalogService } from './services/catalog-service';
 import { createWarehouseService } from './services/warehouse-service';
@@ -38,6 +46,8 @@ export type WorkspaceDeps = {
   printerFactory?: PrinterFactory | undefined;
   shipping?: ShippingOptions | undefined;
   backups?: BackupOptions | undefined;
+  /** the station scale's current reading, for the parcel weight and its check */
+  scale?: (() => ScaleReading | null) | undefined;
   sync?: SyncOptions | undefined;
   /** runs fn as background work, not as the screen whose request started it (its packer may leave) */
   outsideBench?: (<T>(fn: () => T) => T) | undefined;
@@ -77,6 +87,13 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const { db, file } = openDatabase({ dataDir });
   const repos = createRepos(db);
   const orders = createOrdersService(repos, clock, actor);
+  const rules = createRulesService(repos, clock, actor, orders);
+  const routing = createRoutingService(repos, clock, actor, orders);
+  const transfers = createTransferService(repos, clock, actor);
+  // rules first: a rule may say where the order ships from
+  orders.onLanding(rules.onLanded);
+  orders.onLanding(routing.onLanded);
+  rules.afterEach((orderId, _handling, who, at, touch) => routing.route(orderId, who, at, touch));
   const inventory = createInventoryService(repos, clock, actor);
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
@@ -94,8 +111,12 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
     repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
   });
-  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping);
+  const weights = createWeightCheck(repos, clock, deps.scale ?? (() => null), shipping);
+  const packing = createPackCompletion(repos, clock, actor, orders, print, shipping, weights);
   const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
+  const picking = createPickService(repos, clock, actor, orders, () => scanner().gsReplacement);
+  const pickPrint = createPickPrint(repos, clock, print, picking);
+  const phones = createDeviceService(repos, clock, actor);
   // decided by content, not by whether the file existed: a first start that was cut short seeds on the next one
   const untouched = repos.settings.get('workspace.kind') === undefined && repos.catalog.skuCount() === 0 && repos.orders.counts().orders === 0;
   // the station's own setup first: the demo's packed orders are printed on the printer the shop uses
@@ -121,7 +142,8 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
   return {
-    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, conflicts, sync, channels,
+    file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, weights, conflicts, sync, channels,
+    rules, routing, transfers, picking, pickPrint, phones,
     catalog, warehouse, packers, dashboard, orderEntry, csvImport, csvExport,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {

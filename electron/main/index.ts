@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../core/create-core';
+import { desktopDevices } from '../core/devices/desktop-devices';
 import { contentSecurityPolicy } from '../core/hosts/content-security';
 import { listBackups } from '../core/store/backups';
 import { restoreBackupOffline } from '../core/store/restore';
@@ -49,7 +50,7 @@ function serveRenderer(): void {
 }
 
 function createWindow(c: Core) {
-  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), join(import.meta.dirname, '../../resources/icons/icon.png')));
   const stop = c.onEvent((event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT, { type: 'event', event, payload });
   });
@@ -77,7 +78,7 @@ function openCore(dataDir: string): Core | undefined {
     try {
       // keys (shops, carriers) go to the OS keychain where there is one; otherwise the core seals them with a key file
       const secretBox = safeStorageBox(safeStorage);
-      return createCore({ dataDir, version: app.getVersion(), ...(secretBox ? { secretBox } : {}) });
+      return createCore({ dataDir, version: app.getVersion(), devices: desktopDevices(), ...(secretBox ? { secretBox } : {}) });
     } catch (e) {
       const err = e instanceof AppError ? e : new AppError('storage', 'Packbench could not start because of an unexpected problem.', String(e));
       const latest = err.code === 'storage' ? listBackups(dataDir)[0] : undefined;

@@ -1,8 +1,10 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** Kept pure so a unit test can hold the security settings in place where Electron cannot run. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
+    // Linux and Windows show it in the task bar; macOS takes the app bundle's icon.icns
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1400,
     height: 900,
     minWidth: 1000,

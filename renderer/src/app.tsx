@@ -9,7 +9,12 @@ import { InventoryScreen } from './screens/inventory/inventory-screen';
 import { OrdersScreen } from './screens/orders/orders-screen';
 import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
+import { PickerApp } from './screens/picking/picker-app';
+import { PickingScreen } from './screens/picking/picking-screen';
 import { PrintingScreen } from './screens/printing/printing-screen';
+import { RulesScreen } from './screens/rules/rules-screen';
+import { DevicesScreen } from './screens/devices/devices-screen';
+import { useDeviceNotices } from './screens/devices/use-device-notices';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { CatalogScreen } from './screens/catalog/catalog-screen';
 import { WarehouseScreen } from './screens/warehouse/warehouse-screen';
@@ -34,6 +39,9 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   import: ImportScreen,
   shipments: ShipmentsScreen,
   sync: SyncScreen,
+  devices: DevicesScreen,
+  picking: PickingScreen,
+  rules: RulesScreen,
 };
 
 export function App() {
@@ -44,10 +52,13 @@ export function App() {
   useGlobalScanner();
   usePackSync();
   useSyncStatusFeed();
+  useDeviceNotices();
   const screen = useAppStore((s) => s.screen);
   const connection = useAppStore((s) => s.connection);
   const View = SCREEN_VIEWS[screen];
   if (connection === 'unauthorized') return <StaleKeyScreen />;
+  // a phone or tablet walking pick lists sees only that
+  if (window.location.hash === '#picker') return <ErrorBoundary resetKey="picker"><PickerApp /></ErrorBoundary>;
   return (
     <div className="app">
       <TopBar />

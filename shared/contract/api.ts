@@ -12,6 +12,11 @@ import { stationMethods } from './station-api';
 import { workspaceScreensMethods } from './workspace-screens-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
+import { rulesMethods } from './rules-api';
+import { routingMethods } from './routing-api';
+import { pickingMethods } from './picking-api';
+import { phonesMethods } from './phones-api';
+import { deviceMethods } from './devices-api';
 import { syncMethods } from './sync-api';
 
 const Empty = z.object({}).strict().default({});
@@ -37,6 +42,11 @@ export const api = {
   ...workspaceScreensMethods,
   ...shippingMethods,
   ...backupMethods,
+  ...rulesMethods,
+  ...routingMethods,
+  ...pickingMethods,
+  ...phonesMethods,
+  ...deviceMethods,
   ...syncMethods,
 } as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './orders';
+import { ScaleReadingSchema } from './devices';
 
 /** Pushed from the core to every connected screen. */
 export const events = {
@@ -12,6 +13,14 @@ export const events = {
   'warehouse.changed': z.object({}),
   'packers.changed': z.object({}),
   'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
+  'rules.changed': z.object({}),
+  'picking.changed': z.object({ listId: Id }),
+  'phones.changed': z.object({}),
+  /** a device was plugged in, unplugged or failed; `words` says which and what to do */
+  'devices.changed': z.object({ words: z.string(), tone: z.enum(['info', 'warning']) }),
+  /** a HID POS or serial scanner read a code: the first screen to claim it handles it like a wedge scan */
+  'devices.scan': z.object({ scanId: z.string(), deviceId: z.string(), deviceName: z.string(), text: z.string() }),
+  'scale.reading': ScaleReadingSchema,
   'sync.changed': z.object({ channelIds: z.array(Id) }),
 } as const;
 

@@ -50,7 +50,7 @@ export const PrintJobSchema = z.object({
   parcelNo: z.number().int().nullable(),
   printerId: Id,
   printerName: z.string(),
-  kind: z.enum(['label', 'test']),
+  kind: z.enum(['label', 'test', 'pick_list']),
   /** done: the printer confirmed it; unconfirmed: sent, but the printer never showed it printed it */
   status: z.enum(PRINT_JOB_STATUSES),
   /** in words: why it failed or is unconfirmed, what was kept, what to do */
@@ -119,23 +119,32 @@ export const PackAbandonInput = z.object({ sessionId: Id, reason: z.string().tri
 
 export const PackCompleteOutput = z.object({ view: PackViewSchema, labelJob: PrintJobSchema.nullable() });
 
+export const PRINTER_KINDS = ['virtual', 'tcp', 'usb', 'cups'] as const;
+
 export const PrinterSchema = z.object({
   id: Id,
   name: z.string(),
-  kind: z.enum(['virtual', 'tcp']),
+  kind: z.enum(PRINTER_KINDS),
   host: z.string(),
   port: z.number().int(),
   dpi: z.union([z.literal(203), z.literal(300)]),
   labelSize: z.enum(['4x6', '4x4']),
   folder: z.string(),
   isDefault: z.boolean(),
+  /** the printer's command language; the same label layout is emitted in it */
+  language: z.enum(['zpl', 'epl', 'tspl']),
+  /** calibration: dots to move everything right / down (negative: left / up) */
+  offsetX: z.number().int(),
+  offsetY: z.number().int(),
+  /** USB printers: vendor:product:serial; OS-queue printers: the queue name */
+  device: z.string(),
 });
 export type Printer = z.infer<typeof PrinterSchema>;
 
 export const PrinterInput = z.object({
   id: Id.optional(),
   name: z.string().trim().min(1, 'Give the printer a name.').max(100, 'Keep the name under 100 characters.'),
-  kind: z.enum(['virtual', 'tcp']),
+  kind: z.enum(PRINTER_KINDS),
   host: z.string().trim().max(253, 'A printer address is at most 253 characters.').default('')
     .refine((h) => h === '' || isHostAddress(h), 'That is not a printer address: type its IP address (like 192.168.1.50) or its host name (like zebra-bench.local), with no spaces or symbols.'),
   port: z.number().int('A port is a whole number.').min(1, 'A port is a whole number from 1 to 65535; label printers use 9100.').max(65535, 'A port is a whole number from 1 to 65535; label printers use 9100.').default(9100),
@@ -143,7 +152,13 @@ export const PrinterInput = z.object({
   labelSize: z.enum(['4x6', '4x4']).default('4x6'),
   folder: z.string().trim().max(1000).default(''),
   isDefault: z.boolean().default(false),
-}).refine((p) => p.kind !== 'tcp' || p.host !== '', { message: 'A network printer needs its address (IP or host name).', path: ['host'] });
+  // left out: kept as they are (a new printer gets ZPL, no offset)
+  language: z.enum(['zpl', 'epl', 'tspl']).optional(),
+  offsetX: z.number().int().min(-200).max(200).optional(),
+  offsetY: z.number().int().min(-200).max(200).optional(),
+  device: z.string().trim().max(300, 'A printer\'s device name is at most 300 characters.').optional(),
+}).refine((p) => p.kind !== 'tcp' || p.host !== '', { message: 'A network printer needs its address (IP or host name).', path: ['host'] })
+  .refine((p) => (p.kind !== 'usb' && p.kind !== 'cups') || (p.device ?? '') !== '' || p.id !== undefined, { message: 'Choose the printer from the Devices screen (its USB id or print queue).', path: ['device'] });
 
 export const PrinterStatusSchema = z.object({ ready: z.boolean(), message: z.string(), problems: z.array(z.object({ code: z.string(), words: z.string() })) });
 

@@ -1,14 +1,17 @@
 /** The order life cycle. Every status change goes through canTransition so no screen or import can skip a step. */
-export const ORDER_STATUSES = ['open', 'picking', 'packed', 'shipped', 'on_hold', 'cancelled'] as const;
+export const ORDER_STATUSES = ['open', 'picking', 'packed', 'shipped', 'on_hold', 'cancelled', 'short'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
-  open: ['picking', 'on_hold', 'cancelled'],
+  // open -> short: a picker found the bin short; the order waits for stock (or ships what there is)
+  open: ['picking', 'on_hold', 'cancelled', 'short'],
   // picking -> open: the packer abandons; the stock stays reserved
   picking: ['packed', 'open', 'on_hold', 'cancelled'],
   packed: ['shipped'],
   on_hold: ['open', 'cancelled'],
   shipped: [],
+  // back to open once stock is there; picking: pack what was found and split the rest
+  short: ['open', 'picking', 'on_hold', 'cancelled'],
   cancelled: [],
 };
 
@@ -27,6 +30,7 @@ export const STATUS_WORDS: Record<OrderStatus, string> = {
   shipped: 'Shipped',
   on_hold: 'On hold',
   cancelled: 'Cancelled',
+  short: 'Short',
 };
 
 export function transitionRefusal(from: OrderStatus, to: OrderStatus): string {

@@ -58,7 +58,7 @@ describe('Shopify through the sync engine', () => {
     await scanAll(core, client, view.sessionId);
     await client.call('pack.complete', { sessionId: view.sessionId });
     await waitFor('the fulfillment on Shopify', () => emu.state.fulfillmentStatus(emu.state.orders.get(remote.id)!) === 'FULFILLED');
-    await waitFor('the outbox to settle', () => (core.workspace().repos.db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE topic = 'order.fulfilled' AND status = 'pending'").get() as { n: number }).n === 0);
+    await waitFor('the outbox to settle', () => (core.workspace().repos.db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE topic = 'order.fulfilled' AND status = 'pending' AND channel_id = ?").get(channelId) as { n: number }).n === 0);
     await new Promise((r) => setTimeout(r, 300));
     expect(emu.faults.injected.map((f) => f.kind)).toContain('reset');
     expect(emu.state.applied.filter((a) => a.mutation === 'fulfillmentCreate')).toHaveLength(1);

@@ -13,6 +13,8 @@ export type HandlerContext = {
   version: string;
   /** the bench (screen) this request came from: who is packing there */
   bench(): BenchState;
+  /** the addresses the browser station serves beyond this computer ("http://192.168.1.20:5000"); none in the desktop app */
+  networkAddresses(): string[];
 };
 
 export type Handler<M extends MethodName> = (input: z.output<Api[M]['input']>, ctx: HandlerContext) => MethodOutput<M> | Promise<MethodOutput<M>>;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/contract/errors';
 import { createCore } from '../create-core';
+import { browserStationDevices } from '../devices/browser-station-devices';
 import { findAppRoot } from '../store/app-root';
 import { resolveDataDir } from './data-dir';
 import { restoreBackupOffline } from '../store/restore';
@@ -12,7 +13,8 @@ import { startWebHost, type WebHost } from './web-host';
 import { startDemoCarriers } from '../demo/demo-carriers';
 
 /** `npm run serve`: the browser station. Plain Node; prints the tokenised URL to open. */
-async function main(values: Options) {
+async function main(options: Options) {
+  let values = options;
   const dataDir = resolveDataDir(values['data-dir']);
   if (values['restore-backup']) {
     const restored = restoreBackupOffline(dataDir, values['restore-backup']);
@@ -21,8 +23,13 @@ async function main(values: Options) {
   const firstRun = values['first-run'] === 'empty' ? 'empty' : 'demo';
   const token = stationToken(values);
   const demoCarriers = values['demo-carriers'] ? await startDemoCarriers() : undefined;
-  const core = createCore({ dataDir, firstRun, ...(demoCarriers ? { shipping: { demoCarriers: demoCarriers.urls } } : {}) });
+  const core = createCore({ dataDir, firstRun, devices: browserStationDevices(), ...(demoCarriers ? { shipping: { demoCarriers: demoCarriers.urls } } : {}) });
   const appRoot = findAppRoot();
+  // phones switched on (Settings → Phones and tablets): the shop's network too, unless --host says where
+  if (!process.argv.some((a) => a === '--host' || a.startsWith('--host=')) && core.workspace().phones.lanEnabled()) {
+    values = { ...values, host: '0.0.0.0' };
+    console.log('Packbench: phones and tablets are switched on, so the station also listens on this computer\'s networks (only paired devices get in from there).');
+  }
   if (!isLoopbackHost(values.host)) {
     console.warn(`Packbench: listening on ${values.host}, beyond this computer, because --host asked for it.`);
   }

@@ -9,6 +9,7 @@ import type { Core } from '../create-core';
 import { contentSecurityPolicy } from './content-security';
 import { createSocketFlow, DEFAULT_SOCKET_LIMITS, type FlowStats, type SocketLimits } from './socket-flow';
 import { allowedHosts, checkStationToken, cookieName, readCookie, tokensEqual } from './station-access';
+import { deviceAllowed, deviceCookie, deviceCookieName, fromThisComputer, PAIR_PATH, pairingRefusal } from './device-access';
 
 type SocketFlow = ReturnType<typeof createSocketFlow>;
 
@@ -92,7 +93,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ]));
       return;
     }
-    if (!tokensEqual(tokenFrom(req, url), token)) {
+    if (url.pathname === PAIR_PATH) {
+      // a phone opening the pairing address from the desk's QR code: the one-time code becomes its own token
+      const paired = options.core.workspace().phones.redeem(url.searchParams.get('code') ?? '');
+      if (!paired) {
+        res.writeHead(403, { ...security, 'content-type': 'text/html; charset=utf-8' });
+        res.end(pairingRefusal());
+        return;
+      }
+      res.writeHead(303, { ...security, 'set-cookie': deviceCookie(port, paired.token), location: '/#picker' });
+      res.end();
+      return;
+    }
+    // the station key works only from this computer; from the network, only paired devices get in
+    const stationKey = fromThisComputer(req) && tokensEqual(tokenFrom(req, url), token);
+    const device = stationKey ? null : options.core.workspace().phones.check(readCookie(req, deviceCookieName(port)));
+    if (!device && !stationKey) {
       res.writeHead(401, { ...security, 'content-type': 'text/html; charset=utf-8' });
       res.end(req.method === 'HEAD' ? undefined : refusalPage('This station address is out of date or incomplete', NO_TOKEN_WORDS));
       return;
@@ -151,15 +167,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const origin = req.headers.origin;
     // a browser always sends Origin: it must be this station under the very name the request used
     const sameOrigin = origin === undefined || (origin.toLowerCase() === `http://${String(req.headers.host).toLowerCase()}`);
-    if (url.pathname !== '/api' || !hostOk(req) || !sameOrigin || !tokensEqual(tokenFrom(req, url), token)) {
+    const stationKey = fromThisComputer(req) && tokensEqual(tokenFrom(req, url), token);
+    const deviceToken = stationKey ? null : readCookie(req, deviceCookieName(port));
+    const device = deviceToken && hostOk(req) && sameOrigin ? options.core.workspace().phones.check(deviceToken) : null;
+    if (url.pathname !== '/api' || !hostOk(req) || !sameOrigin || (!stationKey && !device)) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nPackbench refused this connection: wrong address or station key. Open the address the station printed.');
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (deviceToken && device) deviceSockets.set(ws, deviceToken);
+      wss.emit('connection', ws, req);
+    });
   });
 
   const flows = new Map<WebSocket, SocketFlow>();
+  /** sockets opened by a paired phone, with its token: checked on every request, closed when it is revoked */
+  const deviceSockets = new Map<WebSocket, string>();
   let closedTooSlow = 0;
   wss.on('connection', (ws, req: IncomingMessage) => {
     // each tab is its own bench: the screen tells which packer it had (a reconnect keeps them)
@@ -169,7 +193,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       console.warn(`[web-host] ${words}`);
     });
     flows.set(ws, flow);
-    ws.on('close', () => { flow.dispose(); flows.delete(ws); });
+    ws.on('close', () => { flow.dispose(); flows.delete(ws); deviceSockets.delete(ws); });
     ws.on('error', (e) => console.error('[web-host] socket error', e.message));
     ws.on('message', (data) => {
       flow.started();
@@ -181,11 +205,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         flow.answer({ type: 'response', id, ok: false, error: { code: 'invalid_request', message: 'Packbench could not read this message; it must be a JSON request.', hint: 'Reload the page.' } } satisfies ServerMessage);
         return;
       }
+      const deviceToken = deviceSockets.get(ws);
+      if (deviceToken !== undefined) {
+        const refusal = deviceAllowed(options.core.workspace().phones.check(deviceToken), req.data.method);
+        if (refusal) {
+          flow.answer({ type: 'response', id: req.data.id, ok: false, error: refusal.error } satisfies ServerMessage);
+          if (refusal.close) ws.close(4401, 'This device is no longer paired.');
+          return;
+        }
+      }
       void connection.handle(req.data.method, req.data.input).then((r) => flow.answer({ type: 'response', id: req.data.id, ...r } satisfies ServerMessage));
     });
   });
   const stopEvents = options.core.onEvent((event, payload) => {
-    for (const flow of flows.values()) flow.event({ type: 'event', event, payload });
+    if (event === 'phones.changed') {
+      // a revoked phone is cut off at once, not at its next request
+      for (const [ws, t] of deviceSockets) if (!options.core.workspace().phones.check(t)) ws.close(4401, 'This device is no longer paired.');
+    }
+    for (const [ws, flow] of flows) if (!deviceSockets.has(ws) || event.startsWith('picking.') || event === 'workspace.changed') flow.event({ type: 'event', event, payload });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -194,6 +231,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
+  // where a phone on the shop's network can reach this station: the served names that are not this computer's own
+  options.core.setNetworkAddresses(() => [...hosts].filter((h) => !/^(127\.|localhost:|\[::1\]:)/.test(h)).map((h) => `http://${h}`));
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url: `${origin}/?token=${token}`,

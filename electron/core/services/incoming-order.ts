@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/contract/orders';
+import { RISK_LEVELS, type Risk } from '../../../shared/contract/rules';
 import { AddressSchema } from '../../../shared/domain/address';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-state';
 import type { NewOrder } from '../store/orders-repo';
@@ -47,11 +48,19 @@ export const IncomingOrderSchema = z.object({
     quantity: z.number().int().min(1, 'A line has a quantity below 1').max(100_000),
     unitPriceMinor: Minor,
   })).min(1, 'The order has no lines').max(1000),
+  /** what the channel says beyond the lines, read by the automation rules */
+  tags: z.array(Text(40, 1, 'A tag is empty')).max(30, 'The order has more than 30 tags').optional(),
+  note: Text(10_000).optional(),
+  risk: z.enum(RISK_LEVELS).optional(),
 });
 /** An order as a channel, a CSV file or a form hands it over, before it is checked. */
 export type IncomingOrder = Omit<NewOrder, 'lines' | 'status'> & {
   status?: OrderStatus;
   lines: Array<{ sku: string; title: string; quantity: number; unitPriceMinor: number }>;
+  /** what the channel says beyond the lines, for the automation rules */
+  tags?: string[];
+  note?: string;
+  risk?: Risk;
 };
 export type CheckedOrder = z.output<typeof IncomingOrderSchema>;
 

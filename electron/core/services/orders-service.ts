@@ -46,8 +46,15 @@ export type ImportResult = {
   updated: number[]; held: number[]; cancelled: number[]; skipped: number;
 };
 
+/** An order that has just landed (or changed), handed to the landing hooks inside the landing transaction. */
+export type LandedOrder = { orderId: number; incoming: IncomingOrder; change: 'new' | 'updated' };
+export type StockTouch = (variantId: number, locationId: number, sku: string) => void;
+/** Runs inside importOrders' transaction (rules, routing): a failure undoes the whole landing. */
+export type LandingHook = (landed: LandedOrder[], who: string, at: string, touch: StockTouch) => void;
+
 export function createOrdersService(repos: Repos, clock: Clock, actor: () => string) {
   const { orders, inventory, catalog, outbox } = repos;
+  const landingHooks: LandingHook[] = [];
 
   /**
    * Lands orders: each is checked against the contract first (one that breaks it is refused in words and
@@ -69,6 +76,7 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
       const who = actor();
       const touched: Touched = new Map();
       const result: ImportResult = { imported: [], duplicates: 0, rejected, updated: [], held: [], cancelled: [], skipped: 0 };
+      const touch: StockTouch = (variantId, locationId, sku) => touched.set(`${variantId}:${locationId}`, { variantId, locationId, sku });
       const variantIds = new Map<string, number | null>();
       const variantId = (sku: string) => {
         let id = variantIds.get(sku);
@@ -98,6 +106,8 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
             remote: remoteSnapshot(o, o.remote), heldByChannel: start.status === 'on_hold' }, at);
         }
         reconcileReservation(id, o.locationId, lines, who, at, touched, 'order received', true);
+        // each order is routed before the next one reserves: the first to arrive is served first
+        for (const hook of landingHooks) hook([{ orderId: id, incoming: o, change: 'new' }], who, at, touch);
       }
       tellAvailable(touched, at);
       return result;
@@ -178,7 +188,10 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
       const session = repos.pack.activeForOrder(id);
       if (session) repos.pack.endSession(session.id, 'abandoned', at, `order became ${STATUS_WORDS[to].toLowerCase()}`);
     }
-    if (to === 'cancelled') releaseReservations(id, current.location_id, who, at);
+    if (to === 'cancelled') {
+      // a split order holds stock at each location it ships from
+      for (const loc of new Set([current.location_id, ...repos.routing.locationsHolding(`order:${id}`)])) releaseReservations(id, loc, who, at);
+    }
     // a change the channel itself caused (it cancelled, it holds for payment) is not echoed back to it
     if (options.tellChannel === false) return;
     const rec = orders.record(id)!;
@@ -229,8 +242,13 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
     return orders.search({ ...input, skus: skusFor(input.q) });
   }
 
+  /** Rules and routing register here; they run in the landing transaction, after the orders are in. */
+  function onLanding(hook: LandingHook): void {
+    landingHooks.push(hook);
+  }
+
   const updateDeps = { repos, applyTransition, reconcileReservation, variantBySku: (sku: string) => catalog.variantBySku(sku)?.id ?? null };
 
-  return { importOrders, detail, transition, applyTransition, list, reconcileReservation, tellAvailable };
+  return { importOrders, detail, transition, applyTransition, list, reconcileReservation, tellAvailable, onLanding };
 }
 export type OrdersService = ReturnType<typeof createOrdersService>;

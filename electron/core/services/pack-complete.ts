@@ -2,7 +2,8 @@ import { AppError } from '../../../shared/contract/errors';
 import type { PackView, PrintJob } from '../../../shared/contract/pack';
 import { assignableCodeProblem, normaliseGtin } from '../../../shared/codes';
 import { isoNow, type Clock } from '../clock';
-import { renderPackingSlipHtml, renderShippingLabel, type RenderedLabel } from '../labels';
+import { renderPackingSlipHtml, type RenderedLabel } from '../labels';
+import { renderShippingLabelFor, type PrinterProfile } from '../labels/printer-language';
 import type { Repos } from '../store';
 import type { Symbology } from '../store/catalog-repo';
 import type { OrdersService } from './orders-service';
@@ -10,6 +11,8 @@ import { activeSessionOrThrow, lineStates, packView } from './pack-view';
 import type { PrintService } from './print-service';
 import type { ShippingService } from '../shipping/shipping-service';
 import { orderBarcode, orderQrPayload, resolveOrderCode } from './scan-codes';
+import { recordOrderPick } from './order-stock';
+import type { WeightCheck } from './weight-check';
 
 type Done = { view: PackView; labelJob: PrintJob | null; dispatch: () => void };
 
@@ -22,23 +25,28 @@ function undrawableNotice(label: RenderedLabel): string {
 }
 
 /** Closing a parcel: ledger, order status, timeline, outbox and the label job land in one transaction. */
-export function createPackCompletion(repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService, shipping?: ShippingService) {
+export function createPackCompletion(
+  repos: Repos, clock: Clock, actor: () => string, orders: OrdersService, print: PrintService, shipping?: ShippingService, weights?: WeightCheck,
+) {
   const { outbox } = repos;
   /** catalog weight of what the parcel holds; a scale reading will replace it */
   function parcelGrams(lines: Array<{ variantId: number | null; quantity: number }>): number {
     return lines.reduce((g, l) => g + (l.variantId ? (repos.catalog.variantById(l.variantId)?.weightGrams ?? 0) * l.quantity : 0), 0);
   }
 
-  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: { labelSize: '4x6' | '4x4'; dpi: 203 | 300 }): RenderedLabel {
+  /** the label in the printer's own language (ZPL, EPL2 or TSPL), calibrated for it */
+  function labelZpl(orderId: number, parcelNo: number, parcelCount: number, weightGrams: number, printer: PrinterProfile): RenderedLabel {
     const order = repos.orders.record(orderId)!;
     const shipFrom = repos.catalog.locationAddress(order.locationId)!;
-    return renderShippingLabel({
+    return renderShippingLabelFor({
       orderNumber: order.number, barcodeData: orderBarcode(orderId, order.number), orderQrPayload: orderQrPayload(orderId), shipTo: order.shipTo, shipFrom, weightGrams,
       ...(parcelCount > 1 ? { parcel: { index: parcelNo, count: parcelCount } } : {}),
-    }, { size: printer.labelSize, dpi: printer.dpi });
+    }, printer);
   }
 
   function close(sessionId: number, split: { reason: string } | null): Done {
+    // the scale's steady weight, checked against what the parcel should weigh, before anything is written
+    const weighed = weights?.weigh(sessionId) ?? null;
     const jobId = repos.transaction(() => {
       const session = activeSessionOrThrow(repos, sessionId); // refuses an order that left picking
       const lines = lineStates(repos, session);
@@ -53,15 +61,20 @@ export function createPackCompletion(repos: Repos, clock: Clock, actor: () => st
       const at = isoNow(clock);
       const who = actor();
       const order = repos.orders.record(session.orderId)!;
+      if (weighed) {
+        weights?.record(session.orderId, sessionId, weighed);
+        // the steady scale weight is the parcel's weight (parcel-weight.ts, INTERFACES.md item 4) unless the packer typed one
+        const choice = repos.shipping.parcelChoice(sessionId);
+        if (!choice?.weightGrams) repos.shipping.setParcelChoice(sessionId, choice?.packageId ?? null, weighed.grams, at);
+      }
       // a carrier parcel is bought in the background; its fulfilment is written with the bought label (INTERFACES.md item 2)
       const shipped = shipping?.parcelPacked({ order, sessionId, parcelNo: session.parcelNo, final: !split, at,
         lines: counted.map((l) => ({ sku: l.sku, variantId: l.variantId, quantity: l.scanned, lineId: l.lineId })) });
-      const grams = shipped?.weight.grams ?? parcelGrams(counted.map((l) => ({ variantId: l.variantId, quantity: l.scanned })));
+      const grams = shipped?.weight.grams ?? weighed?.grams ?? parcelGrams(counted.map((l) => ({ variantId: l.variantId, quantity: l.scanned })));
       for (const l of counted) {
         if (l.variantId === null) continue;
         try {
-          // taken from the home bin first, then the other bins in walk order (picking will say which bin, later)
-          repos.inventory.recordOut({ variantId: l.variantId, locationId: order.locationId, kind: 'pick', quantity: l.scanned, reason: 'packed', actor: who, reference: `order:${order.id}`, at });
+          recordOrderPick(repos, order, l.variantId, l.scanned, who, at);
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           throw new AppError('conflict', `The stock records for ${l.sku} at ${order.locationName} do not cover this parcel: ${e.message} Nothing was recorded.`,

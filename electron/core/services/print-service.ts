@@ -4,12 +4,17 @@ import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Printer, PrintJob } from '../../../shared/contract/pack';
 import { isoNow, type Clock } from '../clock';
 import { createTcpPrinter, createVirtualPrinter, isPrinterError, type PrinterStatus, type RawPrinter } from '../drivers/printer';
-import { renderTestPrintZpl, withReprintMark } from '../labels';
+import { jobBytes } from '../labels/byte-text';
+import { renderCalibrationLabel } from '../labels/calibration-label';
+import { withReprintMark } from '../labels';
 import type { Repos } from '../store';
 
 
 export const VIRTUAL_PRINTER_NAME = 'Virtual label printer';
 export type PrinterFactory = (printer: Printer) => RawPrinter;
+type Extras = 'language' | 'offsetX' | 'offsetY' | 'device';
+export type SavePrinter = Omit<Printer, 'id' | Extras> & Partial<Pick<Printer, Extras>> & { id?: number | undefined };
+const PRINTER_DEFAULTS = { language: 'zpl', offsetX: 0, offsetY: 0, device: '' } as const;
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /** The real drivers: a folder of .zpl/.png files, or a network printer on raw TCP 9100. */
@@ -40,7 +45,7 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
   /** Always one printer to send to: the virtual one, until the shop sets up a real one. */
   function ensureDefaultPrinter(): void {
     if (repos.print.printers().length) return;
-    repos.print.savePrinter({ name: VIRTUAL_PRINTER_NAME, kind: 'virtual', host: '', port: 9100, dpi: 203, labelSize: '4x6', folder: join(dataDir, 'labels'), isDefault: true });
+    repos.print.savePrinter({ name: VIRTUAL_PRINTER_NAME, kind: 'virtual', host: '', port: 9100, dpi: 203, labelSize: '4x6', folder: join(dataDir, 'labels'), isDefault: true, ...PRINTER_DEFAULTS });
   }
 
   /** The first label's bytes with "REPRINT n" and the time added where the layout keeps room for it. */
@@ -102,7 +107,7 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     repos.print.setStatus(jobId, 'sending', '', isoNow(clock), true);
     changed(jobId);
     try {
-      const receipt = await driverFor(printer).send(Buffer.from(job.zpl, 'utf8'), { jobId: String(jobId), name: job.orderNumber ? `order-${job.orderNumber}` : `job-${jobId}` });
+      const receipt = await driverFor(printer).send(jobBytes(job.zpl), { jobId: String(jobId), name: job.orderNumber ? `order-${job.orderNumber}` : `job-${jobId}` });
       if (receipt.confirmed) repos.print.setStatus(jobId, 'done', '', isoNow(clock));
       else repos.print.setStatus(jobId, 'unconfirmed', receipt.words, isoNow(clock));
     } catch (e) {
@@ -158,7 +163,8 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
     testPrint(printerId: number): PrintJob {
       const printer = repos.print.printer(printerId);
       if (!printer) throw new AppError('not_found', `Printer ${printerId} does not exist.`, 'Reload the printer list.');
-      const zpl = renderTestPrintZpl({ size: printer.labelSize, dpi: printer.dpi, printerName: printer.name, printedAt: clock.now() });
+      // the calibration label, in the printer's own language and with its offset applied
+      const zpl = renderCalibrationLabel(printer.name, printer, clock.now());
       const id = repos.print.createJob({ printerId, orderId: null, sessionId: null, parcelNo: null, kind: 'test', zpl, at: isoNow(clock) });
       void dispatch(id);
       return publicJob(id);
@@ -168,11 +174,15 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
       if (!printer) throw new AppError('not_found', `Printer ${printerId} does not exist.`);
       return driverFor(printer).status();
     },
-    savePrinter(p: Omit<Printer, 'id'> & { id?: number | undefined }): Printer {
+    savePrinter(p: SavePrinter): Printer {
       const folder = p.kind === 'virtual' && !p.folder ? join(dataDir, 'labels') : p.folder;
       const id = repos.transaction(() => {
-        if (p.id && !repos.print.printer(p.id)) throw new AppError('not_found', `Printer ${p.id} does not exist.`);
-        return repos.print.savePrinter({ ...p, folder });
+        const before = p.id ? repos.print.printer(p.id) : undefined;
+        if (p.id && !before) throw new AppError('not_found', `Printer ${p.id} does not exist.`);
+        // language, calibration and device are kept unless the caller names them
+        const kept = { ...PRINTER_DEFAULTS, ...(before ? { language: before.language, offsetX: before.offsetX, offsetY: before.offsetY, device: before.device } : {}) };
+        const given = Object.fromEntries(Object.entries({ language: p.language, offsetX: p.offsetX, offsetY: p.offsetY, device: p.device }).filter(([, v]) => v !== undefined));
+        return repos.print.savePrinter({ ...p, folder, ...kept, ...given });
       });
       return repos.print.printer(id)!;
     },

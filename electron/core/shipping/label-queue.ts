@@ -1,3 +1,4 @@
+import { ruledRates } from '../services/rule-shipping';
 import { checkTrackingNumber } from '../../../shared/codes/tracking';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { ShippingRules } from '../../../shared/contract/shipping';
@@ -127,7 +128,13 @@ export function createLabelQueue(deps: LabelQueueDeps) {
       }
       return null;
     }
-    const choice = chooseRate(rule, rates);
+    // a rule on the order may name the carrier (and service) to use
+    const ruled = ruledRates(repos, s.orderId, rates);
+    if (!ruled.rates.length) {
+      hold(s, ruled.why);
+      return null;
+    }
+    const choice = chooseRate(rule, ruled.rates);
     if (!choice.rate) {
       hold(s, choice.why);
       return null;

@@ -1,3 +1,4 @@
+import { ruledPackage } from '../services/rule-shipping';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
@@ -93,10 +94,12 @@ export function createShippingService(deps: ShippingDeps) {
     return repos.shipping.preset(id)!;
   }
 
-  /** The box for a parcel: the packer's choice, else the default box of its first SKU that has one, else the shop's default. */
+  /** The box for a parcel: the packer's choice, else an automation rule's, else the default box of its first SKU that has one, else the shop's default. */
   function packageFor(sessionId: number, lines: Array<{ variantId: number | null }>): PackagePreset | undefined {
     const chosen = repos.shipping.parcelChoice(sessionId)?.packageId;
     if (chosen) return repos.shipping.preset(chosen);
+    const ruled = ruledPackage(repos, sessionId);
+    if (ruled) return ruled;
     for (const l of lines) {
       const id = l.variantId ? repos.shipping.skuPackage(l.variantId) : null;
       if (id) { const p = repos.shipping.preset(id); if (p) return p; }

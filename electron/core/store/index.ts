@@ -5,13 +5,18 @@ import { createOrdersRepo, SEARCH_INDEX_VERSION } from './orders-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createOutboxDrainRepo } from './outbox-drain-repo';
 import { createPackRepo } from './pack-repo';
+import { createPickRepo } from './pick-repo';
 import { createPrintRepo } from './print-repo';
 import { createProductRepo } from './product-repo';
 import { createWarehouseRepo } from './warehouse-repo';
 import { createPackersRepo } from './packers-repo';
 import { createDeliveriesRepo } from './deliveries-repo';
+import { createRoutingRepo } from './routing-repo';
+import { createRulesRepo } from './rules-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
+import { createWeightsRepo } from './weights-repo';
+import { createPrinterHealthRepo } from './printer-health-repo';
 import { createSyncRepo } from './sync-repo';
 
 export function createRepos(db: Db) {
@@ -23,12 +28,17 @@ export function createRepos(db: Db) {
     outbox: createOutboxRepo(db),
     pack: createPackRepo(db),
     print: createPrintRepo(db),
+    rules: createRulesRepo(db),
+    routing: createRoutingRepo(db),
+    picks: createPickRepo(db),
     settings: createSettingsRepo(db),
     products: createProductRepo(db),
     warehouse: createWarehouseRepo(db),
     packers: createPackersRepo(db),
     deliveries: createDeliveriesRepo(db),
     shipping: createShippingRepo(db),
+    weights: createWeightsRepo(db),
+    printerHealth: createPrinterHealthRepo(db),
     sync: createSyncRepo(db),
     outboxDrain: createOutboxDrainRepo(db),
     /** better-sqlite3 transactions are synchronous: nothing else runs in between */

@@ -270,7 +270,7 @@ export function createOrdersRepo(db: Db) {
       }
     },
     counts() {
-      return c.prepare(`SELECT count(*) AS orders, coalesce(sum(status IN ('open','picking','on_hold')),0) AS openOrders FROM orders`).get() as { orders: number; openOrders: number };
+      return c.prepare(`SELECT count(*) AS orders, coalesce(sum(status IN ('open','picking','on_hold','short')),0) AS openOrders FROM orders`).get() as { orders: number; openOrders: number };
     },
   };
 }

@@ -3,13 +3,13 @@ import type { Db } from './db';
 
 export type JobStatus = PrintJob['status'];
 export type NewPrintJob = {
-  printerId: number; orderId: number | null; sessionId: number | null; parcelNo: number | null; kind: 'label' | 'test'; zpl: string; at: string;
+  printerId: number; orderId: number | null; sessionId: number | null; parcelNo: number | null; kind: 'label' | 'test' | 'pick_list'; zpl: string; at: string;
   reprintOf?: number | null; notice?: string;
 };
 
 export function createPrintRepo(db: Db) {
   const c = db.$client;
-  const printerColumns = 'id, name, kind, host, port, dpi, label_size AS labelSize, folder, is_default AS isDefault';
+  const printerColumns = 'id, name, kind, host, port, dpi, label_size AS labelSize, folder, is_default AS isDefault, language, offset_x AS offsetX, offset_y AS offsetY, device';
   type PrinterRow = Omit<Printer, 'isDefault'> & { isDefault: number };
   const toPrinter = (r: PrinterRow): Printer => ({ ...r, isDefault: r.isDefault === 1 });
   const jobColumns = `j.id, j.order_id AS orderId, o.number AS orderNumber, j.parcel_no AS parcelNo, j.printer_id AS printerId,
@@ -34,11 +34,11 @@ export function createPrintRepo(db: Db) {
       if (p.isDefault) c.prepare('UPDATE printers SET is_default = 0').run();
       if (p.id) {
         c.prepare(`UPDATE printers SET name = @name, kind = @kind, host = @host, port = @port, dpi = @dpi, label_size = @labelSize,
-          folder = @folder, is_default = @isDefault WHERE id = @id`).run(row);
+          folder = @folder, is_default = @isDefault, language = @language, offset_x = @offsetX, offset_y = @offsetY, device = @device WHERE id = @id`).run(row);
         return p.id;
       }
-      return Number(c.prepare(`INSERT INTO printers (name, kind, host, port, dpi, label_size, folder, is_default)
-        VALUES (@name, @kind, @host, @port, @dpi, @labelSize, @folder, @isDefault)`).run(row).lastInsertRowid);
+      return Number(c.prepare(`INSERT INTO printers (name, kind, host, port, dpi, label_size, folder, is_default, language, offset_x, offset_y, device)
+        VALUES (@name, @kind, @host, @port, @dpi, @labelSize, @folder, @isDefault, @language, @offsetX, @offsetY, @device)`).run(row).lastInsertRowid);
     },
     createJob(j: NewPrintJob): number {
       return Number(c.prepare(`INSERT INTO print_jobs (printer_id, order_id, session_id, parcel_no, kind, zpl, created_at, updated_at, reprint_of, notice)

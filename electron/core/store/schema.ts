@@ -120,7 +120,7 @@ export const orders = sqliteTable('orders', {
   externalId: text('external_id').notNull(),
   number: text('number').notNull(),
   locationId: integer('location_id').notNull().references(() => locations.id),
-  status: text('status', { enum: ['open', 'picking', 'packed', 'shipped', 'on_hold', 'cancelled'] }).notNull(),
+  status: text('status', { enum: ['open', 'picking', 'packed', 'shipped', 'on_hold', 'cancelled', 'short'] }).notNull(),
   customerName: text('customer_name').notNull(),
   shipName: text('ship_name').notNull(),
   shipCompany: text('ship_company').notNull().default(''),
@@ -232,13 +232,20 @@ export const packScans = sqliteTable('pack_scans', {
 export const printers = sqliteTable('printers', {
   id: integer('id').primaryKey(),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['virtual', 'tcp'] }).notNull(),
+  kind: text('kind', { enum: ['virtual', 'tcp', 'usb', 'cups'] }).notNull(),
   host: text('host').notNull().default(''),
   port: integer('port').notNull().default(9100),
   dpi: integer('dpi').notNull().default(203),
   labelSize: text('label_size', { enum: ['4x6', '4x4'] }).notNull().default('4x6'),
   folder: text('folder').notNull().default(''),
   isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  /** command language the printer speaks: zpl, epl or tspl */
+  language: text('language', { enum: ['zpl', 'epl', 'tspl'] }).notNull().default('zpl'),
+  /** calibration in dots: moves the whole label right / down */
+  offsetX: integer('offset_x').notNull().default(0),
+  offsetY: integer('offset_y').notNull().default(0),
+  /** usb: vendor:product:serial; cups: queue name */
+  device: text('device').notNull().default(''),
 });
 
 /** A label or test page: the exact bytes sent, kept so a failed job can be retried and any job reprinted. */
@@ -248,7 +255,7 @@ export const printJobs = sqliteTable('print_jobs', {
   orderId: integer('order_id').references(() => orders.id),
   sessionId: integer('session_id').references(() => packSessions.id),
   parcelNo: integer('parcel_no'),
-  kind: text('kind', { enum: ['label', 'test'] }).notNull(),
+  kind: text('kind', { enum: ['label', 'test', 'pick_list'] }).notNull(),
   zpl: text('zpl').notNull(),
   status: text('status', { enum: ['queued', 'sending', 'done', 'unconfirmed', 'failed'] }).notNull().default('queued'),
   error: text('error').notNull().default(''),
@@ -515,3 +522,173 @@ export const channelSkus = sqliteTable('channel_skus', {
   remoteAvailable: integer('remote_available'),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.channelId, t.sku] })]);
+/**
+ * What each closed parcel weighed on the scale, by its exact contents ("SKU-A*2|SKU-B*1"), so the
+ * expected weight of the same items is learned from past shipments. Append-only.
+ */
+export const parcelWeights = sqliteTable('parcel_weights', {
+  id: integer('id').primaryKey(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  sessionId: integer('session_id').notNull().references(() => packSessions.id),
+  contents: text('contents').notNull(),
+  grams: integer('grams').notNull(),
+  /** what the check expected, and whether a supervisor accepted a weight outside it */
+  expectedGrams: integer('expected_grams'),
+  acceptedBy: text('accepted_by').notNull().default(''),
+  acceptReason: text('accept_reason').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('parcel_weights_contents').on(t.contents, t.id)]);
+/** Automation rules, run in position order when an order lands or changes. Conditions and actions are zod-checked JSON. */
+export const automationRules = sqliteTable('automation_rules', {
+  id: integer('id').primaryKey(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  match: text('match', { enum: ['all', 'any'] }).notNull().default('all'),
+  conditions: text('conditions', { mode: 'json' }).notNull(),
+  actions: text('actions', { mode: 'json' }).notNull(),
+  stop: integer('stop', { mode: 'boolean' }).notNull().default(false),
+  /** bumped on every edit: a changed rule may fire again on an order it fired on before */
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [index('automation_rules_position').on(t.position, t.id)]);
+
+/**
+ * What an order says beyond its lines (the channel's tags, the customer's note, the risk) and what the
+ * rules decided for it. A row exists only for orders that have one of these.
+ */
+export const orderHandling = sqliteTable('order_handling', {
+  orderId: integer('order_id').primaryKey().references(() => orders.id),
+  /** from the channel or a person; rules read them but never change them */
+  tags: text('tags', { mode: 'json' }).notNull().default(sql`'[]'`),
+  note: text('note').notNull().default(''),
+  risk: text('risk', { enum: ['low', 'medium', 'high', 'unknown'] }).notNull().default('unknown'),
+  /** decided by the rules, recomputed on every run */
+  ruleTags: text('rule_tags', { mode: 'json' }).notNull().default(sql`'[]'`),
+  priority: integer('priority').notNull().default(0),
+  carrier: text('carrier').notNull().default(''),
+  service: text('service').notNull().default(''),
+  packagePreset: text('package_preset').notNull().default(''),
+  shipFromLocationId: integer('ship_from_location_id').references(() => locations.id),
+  /** rule id -> version of each firing already applied, so a second run repeats no hold, note or timeline entry */
+  fired: text('fired', { mode: 'json' }).notNull().default(sql`'{}'`),
+  evaluatedAt: text('evaluated_at'),
+}, (t) => [index('order_handling_priority').on(t.priority)]);
+
+/** An order shipped from more than one location (a split): what each location ships. */
+export const orderShipments = sqliteTable('order_shipments', {
+  id: integer('id').primaryKey(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  seq: integer('seq').notNull(),
+  /** proposed: waiting for the owner's consent (the order is held); agreed: the stock is reserved there */
+  status: text('status', { enum: ['proposed', 'agreed'] }).notNull(),
+  /** [{variantId, sku, quantity}] */
+  lines: text('lines', { mode: 'json' }).notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [uniqueIndex('order_shipments_order_seq').on(t.orderId, t.seq), index('order_shipments_location').on(t.locationId)]);
+
+/** Stock sent between locations: a transfer movement out when it leaves, in when it arrives; in transit between. */
+export const stockTransfers = sqliteTable('stock_transfers', {
+  id: integer('id').primaryKey(),
+  fromLocationId: integer('from_location_id').notNull().references(() => locations.id),
+  toLocationId: integer('to_location_id').notNull().references(() => locations.id),
+  status: text('status', { enum: ['in_transit', 'received', 'cancelled'] }).notNull().default('in_transit'),
+  /** why: an order it is for ("order:12"), or a person's words */
+  reason: text('reason').notNull().default(''),
+  orderId: integer('order_id').references(() => orders.id),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  closedBy: text('closed_by').notNull().default(''),
+  closedAt: text('closed_at'),
+}, (t) => [index('stock_transfers_status').on(t.status, t.id)]);
+
+export const stockTransferLines = sqliteTable('stock_transfer_lines', {
+  transferId: integer('transfer_id').notNull().references(() => stockTransfers.id),
+  variantId: integer('variant_id').notNull().references(() => variants.id),
+  quantity: integer('quantity').notNull(),
+}, (t) => [primaryKey({ columns: [t.transferId, t.variantId] }), index('stock_transfer_lines_variant').on(t.variantId)]);
+
+/** A walk through one location's bins for one order (single), many (batch, a tote each) or a wave cut into carts. */
+export const pickLists = sqliteTable('pick_lists', {
+  id: integer('id').primaryKey(),
+  kind: text('kind', { enum: ['single', 'batch', 'wave'] }).notNull(),
+  /** lists made together as one wave share the id of the wave's first list */
+  waveId: integer('wave_id'),
+  name: text('name').notNull(),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  status: text('status', { enum: ['open', 'picking', 'done', 'cancelled'] }).notNull().default('open'),
+  picker: text('picker').notNull().default(''),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  startedAt: text('started_at'),
+  finishedAt: text('finished_at'),
+}, (t) => [index('pick_lists_status').on(t.status, t.id), index('pick_lists_wave').on(t.waveId)]);
+
+/** The orders on a list and the tote each goes into. An order is on at most one list that is still being picked. */
+export const pickListOrders = sqliteTable('pick_list_orders', {
+  pickListId: integer('pick_list_id').notNull().references(() => pickLists.id),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  tote: text('tote').notNull(),
+  status: text('status', { enum: ['picking', 'picked', 'short', 'removed'] }).notNull().default('picking'),
+}, (t) => [
+  primaryKey({ columns: [t.pickListId, t.orderId] }),
+  uniqueIndex('pick_list_orders_one_active').on(t.orderId).where(sql`status = 'picking'`),
+  index('pick_list_orders_order').on(t.orderId, t.status),
+]);
+
+/** One stop of the walk: a SKU in a bin, with how many to take and how many were taken (or found missing). */
+export const pickTasks = sqliteTable('pick_tasks', {
+  id: integer('id').primaryKey(),
+  pickListId: integer('pick_list_id').notNull().references(() => pickLists.id),
+  seq: integer('seq').notNull(),
+  /** null: the units are at the location but in no bin yet */
+  binId: integer('bin_id').references(() => bins.id),
+  binCode: text('bin_code').notNull(),
+  sortKey: text('sort_key').notNull(),
+  variantId: integer('variant_id').notNull().references(() => variants.id),
+  sku: text('sku').notNull(),
+  title: text('title').notNull(),
+  quantity: integer('quantity').notNull(),
+  picked: integer('picked').notNull().default(0),
+  short: integer('short').notNull().default(0),
+  shortReason: text('short_reason').notNull().default(''),
+  status: text('status', { enum: ['open', 'done', 'short'] }).notNull().default('open'),
+  binScannedAt: text('bin_scanned_at'),
+}, (t) => [index('pick_tasks_list').on(t.pickListId, t.seq), index('pick_tasks_open_bin').on(t.binId, t.variantId, t.status)]);
+
+/** Which order (and tote) each unit of a stop is for. */
+export const pickAllocations = sqliteTable('pick_allocations', {
+  taskId: integer('task_id').notNull().references(() => pickTasks.id),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  orderLineId: integer('order_line_id').notNull().references(() => orderLines.id),
+  tote: text('tote').notNull(),
+  quantity: integer('quantity').notNull(),
+  picked: integer('picked').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.taskId, t.orderLineId] }), index('pick_allocations_order').on(t.orderId)]);
+
+/** Every scan on a pick list, accepted or refused, written as it happens. Append-only. */
+export const pickScans = sqliteTable('pick_scans', {
+  id: integer('id').primaryKey(),
+  pickListId: integer('pick_list_id').notNull().references(() => pickLists.id),
+  taskId: integer('task_id').references(() => pickTasks.id),
+  code: text('code').notNull(),
+  outcome: text('outcome', { enum: ['bin', 'item', 'wrong_bin', 'wrong_item', 'over_pick', 'unknown', 'bin_first', 'short'] }).notNull(),
+  quantity: integer('quantity').notNull().default(0),
+  message: text('message').notNull(),
+  actor: text('actor').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('pick_scans_list').on(t.pickListId, t.id)]);
+
+/** Phones and tablets allowed to pick over the shop's network. Only a hash of each device's token is kept. */
+export const pairedDevices = sqliteTable('paired_devices', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  pairedBy: text('paired_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  lastSeenAt: text('last_seen_at'),
+  revokedAt: text('revoked_at'),
+  revokedBy: text('revoked_by').notNull().default(''),
+});

@@ -50,7 +50,7 @@ function ChoosePacker({ current }: { current: Packer | null }) {
     <dialog ref={ref} className="dialog bench-dialog" aria-labelledby="bench-title" data-testid="bench-dialog" onCancel={(e) => { e.preventDefault(); close(); }}>
       <h2 id="bench-title">Who is packing at this screen?</h2>
       {packers === null ? <p>Loading the team…</p> : packers.length === 0 ? (
-        <p className="dialog-body">Nobody is on the team yet: work is recorded as this computer's user. Add packers on the Team screen (Alt+0).</p>
+        <p className="dialog-body">Nobody is on the team yet: work is recorded as this computer's user. Add packers on the Team screen (Alt+Shift+3).</p>
       ) : (
         <ul className="bench-list" aria-label="Team">
           {packers.map((p) => (

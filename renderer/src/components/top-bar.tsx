@@ -18,6 +18,9 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   import: 'Import',
   shipments: 'Shipments',
   sync: 'Sync',
+  devices: 'Devices',
+  picking: 'Picking',
+  rules: 'Rules',
 };
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {

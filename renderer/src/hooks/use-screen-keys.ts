@@ -3,7 +3,7 @@ import { screenIndexOfKey } from '../lib/screen-keys';
 import { SCREENS, useAppStore } from '../stores/app-store';
 
 /**
- * Alt+1..9, 0, - and F1..F10 switch screens from anywhere, even inside a text field, because a packer
+ * Alt+1..9 and 0 (with Shift for the next ten) and F1..F10 switch screens from anywhere, even inside a text field, because a packer
  * with a scanner in one hand should not have to reach for the mouse.
  */
 export function useScreenKeys(): void {

@@ -5,6 +5,7 @@ import { useAppStore } from '../stores/app-store';
 import { routeRefusal, routeScan } from './scan-router';
 import { installScannerInput, type ScannerInput } from './scanner-input';
 import { useScannerSettings } from './scanner-settings-store';
+import { useDeviceScans } from './use-device-scans';
 
 /** `into` is told which field the text goes into, before it goes in, so it can be taken back if it proves to be a scan's start. */
 type StrayTyping = (text: string, into: (field: Element) => void) => boolean;
@@ -24,6 +25,8 @@ export function useGlobalScanner(): void {
   const settings = useScannerSettings((s) => s.settings);
   const input = useRef<ScannerInput | null>(null);
   const epoch = useAppStore((s) => s.dataEpoch);
+  // HID POS and serial scanners feed the same routing, without the keyboard
+  useDeviceScans();
 
   useEffect(() => {
     input.current = installScannerInput({

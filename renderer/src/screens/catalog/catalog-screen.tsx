@@ -60,7 +60,7 @@ export function CatalogScreen() {
           <button type="button" className="button button-primary" onClick={() => setEditing(emptyProduct())} data-testid="catalog-new">New product</button>
         </div>
         <p className="result-count" aria-live="polite" data-testid="catalog-count">
-          {total === null ? 'Loading…' : total === 0 && !q && !archived ? 'No products yet. Add one with "New product", or import a catalog CSV on the Import screen (Alt+-).' : plural(total, 'product', 'products')}
+          {total === null ? 'Loading…' : total === 0 && !q && !archived ? 'No products yet. Add one with "New product", or import a catalog CSV on the Import screen (Alt+Shift+4).' : plural(total, 'product', 'products')}
         </p>
         <ul className="list-rows" aria-label="Products">
           {rows.map((r) => (

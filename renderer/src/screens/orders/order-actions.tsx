@@ -12,6 +12,7 @@ const ACTION_WORDS: Record<OrderStatus, string> = {
   shipped: 'Mark as shipped',
   on_hold: 'Put on hold',
   cancelled: 'Cancel order',
+  short: 'Mark as short',
 };
 
 // stopping an order is a decision somebody must be able to explain later

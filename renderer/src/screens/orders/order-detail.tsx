@@ -9,6 +9,7 @@ import { useOrdersStore } from '../../stores/orders-store';
 import { ConflictBanner } from './conflict-banner';
 import { OrderActions } from './order-actions';
 import { OrderLines, OrderTotals } from './order-lines';
+import { OrderHandlingPanel } from './order-handling';
 import { OrderTimeline } from './order-timeline';
 import { ShipTo } from './ship-to';
 import './order-detail.css';
@@ -84,6 +85,7 @@ export function OrderDetailView({ id }: { id: number }) {
               <OrderTotals order={order} />
             </section>
             <ShipTo address={order.shipTo} />
+            <OrderHandlingPanel order={order} onChanged={() => void api.call('orders.get', { id: order.id }).then(setOrder, () => undefined)} />
             <OrderTimeline events={order.events} />
           </div>
         </>

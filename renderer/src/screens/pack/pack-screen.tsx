@@ -8,6 +8,7 @@ import { FoundProductPanel, WaitingScans } from './found-product';
 import { LabelStatus } from './label-status';
 import { ManualEntry } from './manual-entry';
 import { OpenOrders } from './open-orders';
+import { ReadyToPack } from './ready-to-pack';
 import { PackActions } from './pack-actions';
 import { AbandonDialog, OverrideDialog, SplitDialog } from './pack-forms';
 import { PackLines } from './pack-lines';
@@ -16,6 +17,7 @@ import { RecentScans } from './recent-scans';
 import { ParcelBox, ShipmentPanel } from './shipment-panel';
 import { usePackKeys } from './use-pack-keys';
 import { ItemPicture } from './item-picture';
+import { WeightPanel } from './weight-panel';
 import './pack.css';
 
 /**
@@ -99,6 +101,7 @@ function PackSession({ view }: { view: PackView }) {
         </div>
         <aside className="pack-side">
           <ManualEntry prompt="Type a code that will not scan" />
+          <WeightPanel view={view} />
           <PackActions view={view} />
           <ParcelBox view={view} />
           {label && needsAttention(label) ? <LabelStatus job={label} compact /> : null}
@@ -140,6 +143,7 @@ function PackDone({ view }: { view: PackView }) {
         <aside className="pack-side">
           <ManualEntry prompt="Scan the next order's packing slip, or type its number" />
           <PackActions view={view} />
+          <ReadyToPack />
           <OpenOrders />
         </aside>
       </div>
@@ -163,6 +167,7 @@ function PackIdle() {
           {label && label.status !== 'done' ? <LabelStatus job={label} compact /> : null}
         </div>
         <aside className="pack-side">
+          <ReadyToPack />
           <OpenOrders />
         </aside>
       </div>

@@ -21,6 +21,12 @@ export function LabelPreview({ jobId, title }: { jobId: number; title: string })
     (async () => {
       const job = await api.call('print.job', { jobId });
       if (!live) return;
+      if (!/^\s*\^XA/.test(job.zpl)) {
+        // EPL2 and TSPL jobs: the ZPL renderer cannot draw them; the printer gets exactly these bytes
+        const language = /^\s*SIZE /.test(job.zpl) ? 'TSPL' : 'EPL2';
+        setState({ kind: 'failed', message: `This label is in ${language}, for a printer that speaks ${language}; only ZPL labels can be previewed here. Printing is not affected.` });
+        return;
+      }
       setState({ kind: 'loading', words: 'Drawing the preview (the first one takes a few seconds)…' });
       const src = await renderZplPreview(job.zpl, { dpi: job.dpi, labelSize: job.labelSize });
       if (live) setState({ kind: 'ready', src, dpi: job.dpi, labelSize: job.labelSize, bytes: new TextEncoder().encode(job.zpl).length });

@@ -9,6 +9,8 @@ import { BackupsSection } from './backups-section';
 import { CarriersSection } from './carriers-section';
 import { ChannelsSection } from './channels-section';
 import { PrintersSection } from './printers-section';
+import { PhonesSection } from './phones-section';
+import { RoutingSection } from './routing-section';
 import { ScannerSection } from './scanner-section';
 import './settings.css';
 
@@ -68,6 +70,9 @@ const SCREEN_HELP: Partial<Record<Screen, string>> = {
   printing: 'print jobs, retry, reprint, label preview',
   shipments: 'carrier labels today, by carrier, voided; buy now, void, reprint, end-of-day manifest',
   sync: 'each shop online or offline, what waits to go out, problems in words, Sync now and Retry',
+  devices: 'scanners, scales and label printers, their state and test buttons',
+  picking: 'make pick lists, print them, walk one; stock in transit',
+  rules: 'automation rules, their order and a dry run',
   catalog: 'products, variants, barcodes and case packs, customs details, pictures',
   warehouse: 'locations, bins in walk order, receiving deliveries by scan',
   team: 'packers, PINs, supervisors, the bench dashboard',
@@ -118,6 +123,8 @@ export function SettingsScreen() {
       <PrintersSection />
       <CarriersSection />
       <ScannerSection />
+      <RoutingSection />
+      <PhonesSection />
       <BackupsSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>
