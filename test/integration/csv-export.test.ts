@@ -55,13 +55,15 @@ describe('CSV export (demo workspace on a real SQLite file)', () => {
     expect(inBins).toBe(total);
 
     const order = (await client.call('orders.list', { status: 'open' })).rows[0]!;
+    expect((await exportAll(client, 'shipments')).filter((r) => r[0] === order.number)).toEqual([]);
     const view = await client.call('pack.open', { orderId: order.id });
     await scanAll(core, client, view.sessionId);
     await client.call('pack.complete', { sessionId: view.sessionId });
     const shipments = await exportAll(client, 'shipments');
     expect(shipments[0]).toContain('Tracking number');
-    expect(shipments[1]!.slice(0, 4)).toEqual([order.number, '1', expect.any(String), 'tester']);
-    expect(shipments).toHaveLength(2);
+    // the demo has parcels packed before; this one is there once, as packed here
+    const ours = shipments.filter((r) => r[0] === order.number);
+    expect(ours.map((r) => r.slice(0, 4))).toEqual([[order.number, '1', expect.any(String), 'tester']]);
   });
 
   it('makes text that a spreadsheet would run as a formula inert', async () => {
