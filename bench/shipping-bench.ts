@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCore } from '../electron/core/create-core';
 import { createInMemoryClient } from '../electron/core/hosts/in-memory-transport';
 import { startEasyPostEmulator } from '../test/emulators/easypost-emulator';
@@ -20,7 +21,8 @@ export async function shippingBench() {
   const dataDir = mkdtempSync(join(tmpdir(), 'packbench-bench-ship-'));
   const easypost = await startEasyPostEmulator();
   const printer = await startZplPrinterEmulator();
-  const core = createCore({ dataDir, actor: 'bench' });
+  // the tracking poller stays out of the way: its requests are not part of buying a label
+  const core = createCore({ dataDir, actor: 'bench', shipping: { trackPollMs: 3_600_000 } });
   const client = createInMemoryClient(core);
   try {
     await client.call('printers.save', { name: 'Bench Zebra', kind: 'tcp', host: '127.0.0.1', port: printer.port, isDefault: true });
@@ -58,6 +60,26 @@ export async function shippingBench() {
     line('the same requests sent bare, measured here: p95 (median)', `${ms(b.p95)} (${ms(b.median)})`);
     line('Packbench overhead over the nominal floor: p95 (median)', `${ms(s.p95 - floor)} (${ms(s.median - floor)})`);
     line('Packbench overhead over the measured bare requests: p95 (median)', `${ms(s.p95 - b.p95)} (${ms(s.median - b.median)})`);
+
+    // a carrier that offers only PDF: the same path plus drawing the PDF at the printer's dpi into ^GFA
+    easypost.setLabelFormat('PDF');
+    const pdf: number[] = [];
+    // pdf.js draws on the main thread: how long the core's event loop is held is part of the cost
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    for (const id of ordersTo(core, (c) => c !== 'GB').slice(0, 12)) {
+      const sessionId = await openAndScan({ core, client }, id);
+      const before = printer.jobs.length;
+      const t0 = performance.now();
+      await client.call('pack.complete', { sessionId });
+      await printer.waitForJobs(before + 1, 60_000);
+      pdf.push(performance.now() - t0);
+    }
+    loop.disable();
+    const p = summarise(pdf.slice(2)); // the first loads pdf.js and Skia
+    line('PDF-only carrier: pack.complete -> label printed: p95 (median)', `${ms(p.p95)} (${ms(p.median)})`);
+    line('PDF drawing and conversion cost over ZPL labels: p95 (median)', `${ms(p.p95 - s.p95)} (${ms(p.median - s.median)})`);
+    line('longest event-loop stall while PDF labels were converted', ms(loop.max / 1e6));
   } finally {
     await core.workspace().shipping.queue.idle();
     client.close();

@@ -57,6 +57,9 @@ export type ShippingOptions = {
   carrierFactory?: CarrierFactory | undefined;
   carrierTimeoutMs?: number | undefined;
   retryDelaysMs?: number[] | undefined;
+  /** tracking: how long a parcel's status is trusted, and how often the poller looks (tests) */
+  trackEveryMs?: number | undefined;
+  trackPollMs?: number | undefined;
   /** carrier emulators for the demo workspace (`--demo-carriers`) */
   demoCarriers?: DemoCarrierUrls | undefined;
 };
@@ -109,7 +112,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
   const shipping = createShippingService({
     repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
-    carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs,
+    carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs, trackEveryMs: so.trackEveryMs, trackPollMs: so.trackPollMs,
   });
   const weights = createWeightCheck(repos, clock, deps.scale ?? (() => null), shipping);
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping, weights);
@@ -127,6 +130,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   print.recover();
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
+  shipping.tracking.start();
   const conflicts = createConflictService(repos, clock, actor, orders);
   const engine = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
   // "Sync now" or a channel connected on a screen starts timers that keep running: they are the

@@ -42,6 +42,16 @@ export const shippingMethods = {
   /** buy now: a held label after its order was fixed, or a waiting one without waiting for the next try */
   'shipments.retry': command(z.object({ id: Id }), ShipmentSchema),
   'shipments.void': command(z.object({ id: Id }), ShipmentSchema),
+  /** a voided label's parcel bought again (new idempotency key); answers the new label */
+  'shipments.buyAgain': command(z.object({
+    id: Id,
+    /** another box than the voided label's (its size, and its empty weight for a catalog weight) */
+    packageId: Id.nullable().optional(),
+    /** the parcel weighed again, in grams: it replaces the voided label's weight */
+    weightGrams: z.number().int().min(1, 'A parcel weighs at least 1 g').max(150_000, 'Over 150 kg: split it into more parcels').nullable().optional(),
+  }), ShipmentSchema),
+  /** asks the carrier where the parcel is now (the poller does it by itself every 30 minutes) */
+  'shipments.track': command(z.object({ id: Id }), ShipmentSchema),
   'shipments.reprint': command(z.object({ id: Id }), PrintJobSchema),
   'manifests.list': query(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }), z.array(ManifestSchema)),
   /** closes the day for one carrier: every bought, unvoided, unmanifested label goes on one SCAN form */

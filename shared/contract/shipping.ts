@@ -113,6 +113,14 @@ export const ShipmentSchema = z.object({
   createdAt: IsoTime,
   boughtAt: IsoTime.nullable(),
   updatedAt: IsoTime,
+  /** bought again after a void: the voided label this one replaces, and the other way round */
+  replacesId: Id.nullable(),
+  replacedById: Id.nullable(),
+  /** the carrier's word for where the parcel is (pre_transit, in_transit, delivered …; '' = not asked yet) */
+  trackingStatus: z.string(),
+  trackingDetail: z.string(),
+  /** when the carrier was last asked */
+  trackedAt: IsoTime.nullable(),
 });
 export type Shipment = z.infer<typeof ShipmentSchema>;
 

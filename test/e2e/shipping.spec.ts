@@ -1,16 +1,17 @@
-import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { renderZplToPng } from '../../electron/core/labels/render-zpl';
 import { startEasyPostEmulator, type EasyPostEmulator } from '../emulators/easypost-emulator';
+import { startWooEmulator } from '../emulators/woocommerce/woo-emulator';
 import { startZplPrinterEmulator, type ZplPrinterEmulator } from '../emulators/zpl-printer-emulator';
 import { decodeBarcodesFromPng } from '../support/barcodes';
 import { AppShell } from './page-models/app-shell';
 import { CarriersSettings } from './page-models/carriers-settings';
+import { ChannelsSettings } from './page-models/channels-settings';
 import { PackPage } from './page-models/pack-page';
 import { PrintersSettings } from './page-models/printers-settings';
 import { expect, startStation, test as stationTest, type Station } from './station';
 import { prepareDemoData, type DemoData, type DemoOrder } from './support/pack-demo';
+import { connectStationClient } from './support/station-client';
 
 const test = stationTest.extend<{ demo: DemoData; printer: ZplPrinterEmulator; easypost: EasyPostEmulator }>({
   demo: async ({}, use) => {
@@ -61,57 +62,100 @@ async function packAtBench(pack: PackPage, order: DemoOrder) {
   await expect(pack.done).toContainText(`${order.number} packed`);
 }
 
-test('pack → rate → buy → the carrier label on the TCP printer, its barcode is the tracking number, the fulfilment carries it', async ({ page, station, demo, printer, easypost }, testInfo) => {
-  const shell = new AppShell(page);
-  const pack = new PackPage(page);
-  await shell.open(station);
-  await setUp(shell, printer, easypost);
-  const order = demo.orders.find((o) => o.customerName === 'James Carter')!;
-  await shell.go('pack');
-  await packAtBench(pack, order);
-
-  const status = page.getByTestId('shipment-status');
-  await expect(status).toHaveAttribute('data-status', 'bought', { timeout: 20_000 });
-  expect(easypost.purchases).toHaveLength(1);
-  const tracking = easypost.purchases[0]!.tracking;
-  await expect(page.getByTestId('shipment-status-words')).toContainText(tracking);
-  await pack.expectLabel('done', /Sent to Bench Zebra/);
-  const [received] = await printer.waitForJobs(1, 15_000);
-  const decoded = await decodeBarcodesFromPng(await renderZplToPng(received!.text));
-  expect(decoded).toContainEqual({ format: 'Code128', text: tracking });
-  // the preview is drawn from the same bytes the printer got
-  await page.keyboard.press('Alt+V');
-  await expect(pack.labelPreview).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  await page.screenshot({ path: testInfo.outputPath('carrier-label-bought.png') });
-
-  // Shipments screen: today's label with its tracking; reprint sends the same bytes again
-  await shell.go('shipments');
-  const row = page.getByTestId('shipment-row').filter({ hasText: order.number });
-  await expect(row).toHaveAttribute('data-status', 'bought');
-  await expect(row.getByTestId('shipment-tracking')).toHaveText(tracking);
-  await row.getByTestId('shipment-reprint').click();
-  const jobs = await printer.waitForJobs(2, 15_000);
-  expect(jobs[1]!.text).toBe(jobs[0]!.text);
-  // end of day: the manifest is made and printed
-  await page.getByTestId('manifest-create').filter({ hasText: 'EasyPost' }).click();
-  await expect(page.getByTestId('manifest-row').first()).toContainText('1 label(s)');
-  const withManifest = await printer.waitForJobs(3, 15_000);
-  expect(withManifest[2]!.text).toContain(tracking);
-  expect(easypost.scanForms).toHaveLength(1);
-  await page.screenshot({ path: testInfo.outputPath('shipments-screen.png') });
-  expect(shell.pageErrors).toEqual([]);
-  expect(shell.cspViolations).toEqual([]);
-
-  // the channel sync is not on main yet: the fulfilment waits in the outbox, with the tracking
-  await station.stop();
-  const db = new Database(join(demo.dataDir, 'packbench.db'), { readonly: true });
+test('a shop\'s order: pack → rate → buy → the label on the TCP printer scans as the tracking → WooCommerce shows it shipped with that tracking; void, buy again, manifest', async ({ page, station, demo, printer, easypost }, testInfo) => {
+  test.setTimeout(180_000);
+  const shop = await startWooEmulator();
   try {
-    const rows = (db.prepare("SELECT payload FROM outbox WHERE topic = 'order.fulfilled'").all() as Array<{ payload: string }>).map((r) => JSON.parse(r.payload));
-    const mine = rows.filter((p) => p.orderId === order.id);
-    expect(mine).toHaveLength(1);
-    expect(mine[0].tracking).toMatchObject({ number: tracking, company: 'USPS' });
+    const shell = new AppShell(page);
+    const pack = new PackPage(page);
+    await shell.open(station);
+    await setUp(shell, printer, easypost);
+    expect(await new ChannelsSettings(page).connectWooCommerce({ name: 'Garage WooCommerce', url: shop.url, key: shop.consumerKey, secret: shop.consumerSecret }))
+      .toMatch(/Connected to Emulated WooCommerce/);
+    // a customer in the US orders on the shop; customs come from the catalog (the shop is in GB)
+    const codes = demo.codes.get('PEN-BRS')!;
+    const wooId = shop.store.addOrder({
+      billing: { first_name: 'James', last_name: 'Carter', email: 'james@example.com', phone: '+1 650 555 0100' },
+      shipping: { first_name: 'James', last_name: 'Carter', address_1: '1600 Amphitheatre Pkwy', city: 'Mountain View', state: 'CA', postcode: '94043', country: 'US', phone: '+1 650 555 0100' },
+      line_items: [{ sku: codes.sku, quantity: 2 }],
+    }).id;
+    const client = await connectStationClient(station);
+    let order: DemoOrder;
+    try {
+      const channelId = (await client.call('channels.settings', {})).find((c) => c.name === 'Garage WooCommerce')!.channelId;
+      await expect.poll(async () => (await client.call('orders.list', { q: '', channelId, limit: 10 })).total, { timeout: 30_000 }).toBe(1);
+      const row = (await client.call('orders.list', { q: '', channelId, limit: 10 })).rows[0]!;
+      order = { id: row.id, number: row.number, customerName: 'James Carter', countryCode: 'US', lines: [{ ...codes, quantity: 2, title: codes.sku }] };
+    } finally {
+      client.dispose();
+    }
+    await shell.go('pack');
+    await packAtBench(pack, order);
+
+    const status = page.getByTestId('shipment-status');
+    await expect(status).toHaveAttribute('data-status', 'bought', { timeout: 20_000 });
+    expect(easypost.purchases).toHaveLength(1);
+    const tracking = easypost.purchases[0]!.tracking;
+    await expect(page.getByTestId('shipment-status-words')).toContainText(tracking);
+    await pack.expectLabel('done', /Printed on Bench Zebra/);
+    const [received] = await printer.waitForJobs(1, 15_000);
+    const decoded = await decodeBarcodesFromPng(await renderZplToPng(received!.text));
+    expect(decoded).toContainEqual({ format: 'Code128', text: tracking });
+    // the preview is drawn from the same bytes the printer got
+    await page.keyboard.press('Alt+V');
+    await expect(pack.labelPreview).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    await page.screenshot({ path: testInfo.outputPath('carrier-label-bought.png') });
+
+    // the shop heard: the order is completed there and the customer got a note with that tracking number
+    const notes = () => (shop.store.notes.get(wooId) ?? []).filter((n) => n.customer_note).map((n) => n.note);
+    await expect.poll(() => shop.store.effectsFor('order.status', wooId).map((e) => 'to' in e && e.to), { timeout: 30_000 }).toEqual(['completed']);
+    expect(notes()).toEqual([expect.stringContaining(`Tracking number: ${tracking}.`)]);
+
+    // Shipments screen: today's label with its tracking; reprint sends the same bytes again; where the parcel is
+    await shell.go('shipments');
+    const rows = page.getByTestId('shipment-row').filter({ hasText: order.number });
+    const row = rows.and(page.locator('[data-status="bought"]'));
+    await expect(row.getByTestId('shipment-tracking')).toHaveText(tracking);
+    await row.getByTestId('shipment-reprint').click();
+    const jobs = await printer.waitForJobs(2, 15_000);
+    expect(jobs[1]!.text).toBe(jobs[0]!.text);
+    // each question to the carrier emulator moves the parcel one step (the station's own poller may ask too)
+    const journey = ['pre_transit', 'in_transit', 'out_for_delivery', 'delivered'];
+    const where = row.getByTestId('shipment-where');
+    await row.getByTestId('shipment-track').click();
+    await expect(where).toHaveText(/^(Label made, not handed over yet|On its way|Out for delivery).*, checked/);
+    const before = journey.indexOf((await where.getAttribute('data-tracking'))!);
+    await row.getByTestId('shipment-track').click();
+    await expect.poll(async () => journey.indexOf((await where.getAttribute('data-tracking'))!)).toBeGreaterThan(before);
+
+    // the label was wrong (say, the box changed): void it, buy again; the shop gets the new tracking only
+    await row.getByTestId('shipment-void').click();
+    const voided = rows.and(page.locator('[data-status="voided"]'));
+    await expect(voided).toHaveCount(1, { timeout: 15_000 });
+    await voided.getByTestId('shipment-buy-again').click();
+    await expect(rows.and(page.locator('[data-status="bought"]'))).toHaveCount(1, { timeout: 20_000 });
+    await expect(voided.getByTestId('shipment-buy-again')).toHaveCount(0);
+    expect(easypost.purchases).toHaveLength(2);
+    const second = easypost.purchases[1]!;
+    expect(second.reference).not.toBe(easypost.purchases[0]!.reference);
+    await expect(row.getByTestId('shipment-tracking')).toContainText(second.tracking);
+    const third = await printer.waitForJobs(3, 15_000);
+    expect(await decodeBarcodesFromPng(await renderZplToPng(third[2]!.text))).toContainEqual({ format: 'Code128', text: second.tracking });
+    await expect.poll(notes, { timeout: 30_000 }).toHaveLength(2);
+    expect(notes()[0]).toContain(`Tracking number: ${second.tracking}.`); // newest first, as WooCommerce lists notes
+
+    // end of day: the manifest holds the live label only, and is printed
+    await page.getByTestId('manifest-create').filter({ hasText: 'EasyPost' }).click();
+    await expect(page.getByTestId('manifest-row').first()).toContainText('1 label(s)');
+    const withManifest = await printer.waitForJobs(4, 15_000);
+    expect(withManifest[3]!.text).toContain(second.tracking);
+    expect(withManifest[3]!.text).not.toContain(tracking);
+    expect(easypost.scanForms).toHaveLength(1);
+    await page.screenshot({ path: testInfo.outputPath('shipments-screen.png') });
+    expect(shell.pageErrors).toEqual([]);
+    expect(shell.cspViolations).toEqual([]);
   } finally {
-    db.close();
+    await shop.stop();
   }
 });
 

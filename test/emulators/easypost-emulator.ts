@@ -3,7 +3,7 @@
 // label files behind postage_label URLs. Records every purchase for "bought exactly once" checks.
 
 import bwipjs from 'bwip-js/node';
-import { carrierZpl, trackingFor } from './carrier-labels';
+import { carrierPdf, carrierZpl, trackingFor } from './carrier-labels';
 import { randomHex, startHttpEmulator, type HttpEmulator, type Reply } from './http-emulator';
 
 type Addr = { name?: string; street1?: string; street2?: string; city?: string; zip?: string; country?: string; phone?: string };
@@ -23,8 +23,10 @@ export type EasyPostEmulator = HttpEmulator & {
   purchases: Purchase[];
   refunds: string[];
   scanForms: Array<{ id: string; shipmentIds: string[] }>;
-  /** the label formats this "carrier" offers; PNG only exercises the conversion to ZPL graphics */
-  setLabelFormat(format: 'ZPL' | 'PNG'): void;
+  /** how far each tracked parcel has travelled (reads of its tracker so far) */
+  trackingSteps(code: string): number;
+  /** the label format this "carrier" offers; PNG and PDF exercise the conversion to ZPL graphics */
+  setLabelFormat(format: 'ZPL' | 'PNG' | 'PDF'): void;
   setLabelResolution(dpi: 203 | 300): void;
 };
 
@@ -60,9 +62,27 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
   const scanForms: EasyPostEmulator['scanForms'] = [];
   const batches = new Map<string, { id: string; shipments: string[] }>();
   const files = new Map<string, { type: string; data: Buffer | string }>();
-  let labelFormat: 'ZPL' | 'PNG' = 'ZPL';
+  let labelFormat: 'ZPL' | 'PNG' | 'PDF' = 'ZPL';
   let resolution: 203 | 300 = 203;
   let base = '';
+
+  // each read of a tracker moves the parcel one step on, so a bench that polls sees it travel
+  const trackers = new Map<string, { id: string; tracking_code: string; carrier: string; step: number }>();
+  const JOURNEY: Array<[string, string, string]> = [
+    ['pre_transit', 'label_created', 'Shipping Label Created'], ['in_transit', 'arrived_at_facility', 'Arrived at USPS Facility'],
+    ['out_for_delivery', 'out_for_delivery', 'Out for Delivery'], ['delivered', 'arrived_at_destination', 'Delivered, In/At Mailbox'],
+  ];
+  function trackerRead(code: string, carrier: string) {
+    let t = trackers.get(code);
+    if (!t) { t = { id: `trk_${randomHex(32)}`, tracking_code: code, carrier, step: -1 }; trackers.set(code, t); }
+    t.step = Math.min(JOURNEY.length - 1, t.step + 1);
+    const [status, statusDetail] = JOURNEY[t.step]!;
+    return {
+      id: t.id, object: 'Tracker', mode: 'test', tracking_code: code, carrier: t.carrier, status, status_detail: statusDetail, updated_at: now(),
+      public_url: `https://track.easypost.test/${code}`,
+      tracking_details: JOURNEY.slice(0, t.step + 1).map(([s, d, message]) => ({ object: 'TrackingDetail', status: s, status_detail: d, message, datetime: now() })),
+    };
+  }
 
   const byIdOrReference = (key: string) => shipments.get(key) ?? [...shipments.values()].reverse().find((s) => s.reference === key);
 
@@ -113,12 +133,19 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
       files.set(`${labelId}.zpl`, { type: 'text/plain', data: zpl });
       const png = await bwipjs.toBuffer({ bcid: 'code128', text: tracking, scale: 3, height: 25, includetext: true, paddingwidth: 30, paddingheight: 30, backgroundcolor: 'FFFFFF' });
       files.set(`${labelId}.png`, { type: 'image/png', data: png });
+      if (labelFormat === 'PDF') {
+        const pdf = await carrierPdf({ carrier: rate.carrier, service: rate.service, tracking, toName: shp.to_address.name ?? '', toCity: shp.to_address.city ?? '' });
+        files.set(`${labelId}.pdf`, { type: 'application/pdf', data: pdf });
+      }
       shp.selected_rate = rate;
       shp.tracking_code = tracking;
       shp.status = 'pre_transit';
+      // label_format PDF: label_url and label_pdf_url both point at the PDF (EasyPost's PostageLabel object)
+      const pdf = labelFormat === 'PDF' ? `${base}/labels/${labelId}.pdf` : null;
       shp.postage_label = {
-        id: labelId, object: 'PostageLabel', label_resolution: resolution, label_size: '4x6', label_file_type: labelFormat === 'ZPL' ? 'application/zpl' : 'image/png',
-        label_url: `${base}/labels/${labelId}.png`, label_zpl_url: labelFormat === 'ZPL' ? `${base}/labels/${labelId}.zpl` : null, label_pdf_url: null, label_date: now(),
+        id: labelId, object: 'PostageLabel', label_resolution: resolution, label_size: '4x6',
+        label_file_type: labelFormat === 'ZPL' ? 'application/zpl' : labelFormat === 'PDF' ? 'application/pdf' : 'image/png',
+        label_url: pdf ?? `${base}/labels/${labelId}.png`, label_zpl_url: labelFormat === 'ZPL' ? `${base}/labels/${labelId}.zpl` : null, label_pdf_url: pdf, label_date: now(),
       };
       shp.tracker = { id: `trk_${randomHex(32)}`, object: 'Tracker', tracking_code: tracking, status: 'pre_transit', public_url: `https://track.easypost.test/${tracking}` };
       shp.updated_at = now();
@@ -167,7 +194,12 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
     if (req.method === 'POST' && req.path === '/v2/trackers') {
       const t = (body.tracker ?? {}) as { tracking_code?: string; carrier?: string };
       if (!t.tracking_code) return error(422, 'TRACKER.TRACKING_CODE.MISSING', 'A tracking code is required.');
-      return { status: 201, body: { id: `trk_${randomHex(32)}`, object: 'Tracker', tracking_code: t.tracking_code, carrier: t.carrier ?? 'USPS', status: 'pre_transit', status_detail: 'label_created', tracking_details: [] } };
+      // EasyPost returns the existing tracker for the same code and carrier rather than a duplicate
+      return { status: 200, body: trackerRead(t.tracking_code, t.carrier ?? 'USPS') };
+    }
+    if (req.method === 'GET' && (m = /^\/v2\/trackers\/([^/]+)$/.exec(req.path))) {
+      const t = [...trackers.values()].find((x) => x.id === m![1]);
+      return t ? { status: 200, body: trackerRead(t.tracking_code, t.carrier) } : error(404, 'NOT_FOUND', 'The requested resource could not be found.');
     }
     return error(404, 'NOT_FOUND', `No route for ${req.method} ${req.path}.`);
   }
@@ -176,7 +208,8 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
   base = http.url;
   return Object.assign(http, {
     shipments, purchases, refunds, scanForms,
-    setLabelFormat(f: 'ZPL' | 'PNG') { labelFormat = f; },
+    trackingSteps: (code: string) => (trackers.get(code)?.step ?? -1) + 1,
+    setLabelFormat(f: 'ZPL' | 'PNG' | 'PDF') { labelFormat = f; },
     setLabelResolution(dpi: 203 | 300) { resolution = dpi; },
   });
 }

@@ -3,7 +3,7 @@
 // (look-up), POST /refunds, POST /manifests, GET /tracks/{carrier}/{number}, label files by URL.
 
 import bwipjs from 'bwip-js/node';
-import { carrierZpl, trackingFor } from './carrier-labels';
+import { carrierPdf, carrierZpl, trackingFor } from './carrier-labels';
 import { randomHex, startHttpEmulator, type HttpEmulator, type Reply } from './http-emulator';
 
 type Addr = { name?: string; street1?: string; city?: string; zip?: string; country?: string };
@@ -16,7 +16,8 @@ export type ShippoEmulator = HttpEmulator & {
   transactions: ShippoTransaction[];
   refunds: string[];
   manifests: Array<{ id: string; transactions: string[] }>;
-  setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF'): void;
+  /** Shippo's label_file_type values: ZPLII, PNG, PDF (the label on a US Letter sheet), PDF_4x6 */
+  setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6'): void;
 };
 
 const now = () => new Date().toISOString();
@@ -29,7 +30,11 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
   const refunds: string[] = [];
   const manifests: ShippoEmulator['manifests'] = [];
   const files = new Map<string, { type: string; data: Buffer | string }>();
-  let fileType: 'ZPLII' | 'PNG' | 'PDF' = 'ZPLII';
+  const steps = new Map<string, number>();
+  const JOURNEY: Array<[string, string]> = [
+    ['PRE_TRANSIT', 'The shipping label was created.'], ['TRANSIT', 'Arrived at the sorting facility.'], ['TRANSIT', 'Out for delivery.'], ['DELIVERED', 'Delivered to the front door.'],
+  ];
+  let fileType: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6' = 'ZPLII';
   let base = '';
 
   async function route(req: Parameters<Parameters<typeof startHttpEmulator>[0]>[0]): Promise<Reply> {
@@ -85,7 +90,7 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
       } else {
         const png = await bwipjs.toBuffer({ bcid: 'code128', text: tracking, scale: 3, height: 25, includetext: true, paddingwidth: 30, paddingheight: 30, backgroundcolor: 'FFFFFF' });
         files.set(`${id}.png`, { type: 'image/png', data: png });
-        files.set(`${id}.pdf`, { type: 'application/pdf', data: '%PDF-1.4\n% emulator\n' });
+        files.set(`${id}.pdf`, { type: 'application/pdf', data: await carrierPdf({ carrier: rate.provider, service: rate.servicelevel.name, tracking, toName: shp.address_to.name ?? '', toCity: shp.address_to.city ?? '', sheet: fileType === 'PDF' ? 'letter' : 'label' }) });
       }
       const ext = fileType === 'ZPLII' ? 'zpl' : fileType === 'PNG' ? 'png' : 'pdf';
       const t: ShippoTransaction = {
@@ -121,12 +126,18 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
       return { status: 201, body: { object_id: id, object_created: now(), object_updated: now(), object_owner: owner, status: 'SUCCESS', carrier_account: body.carrier_account, shipment_date: body.shipment_date, transactions: ids, address_from: randomHex(32), documents: [`${base}/files/manifest-${id}.pdf`], errors: [] } };
     }
     if (req.method === 'GET' && (m = /^\/tracks\/([^/]+)\/([^/]+)$/.exec(req.path))) {
-      return { status: 200, body: { carrier: m[1], tracking_number: m[2], tracking_status: { status: 'PRE_TRANSIT', status_details: 'The label was created.', status_date: now() }, tracking_history: [] } };
+      const number = decodeURIComponent(m[2]!);
+      if (!transactions.some((t) => t.tracking_number === number)) return { status: 404, body: { detail: 'Not found.' } };
+      // each read moves the parcel one step on, so a bench that polls sees it travel
+      const step = Math.min(JOURNEY.length - 1, (steps.get(number) ?? -1) + 1);
+      steps.set(number, step);
+      const history = JOURNEY.slice(0, step + 1).map(([status, details]) => ({ status, status_details: details, status_date: now(), substatus: null, location: null }));
+      return { status: 200, body: { carrier: m[1], tracking_number: number, servicelevel: null, tracking_status: history.at(-1), tracking_history: history, metadata: null, test: true } };
     }
     return { status: 404, body: { detail: `No route for ${req.method} ${req.path}.` } };
   }
 
   const http = await startHttpEmulator(route, { name: 'Shippo', ...(options.port ? { port: options.port } : {}) });
   base = http.url;
-  return Object.assign(http, { shipments, transactions, refunds, manifests, setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF') { fileType = t; } });
+  return Object.assign(http, { shipments, transactions, refunds, manifests, setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6') { fileType = t; } });
 }

@@ -80,10 +80,42 @@ describe('carrier labels: pack, rate, buy, print', () => {
     expect(t.metadata).toMatch(/^pb-/);
     // the international rates were 8 days (USPS) and 3 days (DHL): only DHL is within 3 days
     expect(bought.carrierName).toBe('DHL Express');
+    // customs from the catalog reached Shippo as its customs_declaration: HS code, origin and value per line
+    const declaration = [...bench.shippo.shipments.values()].find((shp) => shp.rates.some((r) => r.object_id === t.rate))!.customs_declaration as {
+      certify_signer: string; items: Array<{ sku_code: string; hs_code?: string; origin_country: string; value_amount: string; quantity: number }>;
+    };
+    expect(declaration.certify_signer).toBe('Test Shop');
+    const lines = bench.core.workspace().repos.orders.lines(orderId!);
+    expect(declaration.items).toHaveLength(lines.length);
+    for (const l of lines) {
+      const item = declaration.items.find((i) => i.sku_code === l.sku)!;
+      expect(item).toMatchObject({ quantity: l.quantity, value_amount: (l.unitPriceMinor * l.quantity / 100).toFixed(2), origin_country: expect.stringMatching(/^[A-Z]{2}$/) });
+      expect(item.hs_code).toMatch(/^\d{6}$/);
+    }
     const zpl = bench.printer.jobs[0]!.text;
     expect(zpl).toMatch(/\^GFA,/);
     expect(await renderAndDecode(zpl)).toContainEqual({ format: 'Code128', text: bought.trackingNumber });
     expect(fulfilledRows(bench.core, orderId!)[0]!.tracking!.number).toBe(bought.trackingNumber);
+  });
+
+  it('a carrier that offers only PDF labels (EasyPost label_pdf_url 4x6, Shippo PDF on a Letter sheet) still prints on the thermal printer, and the label scans', async () => {
+    bench.easypost.setLabelFormat('PDF');
+    bench.shippo.setLabelFileType('PDF'); // Shippo's plain PDF: the label on a US Letter sheet
+    const [viaEasyPost, viaShippo] = ordersTo(bench.core, 'US').concat(ordersTo(bench.core, (c) => c !== 'GB' && c !== 'US'));
+    await packOrder(bench, viaEasyPost!);
+    const first = await until('EasyPost PDF label bought', async () => (await bench.client.call('shipments.list', { orderId: viaEasyPost })).find((s) => s.status === 'bought'));
+    const rules = await bench.client.call('shipping.rules', {});
+    await bench.client.call('shipping.saveRules', { ...rules, fallback: { ...rules.fallback, carrierIds: [bench.shippoId] } });
+    await packOrder(bench, viaShippo!);
+    const second = await until('Shippo PDF label bought', async () => (await bench.client.call('shipments.list', { orderId: viaShippo })).find((s) => s.status === 'bought'));
+    await settle(bench.core);
+    await until('both printed', () => bench.printer.jobs.length === 2);
+    expect(bench.easypost.shipments.get(bench.easypost.purchases[0]!.shipmentId)!.postage_label).toMatchObject({ label_file_type: 'application/pdf', label_zpl_url: null });
+    expect(bench.shippo.transactions[0]!.label_file_type).toBe('PDF');
+    for (const [job, bought] of [[bench.printer.jobs[0]!, first], [bench.printer.jobs[1]!, second]] as const) {
+      expect(job.text).toMatch(/\^GFA,/);
+      expect(await renderAndDecode(job.text)).toContainEqual({ format: 'Code128', text: bought.trackingNumber });
+    }
   });
 
   it('the local courier works with no network: its own tracking id, our own 4x6 label, fulfilment written at pack time', async () => {

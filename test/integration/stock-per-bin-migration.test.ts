@@ -6,7 +6,7 @@ import { createRepos } from '../../electron/core/store';
 import { migrationsFolder } from '../../electron/core/store/app-root';
 import { tempDir } from '../support/temp-dir';
 
-/** A database as the release before stock per bin left it (migrations 0000-0007), then opened by this version. */
+/** A database as the release before stock per bin left it (migrations 0000-0008), then opened by this version. */
 describe('stock per bin: existing data is migrated safely', () => {
   let dir: ReturnType<typeof tempDir>;
   let oldMigrations: ReturnType<typeof tempDir>;
@@ -17,7 +17,7 @@ describe('stock per bin: existing data is migrated safely', () => {
     const journalFile = join(oldMigrations.path, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
     // everything before stock per bin: the release a shop runs today
-    const first = journal.entries.findIndex((e) => e.tag === '0008_catalog_bins_packers_deliveries');
+    const first = journal.entries.findIndex((e) => e.tag === '0009_catalog_bins_packers_deliveries');
     expect(first).toBeGreaterThan(0);
     journal.entries = journal.entries.slice(0, first);
     writeFileSync(journalFile, JSON.stringify(journal));

@@ -37,13 +37,14 @@ export const DEMO_ORDER_COUNT = 60;
  * going to the UK, Germany and the US from the main workshop (the carrier demo rates those), and the
  * Berlin ones (little stock there).
  */
-const DEMO_PROGRESS: Array<{ at: number; to: 'shipped' | 'packed' | 'picking' | 'on_hold' | 'cancelled'; reason?: string }> = [
+const DEMO_PROGRESS: Array<{ at: number; to: 'shipped' | 'packed' | 'picking' | 'on_hold' | 'cancelled' | 'short'; reason?: string }> = [
   { at: 1, to: 'shipped' }, { at: 2, to: 'shipped' }, { at: 3, to: 'shipped' }, { at: 4, to: 'shipped' }, { at: 5, to: 'shipped' },
   { at: 7, to: 'packed' }, { at: 9, to: 'packed' }, { at: 10, to: 'packed' },
   { at: 11, to: 'picking' }, { at: 12, to: 'picking' },
   { at: 14, to: 'on_hold', reason: 'customer asked to change the address' },
   { at: 16, to: 'on_hold', reason: 'payment under review' },
   { at: 17, to: 'cancelled', reason: 'customer cancelled before packing' },
+  { at: 18, to: 'short', reason: 'the picker found the bin short; waiting for stock' },
 ];
 
 export type DemoServices = { pack: PackService; packing: PackCompletion };

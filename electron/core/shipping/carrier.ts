@@ -22,7 +22,8 @@ export type ParcelRequest = {
   orderNumber: string;
   from: Address;
   to: Address;
-  parcel: { lengthMm: number; widthMm: number; heightMm: number; weightGrams: number };
+  /** `boxGrams`: the empty box's part of a catalog weight, kept so the parcel can be weighed again from the catalog */
+  parcel: { lengthMm: number; widthMm: number; heightMm: number; weightGrams: number; boxGrams?: number };
   customs: CustomsDeclaration | null;
   /** what the label printer takes */
   label: { dpi: 203 | 300; size: '4x6' | '4x4' };
@@ -47,7 +48,23 @@ export type Purchase = {
 
 export type VoidResult = { status: 'refunded' | 'submitted' | 'rejected'; message: string };
 export type ManifestResult = { remoteId: string; documentUrl: string; barcode: string };
-export type TrackResult = { status: string; detail: string };
+/** Where a parcel is, in one vocabulary for every carrier (the vendor's own word stays in `detail`). */
+export const TRACKING_STATUSES = ['pre_transit', 'in_transit', 'out_for_delivery', 'delivered', 'available_for_pickup', 'returned', 'failure', 'unknown'] as const;
+export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
+export type TrackResult = { status: TrackingStatus; detail: string };
+
+/** EasyPost tracker statuses and Shippo tracking_status.status values, mapped to ours. */
+export function trackingStatusOf(vendorStatus: string): TrackingStatus {
+  const s = vendorStatus.trim().toLowerCase();
+  if (s === 'pre_transit') return 'pre_transit';
+  if (s === 'in_transit' || s === 'transit') return 'in_transit';
+  if (s === 'out_for_delivery') return 'out_for_delivery';
+  if (s === 'delivered') return 'delivered';
+  if (s === 'available_for_pickup') return 'available_for_pickup';
+  if (s === 'return_to_sender' || s === 'returned') return 'returned';
+  if (s === 'failure' || s === 'error' || s === 'cancelled') return 'failure';
+  return 'unknown';
+}
 
 /**
  * One interface for every carrier. Adapters never decide what happens next: they say what the

@@ -2,6 +2,7 @@ import { PNG } from 'pngjs';
 import { DOTS_PER_MM, pageDots } from '../labels';
 import { renderZplToPng } from '../labels/render-zpl';
 import { CarrierError, type LabelFile } from './carrier';
+import { rasterisePdfLabel, type Rgba } from './pdf-label';
 
 export type LabelPrinter = { dpi: 203 | 300; labelSize: '4x6' | '4x4'; peel: boolean };
 export type NormalisedLabel = { zpl: string; notes: string[] };
@@ -93,6 +94,11 @@ export function pngToZpl(png: Buffer, printer: LabelPrinter, sourceDpi: number |
   } catch (e) {
     throw new CarrierError('unknown', `The carrier's PNG label could not be read: ${e instanceof Error ? e.message : String(e)}.`);
   }
+  return rgbaToZpl(img, printer, sourceDpi);
+}
+
+/** A picture (RGBA) as one ^GFA graphic on a page of the printer's size; a known source resolution keeps its true size. */
+export function rgbaToZpl(img: Rgba, printer: LabelPrinter, sourceDpi: number | null): string {
   const page = pageDots(printer.labelSize, printer.dpi);
   // a known source resolution keeps the label's true size; otherwise it is fitted to the page
   const natural = sourceDpi ? printer.dpi / sourceDpi : Math.min(page.width / img.width, page.height / img.height);
@@ -148,7 +154,7 @@ function zplDpi(zpl: string, declared: number | null): number | null {
 
 /**
  * Carrier label bytes -> the ZPL the bench printer gets. ZPL at the printer's resolution is normalised;
- * ZPL at another resolution is drawn and re-rastered at the printer's; PNG becomes a ^GFA graphic.
+ * ZPL at another resolution is drawn and re-rastered at the printer's; PNG and PDF become a ^GFA graphic.
  */
 export async function carrierLabelToZpl(file: Pick<LabelFile, 'format' | 'dpi'>, bytes: Buffer, printer: LabelPrinter): Promise<NormalisedLabel> {
   if (file.format === 'ZPL') {
@@ -164,5 +170,8 @@ export async function carrierLabelToZpl(file: Pick<LabelFile, 'format' | 'dpi'>,
     return normaliseCarrierZpl(text, printer);
   }
   if (file.format === 'PNG') return { zpl: pngToZpl(bytes, printer, file.dpi), notes: ['The carrier offered only a PNG label; it was converted to a ZPL graphic.'] };
-  throw new CarrierError('refused', 'The carrier offered only a PDF label, and this version of Packbench converts PNG and ZPL labels only. Choose a service that offers ZPL or PNG labels.');
+  // PDF: drawn at the printer's own resolution, so the picture goes to the printer with no second scaling
+  const page = pageDots(printer.labelSize, printer.dpi);
+  const picture = await rasterisePdfLabel(bytes, printer.dpi, page);
+  return { zpl: rgbaToZpl(picture, printer, printer.dpi), notes: ['The carrier offered only a PDF label; it was drawn at the printer\'s resolution and sent as a ZPL graphic.'] };
 }

@@ -186,10 +186,15 @@ export function createLabelQueue(deps: LabelQueueDeps) {
       const order = repos.orders.record(fresh.orderId)!;
       const job = repos.print.createJob({ printerId: printer.id, orderId: fresh.orderId, sessionId: fresh.sessionId, parcelNo: fresh.parcelNo, kind: 'label', zpl, at });
       repos.shipping.updateShipment(fresh.id, { status: 'bought', words: '', printJobId: job, boughtAt: at, nextAttemptAt: null }, at);
-      // INTERFACES.md item 2: the fulfilment of a carrier parcel is written with its bought label and tracking
+      // INTERFACES.md item 2: the fulfilment of a carrier parcel is written with its bought label and tracking.
+      // A label bought again after a void: the voided one's fulfilment never left (withheld at the void) or the
+      // shop has it already, and then this row says which tracking number it replaces.
+      const replaced = fresh.replacesId ? repos.shipping.shipment(fresh.replacesId) : undefined;
+      const replacesTracking = replaced && repos.shipping.fulfilmentRows(replaced.orderId, replaced.parcelNo, replaced.trackingNumber).sent.length ? replaced.trackingNumber : null;
       repos.outbox.enqueue('order.fulfilled', order.channelId, {
         orderId: order.id, externalId: order.externalId, parcelNo: fresh.parcelNo, final: fresh.final, lines: fresh.lines,
         tracking: { company: fresh.carrierName, number: fresh.trackingNumber, url: fresh.trackingUrl },
+        ...(replacesTracking ? { replacesTracking } : {}),
       }, at);
       const price = fresh.priceMinor !== null ? ` for ${(fresh.priceMinor / 100).toFixed(2)} ${fresh.currency}` : '';
       repos.orders.addEvent(order.id, 'label_bought', deps.actor(), `Parcel ${fresh.parcelNo}: ${fresh.carrierName} ${fresh.service} label bought${price}, tracking ${fresh.trackingNumber}`,
@@ -278,8 +283,13 @@ export function createLabelQueue(deps: LabelQueueDeps) {
     const account = s.carrierId ? repos.shipping.carrier(s.carrierId) : undefined;
     const finish = (words: string) => {
       repos.transaction(() => {
-        repos.shipping.updateShipment(s.id, { status: 'voided', words, voidedAt: now(), nextAttemptAt: null }, now());
-        repos.orders.addEvent(s.orderId, 'label_voided', deps.actor(), `Parcel ${s.parcelNo}: label ${s.trackingNumber} voided. ${words}`, { shipmentId: s.id }, now());
+        const at = now();
+        repos.shipping.updateShipment(s.id, { status: 'voided', words, voidedAt: at, nextAttemptAt: null }, at);
+        // a voided label's tracking must not reach the shop: its fulfilment, if it never left, is withheld;
+        // the label bought again brings its own (never both)
+        const { unsent } = repos.shipping.fulfilmentRows(s.orderId, s.parcelNo, s.trackingNumber);
+        for (const id of unsent) repos.outboxDrain.skip(id, `Not sent: label ${s.trackingNumber} was voided before the shop heard of it; a label bought again sends its own tracking.`, at);
+        repos.orders.addEvent(s.orderId, 'label_voided', deps.actor(), `Parcel ${s.parcelNo}: label ${s.trackingNumber} voided. ${words}`, { shipmentId: s.id, withheldFulfilments: unsent.length }, at);
       });
       changed(repos.shipping.shipment(s.id));
     };

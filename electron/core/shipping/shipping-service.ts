@@ -15,7 +15,8 @@ import { lineStates } from '../services/pack-view';
 import type { PrintService } from '../services/print-service';
 import type { Repos } from '../store';
 import type { OrderRecord } from '../store/orders-repo';
-import { publicShipment, type CarrierRow } from '../store/shipping-repo';
+import { publicShipment, type CarrierRow, type ShipmentRecord } from '../store/shipping-repo';
+import type { Address } from '../../../shared/domain/address';
 import { addressProblems } from './address-check';
 import { isCarrierError, type Carrier, type ParcelRequest } from './carrier';
 import type { CarrierFactory } from './carrier-factory';
@@ -23,6 +24,7 @@ import { LOCAL_CARRIER_NAME, localPurchase } from './carriers/local/local-carrie
 import type { CredentialStore } from './credentials';
 import { customsFor } from './customs';
 import { createLabelQueue } from './label-queue';
+import { createTrackingPoller } from './tracking-poller';
 import type { LabelPrinter } from './label-bytes';
 import { renderManifestZpl } from './manifest-label';
 import { ruleFor } from './rate-rules';
@@ -32,6 +34,9 @@ type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 export type ShippingDeps = {
   repos: Repos; clock: Clock; actor: () => string; emit: Emit; print: PrintService; orders: OrdersService;
   credentials: CredentialStore; carrierFactory: CarrierFactory; retryDelaysMs?: number[] | undefined;
+  /** how often a parcel's tracking status is asked again (default 30 minutes) */
+  trackEveryMs?: number | undefined;
+  trackPollMs?: number | undefined;
 };
 
 /** What the pack bench does with a parcel it closes (called inside its transaction). */
@@ -41,6 +46,9 @@ export type ParcelOutcome =
   | { kind: 'carrier'; weight: ParcelWeight; shipmentId: number };
 
 const RULES_KEY = 'shipping.rules';
+const SHIPMENT_STATE_WORDS: Record<ShipmentRecord['status'], string> = {
+  pending: 'waiting to be bought', buying: 'being bought', bought: 'bought', held: 'held', voiding: 'being voided', voided: 'voided',
+};
 
 export function createShippingService(deps: ShippingDeps) {
   const { repos, clock, print, credentials } = deps;
@@ -66,6 +74,8 @@ export function createShippingService(deps: ShippingDeps) {
   const queue = createLabelQueue({
     repos, clock, actor: deps.actor, emit: deps.emit, print, orders: deps.orders, rules, labelPrinter, carrierFor, retryDelaysMs: deps.retryDelaysMs,
   });
+
+  const tracking = createTrackingPoller({ repos, clock, emit: deps.emit, carrierFor, everyMs: deps.trackEveryMs, pollMs: deps.trackPollMs });
 
   function publicCarrier(row: CarrierRow): CarrierAccount {
     return repos.shipping.publicCarrier(row, row.kind === 'local' || (row.secretName !== '' && safeSecret(row.secretName) !== undefined));
@@ -113,6 +123,21 @@ export function createShippingService(deps: ShippingDeps) {
     return { weight, box };
   }
 
+  /** A catalog weight that leaves out items the catalog cannot weigh is not bought on: the carrier would charge more later. */
+  function unweighedProblem(weight: ParcelWeight): string[] {
+    if (weight.source !== 'catalog' || !weight.unweighed.length) return [];
+    return [`The catalog has no weight for ${weight.unweighed.join(', ')}, so the parcel's weight (${weight.grams} g) would be too low. Add the weight in the catalog, then press Buy now; or weigh the parcel at the bench before closing it.`];
+  }
+
+  /** A held parcel weighed from the catalog is weighed again from it (the owner may have added the missing weights). */
+  function reweigh(s: ShipmentRecord, req: ParcelRequest): { grams: number; problems: string[] } {
+    if (s.weightSource !== 'catalog') return { grams: req.parcel.weightGrams, problems: [] };
+    const lines = s.lines.map((l) => ({ variantId: repos.catalog.variantBySku(l.sku)?.id ?? null, quantity: l.quantity }));
+    const w = parcelWeight(repos, { lines });
+    const grams = w.contentGrams + (req.parcel.boxGrams ?? 0);
+    return { grams: Math.max(1, grams), problems: unweighedProblem({ ...w, grams }) };
+  }
+
   function localAccount(order: OrderRecord, from: { countryCode: string }): CarrierRow | undefined {
     const rule = ruleFor(rules(), from.countryCode, order.shipTo.countryCode);
     const accounts = repos.shipping.carriers().filter((c) => c.enabled && rule.carrierIds.includes(c.id));
@@ -146,7 +171,7 @@ export function createShippingService(deps: ShippingDeps) {
     const reference = `pb-${randomUUID()}`;
     const request: ParcelRequest = {
       reference, orderNumber: order.number, from, to: order.shipTo,
-      parcel: { lengthMm: box?.lengthMm ?? 300, widthMm: box?.widthMm ?? 200, heightMm: box?.heightMm ?? 100, weightGrams: Math.max(1, weight.grams) },
+      parcel: { lengthMm: box?.lengthMm ?? 300, widthMm: box?.widthMm ?? 200, heightMm: box?.heightMm ?? 100, weightGrams: Math.max(1, weight.grams), boxGrams: weight.boxGrams },
       customs: customs?.declaration ?? null, label: { dpi: printer.dpi, size: printer.labelSize },
     };
     const base = {
@@ -170,6 +195,7 @@ export function createShippingService(deps: ShippingDeps) {
     const problems = [
       ...addressProblems({ from, to: order.shipTo, orderNumber: order.number, carrierName: 'the carrier', refusesPoBox: false }).map((p) => p.words),
       ...(customs?.problems ?? []),
+      ...unweighedProblem(weight),
     ];
     const words = problems.length ? problems.join(' ') : 'Label pending: waiting to be bought.';
     const id = repos.shipping.insertShipment({ ...base, carrierId: null, status: problems.length ? 'held' : 'pending', words });
@@ -210,14 +236,101 @@ export function createShippingService(deps: ShippingDeps) {
           problems.push(...c.problems);
           customs = c.declaration;
         }
+        const weighed = reweigh(s, req);
+        problems.push(...weighed.problems);
         if (problems.length) throw new AppError('conflict', problems.join(' '), 'Nothing was bought.');
-        const fresh = { ...req, from, to: order.shipTo, customs };
+        const fresh = { ...req, from, to: order.shipTo, customs, parcel: { ...req.parcel, weightGrams: weighed.grams } };
         repos.shipping.updateRequest(s.id, fresh);
+        if (weighed.grams !== s.weightGrams) repos.shipping.updateShipment(s.id, { weightGrams: weighed.grams }, now());
       }
       repos.shipping.updateShipment(s.id, { status: s.remoteLabelId ? 'buying' : 'pending', nextAttemptAt: null, words: 'Label pending: buying now.' }, now());
     });
     queue.kick();
     return publicShipment(shipmentOrThrow(id));
+  }
+
+  /** What the parcel is declared as today: the order's addresses and customs now (the owner may have fixed them). */
+  function describeAgain(s: ShipmentRecord, order: OrderRecord): { from: Address; customs: ParcelRequest['customs']; problems: string[] } {
+    const from = repos.catalog.locationAddress(order.locationId)!;
+    const problems = addressProblems({ from, to: order.shipTo, orderNumber: order.number, carrierName: 'the carrier', refusesPoBox: false }).map((p) => p.words);
+    let customs = (s.request as ParcelRequest).customs;
+    if (from.countryCode !== order.shipTo.countryCode) {
+      const orderLines = repos.orders.lines(order.id);
+      const priced = s.lines.map((l) => {
+        const line = orderLines.find((ol) => ol.sku === l.sku);
+        return { sku: l.sku, variantId: line?.variantId ?? null, quantity: l.quantity, unitPriceMinor: line?.unitPriceMinor ?? 0, title: line?.title ?? l.sku };
+      });
+      const c = customsFor(repos, { orderNumber: order.number, currency: order.currency, signer: rules().customsSigner, lines: priced });
+      problems.push(...c.problems);
+      customs = c.declaration;
+    }
+    return { from, customs, problems };
+  }
+
+  /**
+   * Buy again after a void: a new label for the same parcel under a new idempotency key (the voided
+   * purchase's reference is never reused), chosen by today's rules. Its fulfilment carries the new tracking.
+   */
+  function buyAgain(id: number, change: { packageId?: number | null; weightGrams?: number | null } = {}): Shipment {
+    const s = shipmentOrThrow(id);
+    if (s.status !== 'voided') {
+      throw new AppError('conflict', `The label for ${s.orderNumber} parcel ${s.parcelNo} is ${SHIPMENT_STATE_WORDS[s.status]}; only a voided label is bought again.`,
+        s.status === 'held' || s.status === 'pending' ? 'Use Buy now instead.' : 'Void it first if it must be replaced.');
+    }
+    if (s.replacedById) throw new AppError('conflict', `The voided label for ${s.orderNumber} parcel ${s.parcelNo} was bought again already.`, 'See the newer label in the list.');
+    const live = repos.shipping.liveShipmentForParcel(s.orderId, s.parcelNo);
+    if (live) throw new AppError('conflict', `${s.orderNumber} parcel ${s.parcelNo} already has a label (${SHIPMENT_STATE_WORDS[live.status]}).`, 'Void that one first if it must be replaced.');
+    const order = repos.orders.record(s.orderId)!;
+    if (order.status === 'cancelled') throw new AppError('conflict', `Order ${order.number} is cancelled, so no label is bought for it.`, 'Nothing was bought.');
+    const { from, customs, problems } = describeAgain(s, order);
+    const voidedRequest = s.request as ParcelRequest;
+    // a label is often voided because the box or the weight was wrong: the packer may give the right ones
+    const box = change.packageId ? repos.shipping.preset(change.packageId) : undefined;
+    if (change.packageId && !box) throw new AppError('not_found', `Box ${change.packageId} does not exist.`, 'Choose a box from the list.');
+    const old: ParcelRequest = box
+      ? { ...voidedRequest, parcel: { ...voidedRequest.parcel, lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm, boxGrams: box.emptyGrams } }
+      : voidedRequest;
+    const weighed = change.weightGrams ? { grams: change.weightGrams, problems: [] } : reweigh(s, old);
+    problems.push(...weighed.problems);
+    if (problems.length) throw new AppError('conflict', problems.join(' '), 'Nothing was bought. Fix the order, then press Buy again.');
+    const printer = labelPrinter();
+    const reference = `pb-${randomUUID()}`;
+    const request: ParcelRequest = { ...old, reference, from, to: order.shipTo, customs, parcel: { ...old.parcel, weightGrams: weighed.grams }, label: { dpi: printer.dpi, size: printer.labelSize } };
+    const at = now();
+    const base = {
+      orderId: s.orderId, sessionId: s.sessionId, parcelNo: s.parcelNo, final: s.final, idempotencyKey: reference, request, lines: s.lines,
+      weightGrams: weighed.grams, weightSource: change.weightGrams ? 'scale' as const : s.weightSource, packageName: box?.name ?? s.packageName, at, replacesId: s.id,
+    };
+    const local = localAccount(order, from);
+    const newId = repos.transaction(() => {
+      if (local) {
+        // the local courier makes its label here and now, and its fulfilment goes with it (as at pack time)
+        const p = localPurchase(request, repos.shipping.localSequence() + 1, { priceMinor: local.config.localPriceMinor ?? 0, currency: order.currency });
+        const nid = repos.shipping.insertShipment({ ...base, carrierId: local.id, status: 'bought', words: '' });
+        const job = repos.print.createJob({ printerId: printer.id, orderId: order.id, sessionId: s.sessionId, parcelNo: s.parcelNo, kind: 'label', zpl: p.zpl, at });
+        repos.shipping.updateShipment(nid, {
+          carrierName: LOCAL_CARRIER_NAME, service: p.service, trackingNumber: p.trackingNumber, remoteLabelId: p.remoteLabelId, priceMinor: p.priceMinor,
+          currency: p.currency, printJobId: job, boughtAt: at, rate: null,
+        }, at);
+        const sent = repos.shipping.fulfilmentRows(s.orderId, s.parcelNo, s.trackingNumber).sent.length > 0;
+        repos.outbox.enqueue('order.fulfilled', order.channelId, {
+          orderId: order.id, externalId: order.externalId, parcelNo: s.parcelNo, final: s.final, lines: s.lines,
+          tracking: { company: local.name, number: p.trackingNumber, url: '' }, ...(sent ? { replacesTracking: s.trackingNumber } : {}),
+        }, at);
+        repos.orders.addEvent(order.id, 'label_bought', deps.actor(), `Parcel ${s.parcelNo}: ${local.name} label made again (replaces ${s.trackingNumber}), tracking ${p.trackingNumber}`, { shipmentId: nid, replaces: s.id }, at);
+        return nid;
+      }
+      const nid = repos.shipping.insertShipment({ ...base, carrierId: null, status: 'pending', words: 'Label pending: buying again.' });
+      repos.orders.addEvent(order.id, 'label_pending', deps.actor(), `Parcel ${s.parcelNo}: label to be bought again (replaces voided ${s.trackingNumber})`, { shipmentId: nid, replaces: s.id }, at);
+      return nid;
+    });
+    const fresh = shipmentOrThrow(newId);
+    deps.emit('shipments.changed', { orderId: fresh.orderId, shipmentId: fresh.id, status: fresh.status, words: fresh.words });
+    deps.emit('shipments.changed', { orderId: s.orderId, shipmentId: s.id, status: s.status, words: s.words });
+    deps.emit('orders.changed', { ids: [s.orderId] });
+    if (fresh.printJobId) void print.dispatch(fresh.printJobId);
+    queue.kick();
+    return publicShipment(fresh);
   }
 
   function voidLabel(id: number): Shipment {
@@ -284,12 +397,20 @@ export function createShippingService(deps: ShippingDeps) {
     const r = rules();
     const plan = !r.buyLabels || !repos.shipping.carriers().some((c) => c.enabled)
       ? 'An address label is printed (no carrier labels are bought: turn it on in Settings → Carriers).'
-      : `A carrier label is bought for ${(weight.grams / 1000).toFixed(3)} kg${box ? ` in the ${box.name}` : ''} and printed when it arrives.`;
+      : weight.source === 'catalog' && weight.unweighed.length
+        ? `Weigh this parcel and type its weight: the catalog has no weight for ${weight.unweighed.join(', ')}, so a label bought now would declare too little and is held.`
+        : `A carrier label is bought for ${(weight.grams / 1000).toFixed(3)} kg${box ? ` in the ${box.name}` : ''} and printed when it arrives.`;
     return { sessionId, packageId: box?.id ?? null, packageName: box?.name ?? '', weightGrams: weight.grams, weightSource: weight.source, plan };
   }
 
   return {
     queue,
+    tracking,
+    carrierFor,
+    async checkTracking(id: number): Promise<Shipment> {
+      await tracking.checkNow(id);
+      return publicShipment(shipmentOrThrow(id));
+    },
     rules,
     saveRules(next: ShippingRules): ShippingRules {
       const parsed = ShippingRulesSchema.parse(next);
@@ -331,9 +452,9 @@ export function createShippingService(deps: ShippingDeps) {
     weigh,
     list: (f: Parameters<Repos['shipping']['listShipments']>[0]) => repos.shipping.listShipments(f).map(publicShipment),
     get: (id: number) => publicShipment(shipmentOrThrow(id)),
-    retry, voidLabel, reprint, createManifest,
+    retry, buyAgain, voidLabel, reprint, createManifest,
     manifests: (limit: number) => repos.shipping.manifests(limit),
-    close() { queue.stop(); },
+    close() { queue.stop(); tracking.stop(); },
   };
 }
 export type ShippingService = ReturnType<typeof createShippingService>;

@@ -407,7 +407,14 @@ export const shipments = sqliteTable('shipments', {
   updatedAt: text('updated_at').notNull(),
   boughtAt: text('bought_at'),
   voidedAt: text('voided_at'),
+  /** a label bought again after its first was voided points at the voided one (one replacement each) */
+  replacesId: integer('replaces_id'),
+  /** the carrier's tracking status as last asked (EasyPost tracker / Shippo track status), and when */
+  trackingStatus: text('tracking_status').notNull().default(''),
+  trackingDetail: text('tracking_detail').notNull().default(''),
+  trackedAt: text('tracked_at'),
 }, (t) => [
+  uniqueIndex('shipments_one_replacement').on(t.replacesId),
   // a parcel has at most one live label: a second purchase row for it is refused by the database itself
   uniqueIndex('shipments_one_live_per_parcel').on(t.orderId, t.parcelNo).where(sql`status <> 'voided'`),
   index('shipments_status').on(t.status, t.nextAttemptAt),

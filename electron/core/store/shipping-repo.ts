@@ -28,6 +28,8 @@ export type NewShipment = {
   orderId: number; sessionId: number | null; parcelNo: number; final: boolean; carrierId: number | null;
   status: ShipmentStatus; idempotencyKey: string; request: unknown; lines: Array<{ sku: string; quantity: number }>;
   weightGrams: number; weightSource: 'scale' | 'catalog'; packageName: string; words: string; at: string;
+  /** the voided label this one replaces (bought again) */
+  replacesId?: number | null;
 };
 
 const shipmentColumns = `s.id, s.order_id AS orderId, o.number AS orderNumber, s.parcel_no AS parcelNo, s.carrier_id AS carrierId,
@@ -36,7 +38,9 @@ const shipmentColumns = `s.id, s.order_id AS orderId, o.number AS orderNumber, s
   s.package_name AS packageName, s.attempts, s.print_job_id AS printJobId, s.manifest_id AS manifestId, s.created_at AS createdAt,
   s.bought_at AS boughtAt, s.updated_at AS updatedAt, s.session_id AS sessionId, s.final, s.idempotency_key AS idempotencyKey,
   s.request, s.lines, s.remote_shipment_id AS remoteShipmentId, s.rate, s.remote_label_id AS remoteLabelId,
-  s.next_attempt_at AS nextAttemptAt, s.voided_at AS voidedAt, ca.config AS carrierConfig`;
+  s.next_attempt_at AS nextAttemptAt, s.voided_at AS voidedAt, ca.config AS carrierConfig, s.replaces_id AS replacesId,
+  (SELECT r.id FROM shipments r WHERE r.replaces_id = s.id) AS replacedById, s.tracking_status AS trackingStatus,
+  s.tracking_detail AS trackingDetail, s.tracked_at AS trackedAt`;
 const shipmentFrom = 'shipments s JOIN orders o ON o.id = s.order_id LEFT JOIN carrier_accounts ca ON ca.id = s.carrier_id';
 
 type RawShipment = Omit<ShipmentRecord, 'final' | 'request' | 'lines' | 'rate' | 'voidableUntil'> & {
@@ -148,10 +152,10 @@ export function createShippingRepo(db: Db) {
 
     insertShipment(s: NewShipment): number {
       return Number(c.prepare(`INSERT INTO shipments (order_id, session_id, parcel_no, final, carrier_id, status, idempotency_key, request, lines,
-          weight_grams, weight_source, package_name, words, created_at, updated_at)
+          weight_grams, weight_source, package_name, words, created_at, updated_at, replaces_id)
         VALUES (@orderId, @sessionId, @parcelNo, @final, @carrierId, @status, @idempotencyKey, @request, @lines, @weightGrams, @weightSource,
-          @packageName, @words, @at, @at)`)
-        .run({ ...s, final: s.final ? 1 : 0, request: JSON.stringify(s.request), lines: JSON.stringify(s.lines) }).lastInsertRowid);
+          @packageName, @words, @at, @at, @replacesId)`)
+        .run({ ...s, replacesId: s.replacesId ?? null, final: s.final ? 1 : 0, request: JSON.stringify(s.request), lines: JSON.stringify(s.lines) }).lastInsertRowid);
     },
     shipment(id: number): ShipmentRecord | undefined {
       const r = byId.get(id) as RawShipment | undefined;
@@ -162,12 +166,14 @@ export function createShippingRepo(db: Db) {
       status: ShipmentStatus; words: string; remoteShipmentId: string; rate: unknown; carrierId: number; carrierName: string; service: string;
       trackingNumber: string; trackingUrl: string; priceMinor: number | null; currency: string; remoteLabelId: string; printJobId: number;
       manifestId: number; nextAttemptAt: string | null; boughtAt: string; voidedAt: string; countAttempt: boolean;
+      trackingStatus: string; trackingDetail: string; trackedAt: string; weightGrams: number;
     }>, at: string) {
       const columns: Record<string, string> = {
         status: 'status', words: 'words', remoteShipmentId: 'remote_shipment_id', rate: 'rate', carrierId: 'carrier_id', carrierName: 'carrier_name',
         service: 'service', trackingNumber: 'tracking_number', trackingUrl: 'tracking_url', priceMinor: 'price_minor', currency: 'currency',
         remoteLabelId: 'remote_label_id', printJobId: 'print_job_id', manifestId: 'manifest_id', nextAttemptAt: 'next_attempt_at',
-        boughtAt: 'bought_at', voidedAt: 'voided_at',
+        boughtAt: 'bought_at', voidedAt: 'voided_at', trackingStatus: 'tracking_status', trackingDetail: 'tracking_detail', trackedAt: 'tracked_at',
+        weightGrams: 'weight_grams',
       };
       const sets = ['updated_at = @at'];
       const params: Record<string, unknown> = { id, at };
@@ -205,6 +211,29 @@ export function createShippingRepo(db: Db) {
     liveShipmentForParcel(orderId: number, parcelNo: number): ShipmentRecord | undefined {
       const r = c.prepare(`SELECT ${shipmentColumns} FROM ${shipmentFrom} WHERE s.order_id = ? AND s.parcel_no = ? AND s.status <> 'voided'`).get(orderId, parcelNo) as RawShipment | undefined;
       return r ? toShipment(r) : undefined;
+    },
+    /**
+     * The parcel's fulfilment rows for the channel that carry this tracking number: `unsent` ones never
+     * reached the shop (pending, and the sync engine's delivery state says nothing of it went out: no attempt
+     * yet, or only attempts that never connected), `sent` ones did or may have.
+     */
+    fulfilmentRows(orderId: number, parcelNo: number, trackingNumber: string): { unsent: number[]; sent: number[] } {
+      const rows = c.prepare(`SELECT o.id, o.status, o.attempts, coalesce(d.state, 'waiting') AS state FROM outbox o
+          LEFT JOIN outbox_delivery d ON d.outbox_id = o.id WHERE o.topic = 'order.fulfilled'
+          AND json_extract(o.payload, '$.orderId') = ? AND json_extract(o.payload, '$.parcelNo') = ? AND json_extract(o.payload, '$.tracking.number') = ?`)
+        .all(orderId, parcelNo, trackingNumber) as Array<{ id: number; status: string; attempts: number; state: string }>;
+      const unsent = (r: { status: string; attempts: number; state: string }) => r.status === 'pending' && (r.attempts === 0 || r.state === 'waiting');
+      return {
+        unsent: rows.filter(unsent).map((r) => r.id),
+        // skipped rows are marked 'sent' by the drain with state 'skipped': they never reached the shop
+        sent: rows.filter((r) => !unsent(r) && r.state !== 'skipped').map((r) => r.id),
+      };
+    },
+    /** Bought labels of carriers with a tracking service whose parcel is still on its way and was not asked about since `checkedBefore`. */
+    trackable(checkedBefore: string, boughtSince: string, limit: number): ShipmentRecord[] {
+      return (c.prepare(`SELECT ${shipmentColumns} FROM ${shipmentFrom} WHERE s.status = 'bought' AND ca.kind <> 'local'
+          AND s.tracking_status NOT IN ('delivered', 'returned') AND s.bought_at >= ? AND (s.tracked_at IS NULL OR s.tracked_at <= ?)
+          ORDER BY coalesce(s.tracked_at, ''), s.id LIMIT ?`).all(boughtSince, checkedBefore, limit) as RawShipment[]).map(toShipment);
     },
     unmanifested(carrierId: number): ShipmentRecord[] {
       return (c.prepare(`SELECT ${shipmentColumns} FROM ${shipmentFrom} WHERE s.carrier_id = ? AND s.status = 'bought' AND s.manifest_id IS NULL ORDER BY s.id`)

@@ -5,7 +5,8 @@ import { api } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { usePackStore } from './pack-store';
 import '../shipments/shipments.css';
-import { SHIPMENT_STATUS_WORDS, shipmentWords } from '../shipments/shipment-words';
+import { SHIPMENT_STATUS_WORDS, shipmentWords, trackingWords } from '../shipments/shipment-words';
+import { formatShortTime } from '../../lib/format';
 import { useShipments } from '../shipments/use-shipments';
 
 /**
@@ -35,6 +36,11 @@ export function ShipmentPanel({ orderId }: { orderId: number }) {
             <button type="button" className="button button-primary" data-testid="shipment-panel-retry"
               onClick={() => void api.call('shipments.retry', { id: s.id }).catch((e: unknown) => useAppStore.getState().showError(e))}>Buy again</button>
           ) : null}
+          {s.status === 'voided' && s.replacedById === null ? (
+            <button type="button" className="button button-primary" data-testid="shipment-panel-buy-again"
+              onClick={() => void api.call('shipments.buyAgain', { id: s.id }).then(() => useAppStore.getState().showInfo(`Buying a new label for ${s.orderNumber}; it prints when bought.`), (e: unknown) => useAppStore.getState().showError(e))}>Buy a new label</button>
+          ) : null}
+          {s.status === 'bought' && s.trackingStatus ? <p className="muted" data-testid="shipment-panel-where">{trackingWords(s, formatShortTime)}</p> : null}
         </div>
       ))}
     </section>

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { CarrierAccount, Manifest, Shipment, ShipmentStatus } from '../../../../shared/contract/shipping';
+import type { CarrierAccount, Manifest, PackagePreset, Shipment, ShipmentStatus } from '../../../../shared/contract/shipping';
 import { api } from '../../api/client';
 import { formatShortTime } from '../../lib/format';
 import { money } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
-import { SHIPMENT_STATUS_WORDS, shipmentWords } from './shipment-words';
+import { SHIPMENT_STATUS_WORDS, shipmentWords, trackingWords } from './shipment-words';
 import { useShipments } from './use-shipments';
 import './shipments.css';
 
@@ -17,6 +17,7 @@ export function ShipmentsScreen() {
   const [status, setStatus] = useState<ShipmentStatus | ''>('');
   const [carriers, setCarriers] = useState<CarrierAccount[]>([]);
   const [manifests, setManifests] = useState<Manifest[]>([]);
+  const [presets, setPresets] = useState<PackagePreset[]>([]);
   const [busy, setBusy] = useState(false);
   const epoch = useAppStore((s) => s.dataEpoch);
   const { list, reload } = useShipments({ ...(day ? { day } : {}), ...(carrierId ? { carrierId } : {}), ...(status ? { status } : {}), limit: 300 });
@@ -24,6 +25,7 @@ export function ShipmentsScreen() {
   const loadManifests = () => api.call('manifests.list', { limit: 20 }).then(setManifests, (e: unknown) => useAppStore.getState().showError(e));
   useEffect(() => {
     api.call('carriers.list', {}).then(setCarriers, (e: unknown) => useAppStore.getState().showError(e));
+    api.call('packages.list', {}).then(setPresets, () => setPresets([]));
     void loadManifests();
   }, [epoch]);
 
@@ -69,9 +71,9 @@ export function ShipmentsScreen() {
         </div>
         {list && rows.length === 0 ? <p className="empty-state">No labels here yet. Carrier labels appear when parcels are packed with carrier labels switched on (Settings → Carriers).</p> : (
           <table className="table" aria-label="Shipments">
-            <thead><tr><th>Order</th><th>Carrier</th><th>Status</th><th>Tracking</th><th className="num">Price</th><th>Weight</th><th>When</th><th>Actions</th></tr></thead>
+            <thead><tr><th>Order</th><th>Carrier</th><th>Status</th><th>Tracking</th><th>Where</th><th className="num">Price</th><th>Weight</th><th>When</th><th>Actions</th></tr></thead>
             <tbody>
-              {rows.map((s) => <ShipmentRow key={s.id} s={s} busy={busy} act={act} />)}
+              {rows.map((s) => <ShipmentRow key={s.id} s={s} busy={busy} act={act} presets={presets} />)}
             </tbody>
           </table>
         )}
@@ -95,15 +97,18 @@ export function ShipmentsScreen() {
   );
 }
 
-function ShipmentRow({ s, busy, act }: { s: Shipment; busy: boolean; act: (what: () => Promise<unknown>, done: string) => Promise<void> }) {
+function ShipmentRow({ s, busy, act, presets }: { s: Shipment; busy: boolean; act: (what: () => Promise<unknown>, done: string) => Promise<void>; presets: PackagePreset[] }) {
   const voidable = s.status === 'bought' && (!s.voidableUntil || Date.parse(s.voidableUntil) > Date.now());
   return (
     <tr data-testid="shipment-row" data-status={s.status} data-order={s.orderNumber} className={s.status === 'held' ? 'is-failed' : ''}>
       <td>{s.orderNumber}{s.parcelNo > 1 ? ` (parcel ${s.parcelNo})` : ''}</td>
       <td>{s.carrierName || '—'}{s.service ? ` · ${s.service}` : ''}</td>
       <td><span className={`job-status shipment-${s.status}`}>{SHIPMENT_STATUS_WORDS[s.status]}</span>
-        {s.status !== 'bought' && s.words ? <div className="job-error" data-testid="shipment-words">{shipmentWords(s)}</div> : null}</td>
-      <td className="mono" data-testid="shipment-tracking">{s.trackingNumber || '—'}</td>
+        {s.status !== 'bought' && s.words ? <div className={s.status === 'voided' ? 'muted' : 'job-error'} data-testid="shipment-words">{shipmentWords(s)}</div> : null}</td>
+      <td className="mono" data-testid="shipment-tracking">{s.trackingNumber || '—'}
+        {s.replacesId ? <div className="muted" data-testid="shipment-replaces">Replaces a voided label</div> : null}
+        {s.replacedById ? <div className="muted" data-testid="shipment-replaced">Bought again: see the newer label</div> : null}</td>
+      <td data-testid="shipment-where" data-tracking={s.trackingStatus}>{trackingWords(s, formatShortTime) || '—'}</td>
       <td className="num">{s.priceMinor !== null && s.currency ? money(s.priceMinor, s.currency) : '—'}</td>
       <td>{(s.weightGrams / 1000).toFixed(3)} kg{s.weightSource === 'scale' ? ' (scale)' : ''}{s.packageName ? ` · ${s.packageName}` : ''}</td>
       <td>{formatShortTime(s.boughtAt ?? s.createdAt)}</td>
@@ -114,10 +119,36 @@ function ShipmentRow({ s, busy, act }: { s: Shipment; busy: boolean; act: (what:
         {s.status === 'bought' ? (
           <button type="button" className="button" disabled={busy} data-testid="shipment-reprint" onClick={() => void act(() => api.call('shipments.reprint', { id: s.id }), `A copy of the ${s.orderNumber} label was sent to the printer.`)}>Reprint</button>
         ) : null}
+        {s.status === 'bought' && s.carrierId !== null && s.trackingStatus !== 'delivered' ? (
+          <button type="button" className="button" disabled={busy} data-testid="shipment-track" onClick={() => void act(() => api.call('shipments.track', { id: s.id }), `Asked ${s.carrierName} where the ${s.orderNumber} parcel is.`)}>Check tracking</button>
+        ) : null}
+        {s.status === 'voided' && s.replacedById === null ? <BuyAgain s={s} busy={busy} act={act} presets={presets} /> : null}
         {voidable ? (
           <button type="button" className="button button-danger" disabled={busy} data-testid="shipment-void" onClick={() => void act(() => api.call('shipments.void', { id: s.id }), `Voiding the ${s.orderNumber} label; the refund follows from ${s.carrierName}.`)}>Void</button>
         ) : null}
       </td>
     </tr>
+  );
+}
+
+/** A voided label's parcel bought again: the same box and weight, or the ones the packer corrects. */
+function BuyAgain({ s, busy, act, presets }: { s: Shipment; busy: boolean; act: (what: () => Promise<unknown>, done: string) => Promise<void>; presets: PackagePreset[] }) {
+  const [packageId, setPackageId] = useState<number | 0>(0);
+  const [kg, setKg] = useState('');
+  const grams = kg.trim() === '' ? null : Math.round(Number(kg.replace(',', '.')) * 1000);
+  const wrong = grams !== null && !(grams > 0);
+  return (
+    <form className="buy-again" aria-label={`Buy a new label for ${s.orderNumber}`} onSubmit={(e) => {
+      e.preventDefault();
+      if (wrong) { useAppStore.getState().showError(new Error('Type the weight in kilograms, such as 0.75, or leave it empty to keep the voided label\'s weight.')); return; }
+      void act(() => api.call('shipments.buyAgain', { id: s.id, ...(packageId ? { packageId } : {}), ...(grams ? { weightGrams: grams } : {}) }), `Buying a new label for ${s.orderNumber}; it prints when bought.`);
+    }}>
+      <select className="input" value={packageId} aria-label="Box" onChange={(e) => setPackageId(Number(e.target.value))} data-testid="buy-again-box">
+        <option value={0}>Same box{s.packageName ? ` (${s.packageName})` : ''}</option>
+        {presets.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+      </select>
+      <input className="input input-number" inputMode="decimal" aria-label="Weight in kg" placeholder={(s.weightGrams / 1000).toFixed(3)} value={kg} onChange={(e) => setKg(e.target.value)} data-testid="buy-again-weight" />
+      <button type="submit" className="button button-primary" disabled={busy} data-testid="shipment-buy-again">Buy again</button>
+    </form>
   );
 }

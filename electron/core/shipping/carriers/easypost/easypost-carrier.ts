@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseMoneyToMinor } from '../../../../../shared/domain/money';
 import type { Address } from '../../../../../shared/domain/address';
 import {
-  CarrierError, gramsToOunces, httpError, isCarrierError, mmToInches, transportError,
+  CarrierError, gramsToOunces, httpError, isCarrierError, mmToInches, trackingStatusOf, transportError,
   type Carrier, type LabelFile, type ParcelRequest, type Purchase, type Quote, type Rate,
 } from '../../carrier';
 import { fetchLabelFile } from '../../label-fetch';
@@ -48,11 +48,13 @@ function toRate(raw: unknown): Rate | null {
   return { id: r.data.id, carrier: r.data.carrier, service: r.data.service, priceMinor, currency: r.data.currency, days: r.data.delivery_days ?? r.data.est_delivery_days ?? null, account: r.data.carrier_account_id ?? '' };
 }
 
-/** ZPL when the carrier made it; otherwise the PNG, then the PDF, which Packbench turns into ZPL graphics. */
+/** ZPL when the carrier made it; otherwise the PNG, then the PDF, which Packbench turns into ZPL graphics (label-bytes.ts). */
 function labelFile(l: z.infer<typeof LabelShape>): LabelFile | null {
   if (l.label_zpl_url) return { format: 'ZPL', url: l.label_zpl_url, dpi: l.label_resolution ?? null };
   if (l.label_url && /\.png(\?|$)/i.test(l.label_url)) return { format: 'PNG', url: l.label_url, dpi: l.label_resolution ?? null };
   if (l.label_pdf_url) return { format: 'PDF', url: l.label_pdf_url, dpi: l.label_resolution ?? null };
+  // label_url is the file in the format asked for; label_file_type says which when the address does not
+  if (l.label_url && /pdf/i.test(l.label_file_type ?? '')) return { format: 'PDF', url: l.label_url, dpi: l.label_resolution ?? null };
   if (l.label_url) return { format: 'PNG', url: l.label_url, dpi: l.label_resolution ?? null };
   return null;
 }
@@ -171,8 +173,11 @@ export function createEasyPostCarrier(options: EasyPostOptions): Carrier {
     },
     async track(trackingNumber, carrier) {
       const raw = await call(() => client.Tracker.create({ tracking_code: trackingNumber, carrier } as never));
-      const t = z.object({ status: z.string().default('unknown'), status_detail: z.string().nullish() }).safeParse(raw);
-      return t.success ? { status: t.data.status, detail: t.data.status_detail ?? '' } : { status: 'unknown', detail: '' };
+      // EasyPost answers a tracker that exists for this code and carrier with that same tracker (no duplicate)
+      const t = z.object({ status: z.string().default('unknown'), status_detail: z.string().nullish(), tracking_details: z.array(z.object({ message: z.string().nullish() })).nullish() }).safeParse(raw);
+      if (!t.success) throw new CarrierError('unknown', `${who} answered the tracking request with something Packbench could not read.`);
+      const latest = t.data.tracking_details?.at(-1)?.message;
+      return { status: trackingStatusOf(t.data.status), detail: latest || t.data.status_detail || t.data.status };
     },
   };
 }

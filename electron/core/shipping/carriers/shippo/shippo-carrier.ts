@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Address } from '../../../../../shared/domain/address';
 import { parseMoneyToMinor } from '../../../../../shared/domain/money';
 import {
-  CarrierError, httpError, transportError,
+  CarrierError, httpError, trackingStatusOf, transportError,
   type Carrier, type LabelFile, type Purchase, type Quote, type Rate,
 } from '../../carrier';
 import { fetchLabelFile } from '../../label-fetch';
@@ -170,11 +170,17 @@ export function createShippoCarrier(options: ShippoOptions): Carrier {
       return { remoteId: made.map((m) => m.id).join(','), documentUrl: made.flatMap((m) => m.docs)[0] ?? '', barcode: made[0]?.id ?? '' };
     },
     async track(trackingNumber, carrier) {
-      const raw = await call(() => sdk.trackingStatus.get(trackingNumber, carrier.toLowerCase()));
+      const raw = await call(() => sdk.trackingStatus.get(trackingNumber, shippoCarrierToken(carrier)));
       const status = field(raw, 'trackingStatus', 'tracking_status');
-      return { status: str(status, 'status') || 'UNKNOWN', detail: str(status, 'statusDetails', 'status_details') };
+      const vendor = str(status, 'status') || 'UNKNOWN';
+      return { status: trackingStatusOf(vendor), detail: str(status, 'statusDetails', 'status_details') || vendor };
     },
   };
+}
+
+/** Shippo names carriers by token in /tracks/{carrier}/{number}: "DHL Express" -> dhl_express, "USPS" -> usps. */
+export function shippoCarrierToken(provider: string): string {
+  return provider.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 }
 
 const ShippoErrorBody = z.object({ detail: z.unknown().optional(), messages: z.unknown().optional() }).passthrough();
