@@ -19,6 +19,13 @@ import { createTransferService } from './services/transfer-service';
 import { createWeightCheck } from './services/weight-check';
 import type { ScaleReading } from '../../shared/contract/devices';
 import { createRepos, type Repos } from './store';
+import { createCatalogService } from './services/catalog-service';
+import { createWarehouseService } from './services/warehouse-service';
+import { createPackersService } from './services/packers-service';
+import { createDashboardService } from './services/dashboard-service';
+import { createOrderEntry } from './services/order-entry';
+import { createCsvImport } from './csv/csv-import';
+import { createCsvExport } from './csv/csv-export';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
 import type { CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
@@ -43,6 +50,8 @@ export type WorkspaceDeps = {
   /** the station scale's current reading, for the parcel weight and its check */
   scale?: (() => ScaleReading | null) | undefined;
   sync?: SyncOptions | undefined;
+  /** runs fn as background work, not as the screen whose request started it (its packer may leave) */
+  outsideBench?: (<T>(fn: () => T) => T) | undefined;
 };
 export type ShippingOptions = {
   credentials?: CredentialStore | undefined;
@@ -93,6 +102,13 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
+  const catalog = createCatalogService(repos, clock);
+  const warehouse = createWarehouseService(repos, clock, actor, () => scanner().gsReplacement);
+  const packers = createPackersService(repos, clock);
+  const dashboard = createDashboardService(repos, clock);
+  const orderEntry = createOrderEntry(repos, clock, { importOrders: orders.importOrders, actor });
+  const csvImport = createCsvImport(repos, clock, { importOrders: orders.importOrders });
+  const csvExport = createCsvExport(repos);
   const so = deps.shipping ?? {};
   // the returns bench records its bought labels; it is made just below, from the shipping it uses
   const late: { returns?: ReturnsService } = {};
@@ -123,12 +139,23 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   shipping.tracking.start();
   returns.start(); // parcels on their way back are looked up at the carrier now and then
   const conflicts = createConflictService(repos, clock, actor, orders);
-  const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  const engine = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  // "Sync now" or a channel connected on a screen starts timers that keep running: they are the
+  // station's work, not that screen packer's (who may leave, or not be chosen yet)
+  const outside = deps.outsideBench ?? (<T>(fn: () => T) => fn());
+  const sync: typeof engine = {
+    ...engine,
+    start: () => outside(() => engine.start()),
+    now: (channelId?: number) => outside(() => engine.now(channelId)),
+    retry: (channelId: number) => outside(() => engine.retry(channelId)),
+    reload: (channelId: number) => outside(() => engine.reload(channelId)),
+  };
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
   return {
     file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, weights, conflicts, sync, channels,
     rules, routing, transfers, picking, pickPrint, phones, returns,
+    catalog, warehouse, packers, dashboard, orderEntry, csvImport, csvExport,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
       sync.stop();

@@ -17,6 +17,10 @@ import { RulesScreen } from './screens/rules/rules-screen';
 import { DevicesScreen } from './screens/devices/devices-screen';
 import { useDeviceNotices } from './screens/devices/use-device-notices';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { CatalogScreen } from './screens/catalog/catalog-screen';
+import { WarehouseScreen } from './screens/warehouse/warehouse-screen';
+import { TeamScreen } from './screens/team/team-screen';
+import { ImportScreen } from './screens/import/import-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { SyncScreen } from './screens/sync/sync-screen';
 import { useGlobalScanner } from './scan/use-global-scanner';
@@ -30,6 +34,10 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  catalog: CatalogScreen,
+  warehouse: WarehouseScreen,
+  team: TeamScreen,
+  import: ImportScreen,
   shipments: ShipmentsScreen,
   sync: SyncScreen,
   devices: DevicesScreen,

@@ -9,6 +9,7 @@ import {
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { stationMethods } from './station-api';
+import { workspaceScreensMethods } from './workspace-screens-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
 import { rulesMethods } from './rules-api';
@@ -39,6 +40,7 @@ export const api = {
 
   ...packMethods,
   ...stationMethods,
+  ...workspaceScreensMethods,
   ...shippingMethods,
   ...backupMethods,
   ...rulesMethods,

@@ -1,9 +1,10 @@
 import type { ConnectionState } from '../api/connect';
+import { screenKeyLabel, screenKeyShortcuts } from '../lib/screen-keys';
 import { usePackStore } from '../screens/pack/pack-store';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
-import { screenKey } from '../hooks/use-screen-keys';
 import { SyncIndicator } from './sync-indicator';
 import { WorkspaceBadge } from './workspace-badge';
+import { BenchPacker } from './bench-packer';
 
 export const SCREEN_LABELS: Record<Screen, string> = {
   orders: 'Orders',
@@ -11,6 +12,10 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   inventory: 'Inventory',
   settings: 'Settings',
   printing: 'Printing',
+  catalog: 'Catalog',
+  warehouse: 'Warehouse',
+  team: 'Team',
+  import: 'Import',
   shipments: 'Shipments',
   sync: 'Sync',
   devices: 'Devices',
@@ -41,6 +46,7 @@ export function TopBar() {
       <div className="top-bar-brand">
         <span className="brand">Packbench</span>
         <WorkspaceBadge />
+        <BenchPacker />
       </div>
       <nav className="top-nav" aria-label="Screens">
         {SCREENS.map((s, i) => (
@@ -49,12 +55,12 @@ export function TopBar() {
             type="button"
             className="nav-button"
             aria-current={screen === s ? 'page' : undefined}
-            aria-keyshortcuts={[screenKey(i), i < 9 ? `F${i + 1}` : null].filter(Boolean).join(' ') || undefined}
+            aria-keyshortcuts={screenKeyShortcuts(i)}
             data-testid={`nav-${s}`}
             onClick={() => go(s)}
           >
             <span>{SCREEN_LABELS[s]}</span>
-            {screenKey(i) ? <kbd className="nav-key">{screenKey(i)}</kbd> : null}
+            <kbd className="nav-key">{screenKeyLabel(i)}</kbd>
           </button>
         ))}
       </nav>

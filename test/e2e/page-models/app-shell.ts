@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Station } from '../station';
 
-export type ScreenName = 'orders' | 'pack' | 'inventory' | 'settings' | 'printing' | 'shipments' | 'sync' | 'devices' | 'picking' | 'rules' | 'returns';
+export type ScreenName = 'orders' | 'pack' | 'inventory' | 'settings' | 'printing' | 'shipments' | 'sync' | 'devices' | 'picking' | 'returns' | 'rules' | 'catalog' | 'warehouse' | 'team' | 'import';
 
 /** The frame around every screen: workspace badge, connection, navigation, the notice banner. */
 export class AppShell {
