@@ -1,7 +1,9 @@
 import { foundationBench } from './foundation-bench';
 import { labelBench } from './label-bench';
 import { pickingBench } from './picking-bench';
+import { returnsBench } from './returns-bench';
 import { scanBench } from './scan-bench';
+import { csvBench } from './csv-bench';
 import { shippingBench } from './shipping-bench';
 import { deviceBench } from './device-bench';
 import { shopifyBench } from './shopify-bench';
@@ -14,6 +16,8 @@ console.log(`Packbench benchmarks — node ${process.version}, ${new Date().toIS
 if (!only || only === 'foundation') await foundationBench();
 if (!only || only === 'labels') await labelBench();
 if (!only || only === 'scan') await scanBench();
+if (!only || only === 'returns') await returnsBench();
+if (!only || only === 'csv') await csvBench();
 if (!only || only === 'shipping') await shippingBench();
 if (!only || only === 'picking') await pickingBench();
 if (!only || only === 'devices') await deviceBench();

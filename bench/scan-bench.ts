@@ -40,7 +40,7 @@ export function prepare(dataDir: string, quantity = 2000): Prepared {
   }
 }
 
-async function startStation(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startStation(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -102,7 +102,7 @@ const PROBE = `(() => {
  * stamps a hardware key. Unstamped: the browser stamps each key when it gets to it, so on a loaded
  * machine the gaps between the keys of one scan stretch.
  */
-async function scannerBurst(cdp: CDPSession, code: string, stamped: boolean): Promise<void> {
+export async function scannerBurst(cdp: CDPSession, code: string, stamped: boolean): Promise<void> {
   const start = Date.now() / 1000;
   const events: Array<Record<string, unknown>> = [];
   const stamp = (i: number) => (stamped ? { timestamp: start + i * 0.002 } : {});
@@ -115,7 +115,7 @@ async function scannerBurst(cdp: CDPSession, code: string, stamped: boolean): Pr
   await Promise.all(events.map((e) => cdp.send('Input.dispatchKeyEvent', e as never)));
 }
 
-function idle(page: Page): Promise<void> {
+export function idle(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 })));
 }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { api, isMethodName, type MethodName } from '../../shared/contract/api';
@@ -13,10 +14,12 @@ import { phonesHandlers } from './handlers/phones-handlers';
 import { pickingHandlers } from './handlers/picking-handlers';
 import { routingHandlers } from './handlers/routing-handlers';
 import { rulesHandlers } from './handlers/rules-handlers';
+import { returnsHandlers } from './handlers/returns-handlers';
 import { shippingHandlers } from './handlers/shipping-handlers';
 import type { Handler, HandlerContext, HandlerMap } from './handlers/types';
 import { stationHandlers } from './handlers/station-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
+import { workspaceScreensHandlers } from './handlers/workspace-screens-handlers';
 import { inWords } from './validation-words';
 import { backupHandlers } from './handlers/backup-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
@@ -58,8 +61,15 @@ export type CoreEventListener = (event: EventName, payload: unknown) => void;
 
 export type CoreResult = { ok: true; result: unknown } | { ok: false; error: AppErrorShape };
 
+/** One screen's link to the core: its requests carry its bench (who is packing there). */
+export type Connection = { handle(method: string, input: unknown): Promise<CoreResult> };
+/** Who is at one screen: the token of its bench session (kept by the screen), if someone chose their name. */
+export type BenchState = { token: string | null };
+
 export type Core = {
   handle(method: string, input: unknown): Promise<CoreResult>;
+  /** a connection per screen (a browser tab, a window), so each records its own packer */
+  connect(options?: { benchToken?: string | null }): Connection;
   onEvent(listener: CoreEventListener): () => void;
   workspace(): Workspace;
   /** the browser station tells the core where phones can reach it */
@@ -77,7 +87,27 @@ export type Core = {
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const actorName = options.actor ?? safeUserName();
-  const actor = () => actorName;
+  // the screen a request came from; background work (printing, sync) runs outside any request
+  const benchOfRequest = new AsyncLocalStorage<BenchState>();
+  const defaultBench: BenchState = { token: null };
+  const packerHere = () => {
+    const token = benchOfRequest.getStore()?.token;
+    return token ? ws.packers.packerOfToken(token) : null;
+  };
+  /** the name recorded on every scan, pack, movement and event: the packer at this screen */
+  const actor = () => {
+    const bench = benchOfRequest.getStore();
+    if (!bench) return actorName;
+    const packer = packerHere();
+    if (packer) return packer.name;
+    if (ws.packers.required()) {
+      throw new AppError('unauthorized', 'Choose who is packing before recording work: nothing was recorded.', 'Pick your name under "Who is packing?" at the top of the screen.');
+    }
+    return actorName;
+  };
+  const displayActor = () => {
+    try { return packerHere()?.name ?? actorName; } catch { return actorName; }
+  };
   const listeners = new Set<CoreEventListener>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const l of listeners) {
@@ -93,25 +123,27 @@ export function createCore(options: CoreOptions): Core {
   const devices = createStationDevices(options.devices, { clock, emit, serialScanners: () => serialScannersOf(ws) });
   const deps = {
     clock, actor, emit, printerFactory: options.printerFactory ?? stationPrinterFactory(devices), shipping: options.shipping, backups: options.backups,
-    sync: { ...options.sync, secrets }, scale: () => devices.hub.scaleReading(),
+    sync: { ...options.sync, secrets }, scale: () => devices.hub.scaleReading(), outsideBench: <T>(fn: () => T): T => benchOfRequest.exit(fn),
   };
   let ws = openWorkspace(options.dataDir, deps, options.firstRun ?? 'demo');
   devices.hub.start();
   const handlers: HandlerMap = {
-    ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(actor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers,
-    ...syncHandlers, ...stationHandlers, ...deviceHandlers(devices), ...rulesHandlers, ...routingHandlers, ...pickingHandlers, ...phonesHandlers, ...stockSyncHandlers,
+    ...ordersHandlers, ...inventoryHandlers, ...workspaceHandlers(displayActor), ...packHandlers, ...printHandlers, ...shippingHandlers, ...backupHandlers,
+    ...syncHandlers, ...stationHandlers, ...deviceHandlers(devices), ...rulesHandlers, ...routingHandlers, ...pickingHandlers, ...phonesHandlers, ...workspaceScreensHandlers, ...returnsHandlers, ...stockSyncHandlers,
   };
 
   let networkAddresses: () => string[] = () => [];
   const ctx: HandlerContext = {
     networkAddresses: () => networkAddresses(),
     get ws() { return ws; },
+    bench: () => benchOfRequest.getStore() ?? defaultBench,
     emit,
     dataDir: options.dataDir,
     version: options.version ?? '0.1.0',
     replaceWorkspace(what) {
       try {
-        ws = replaceWorkspace(options.dataDir, ws, deps, what);
+        // seeding is the station's own work, not the packer's, and the old workspace is closed meanwhile
+        ws = benchOfRequest.exit(() => replaceWorkspace(options.dataDir, ws, deps, what));
         return ws;
       } catch (e) {
         const restored = (e as { restored?: Workspace }).restored;
@@ -153,34 +185,40 @@ export function createCore(options: CoreOptions): Core {
     return out.data;
   }
 
+  async function handle(method: string, input: unknown): Promise<CoreResult> {
+    try {
+      if (!isMethodName(method)) {
+        console.warn(`[core] unknown request ${String(method).slice(0, 100)}`);
+        throw new AppError('unknown_method', 'Packbench did not recognise this request.', 'Nothing was changed. Reload the page; if it repeats, update Packbench.');
+      }
+      let result: unknown;
+      if (api[method].kind === 'command') {
+        const next = commandQueue.then(() => run(method, input));
+        commandQueue = next.catch(() => undefined);
+        result = await next;
+      } else {
+        result = await run(method, input);
+      }
+      return { ok: true as const, result };
+    } catch (e) {
+      return { ok: false as const, error: toErrorShape(e, method) };
+    }
+  }
+
   return {
     dataDir: options.dataDir,
     devices,
     workspace: () => ws,
+    connect(connectOptions = {}) {
+      const bench: BenchState = { token: connectOptions.benchToken || null };
+      return { handle: (method, input) => benchOfRequest.run(bench, () => handle(method, input)) };
+    },
     setNetworkAddresses(fn) { networkAddresses = fn; },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async handle(method, input) {
-      try {
-        if (!isMethodName(method)) {
-          console.warn(`[core] unknown request ${String(method).slice(0, 100)}`);
-          throw new AppError('unknown_method', 'Packbench did not recognise this request.', 'Nothing was changed. Reload the page; if it repeats, update Packbench.');
-        }
-        let result: unknown;
-        if (api[method].kind === 'command') {
-          const next = commandQueue.then(() => run(method, input));
-          commandQueue = next.catch(() => undefined);
-          result = await next;
-        } else {
-          result = await run(method, input);
-        }
-        return { ok: true as const, result };
-      } catch (e) {
-        return { ok: false as const, error: toErrorShape(e, method) };
-      }
-    },
+    handle: (method, input) => benchOfRequest.run(defaultBench, () => handle(method, input)),
     close() {
       listeners.clear();
       void devices.stop();

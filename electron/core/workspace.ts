@@ -19,9 +19,17 @@ import { createTransferService } from './services/transfer-service';
 import { createWeightCheck } from './services/weight-check';
 import type { ScaleReading } from '../../shared/contract/devices';
 import { createRepos, type Repos } from './store';
+import { createCatalogService } from './services/catalog-service';
+import { createWarehouseService } from './services/warehouse-service';
+import { createPackersService } from './services/packers-service';
+import { createDashboardService } from './services/dashboard-service';
+import { createOrderEntry } from './services/order-entry';
+import { createCsvImport } from './csv/csv-import';
+import { createCsvExport } from './csv/csv-export';
 import { defaultCarrierFactory, type CarrierFactory } from './shipping/carrier-factory';
 import type { CredentialStore } from './shipping/credentials';
 import { createShippingService } from './shipping/shipping-service';
+import { createReturnsService, type ReturnsService } from './returns/returns-service';
 import { seedShippingDemo, useDemoCarriers, type DemoCarrierUrls } from './demo/seed-shipping-demo';
 import type { BackupInfo } from './store/backups';
 import { openDatabase } from './store/db';
@@ -43,6 +51,8 @@ export type WorkspaceDeps = {
   /** the station scale's current reading, for the parcel weight and its check */
   scale?: (() => ScaleReading | null) | undefined;
   sync?: SyncOptions | undefined;
+  /** runs fn as background work, not as the screen whose request started it (its packer may leave) */
+  outsideBench?: (<T>(fn: () => T) => T) | undefined;
 };
 export type ShippingOptions = {
   credentials?: CredentialStore | undefined;
@@ -93,12 +103,24 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
+  const catalog = createCatalogService(repos, clock);
+  const warehouse = createWarehouseService(repos, clock, actor, () => scanner().gsReplacement);
+  const packers = createPackersService(repos, clock);
+  const dashboard = createDashboardService(repos, clock);
+  const orderEntry = createOrderEntry(repos, clock, { importOrders: orders.importOrders, actor });
+  const csvImport = createCsvImport(repos, clock, { importOrders: orders.importOrders });
+  const csvExport = createCsvExport(repos);
   const so = deps.shipping ?? {};
+  // the returns bench records its bought labels; it is made just below, from the shipping it uses
+  const late: { returns?: ReturnsService } = {};
   const syncOptions: SyncOptions = deps.sync ?? { secrets: () => null };
   const shipping = createShippingService({
     repos, clock, actor, emit: deps.emit, print, orders, credentials: so.credentials ?? createSealedCredentials(dataDir, syncOptions.secrets),
     carrierFactory: so.carrierFactory ?? defaultCarrierFactory({ timeoutMs: so.carrierTimeoutMs }), retryDelaysMs: so.retryDelaysMs, trackEveryMs: so.trackEveryMs, trackPollMs: so.trackPollMs,
+    returnLabelBought: (s, at) => late.returns?.labelBought(s, at),
   });
+  const returns = createReturnsService({ repos, clock, actor, emit: deps.emit, orders, shipping, print, gsReplacement: () => scanner().gsReplacement });
+  late.returns = returns;
   const weights = createWeightCheck(repos, clock, deps.scale ?? (() => null), shipping);
   const packing = createPackCompletion(repos, clock, actor, orders, print, shipping, weights);
   const backups = createBackupService(db.$client, dataDir, clock, deps.backups);
@@ -116,8 +138,19 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   if (so.demoCarriers && repos.settings.get('workspace.kind') === 'demo') useDemoCarriers(shipping, repos, so.demoCarriers);
   shipping.queue.kick(); // labels left waiting (or mid-purchase) when the station stopped
   shipping.tracking.start();
+  returns.start(); // parcels on their way back are looked up at the carrier now and then
   const conflicts = createConflictService(repos, clock, actor, orders);
-  const sync = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  const engine = createSyncEngine({ repos, orders, clock, actor, emit: deps.emit }, syncOptions);
+  // "Sync now" or a channel connected on a screen starts timers that keep running: they are the
+  // station's work, not that screen packer's (who may leave, or not be chosen yet)
+  const outside = deps.outsideBench ?? (<T>(fn: () => T) => fn());
+  const sync: typeof engine = {
+    ...engine,
+    start: () => outside(() => engine.start()),
+    now: (channelId?: number) => outside(() => engine.now(channelId)),
+    retry: (channelId: number) => outside(() => engine.retry(channelId)),
+    reload: (channelId: number) => outside(() => engine.reload(channelId)),
+  };
   const channels = createChannelSettings(repos, clock, sync, syncOptions);
   if (syncOptions.autoStart !== false) sync.start();
   const stockSync = createStockSyncService(repos, clock, actor, sync, orders);
@@ -127,13 +160,15 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   reconcileTimer.unref();
   return {
     file, repos, orders, inventory, print, pack, packing, shipping, clock, scanner, backups, weights, conflicts, sync, channels,
-    rules, routing, transfers, picking, pickPrint, phones, stockSync,
+    rules, routing, transfers, picking, pickPrint, phones, returns, stockSync,
+    catalog, warehouse, packers, dashboard, orderEntry, csvImport, csvExport,
     kind(): WorkspaceKind { return repos.settings.get<WorkspaceKind>('workspace.kind') ?? 'live'; },
     close() {
       clearInterval(reconcileTimer);
       stockSync.stop();
       sync.stop();
       backups.stopTimers();
+      returns.stop();
       shipping.close();
       db.$client.close();
     },

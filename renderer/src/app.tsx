@@ -11,11 +11,16 @@ import { PackScreen } from './screens/pack/pack-screen';
 import { usePackSync } from './screens/pack/use-pack-sync';
 import { PickerApp } from './screens/picking/picker-app';
 import { PickingScreen } from './screens/picking/picking-screen';
+import { ReturnsScreen } from './screens/returns/returns-screen';
 import { PrintingScreen } from './screens/printing/printing-screen';
 import { RulesScreen } from './screens/rules/rules-screen';
 import { DevicesScreen } from './screens/devices/devices-screen';
 import { useDeviceNotices } from './screens/devices/use-device-notices';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { CatalogScreen } from './screens/catalog/catalog-screen';
+import { WarehouseScreen } from './screens/warehouse/warehouse-screen';
+import { TeamScreen } from './screens/team/team-screen';
+import { ImportScreen } from './screens/import/import-screen';
 import { ShipmentsScreen } from './screens/shipments/shipments-screen';
 import { SyncScreen } from './screens/sync/sync-screen';
 import { StockScreen } from './screens/stock/stock-screen';
@@ -30,12 +35,17 @@ const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
   inventory: InventoryScreen,
   settings: SettingsScreen,
   printing: PrintingScreen,
+  catalog: CatalogScreen,
+  warehouse: WarehouseScreen,
+  team: TeamScreen,
+  import: ImportScreen,
   shipments: ShipmentsScreen,
   sync: SyncScreen,
   devices: DevicesScreen,
   picking: PickingScreen,
   rules: RulesScreen,
   stock: StockScreen,
+  returns: ReturnsScreen,
 };
 
 export function App() {

@@ -9,6 +9,7 @@ import {
 import { WorkspaceInfoSchema } from './workspace';
 import { packMethods } from './pack-api';
 import { stationMethods } from './station-api';
+import { workspaceScreensMethods } from './workspace-screens-api';
 import { shippingMethods } from './shipping-api';
 import { backupMethods } from './backups-api';
 import { rulesMethods } from './rules-api';
@@ -16,6 +17,7 @@ import { routingMethods } from './routing-api';
 import { pickingMethods } from './picking-api';
 import { phonesMethods } from './phones-api';
 import { deviceMethods } from './devices-api';
+import { returnsMethods } from './returns-api';
 import { syncMethods } from './sync-api';
 import { stockSyncMethods } from './stock-sync-api';
 
@@ -39,6 +41,7 @@ export const api = {
 
   ...packMethods,
   ...stationMethods,
+  ...workspaceScreensMethods,
   ...shippingMethods,
   ...backupMethods,
   ...rulesMethods,
@@ -46,6 +49,7 @@ export const api = {
   ...pickingMethods,
   ...phonesMethods,
   ...deviceMethods,
+  ...returnsMethods,
   ...syncMethods,
   ...stockSyncMethods,
 } as const;

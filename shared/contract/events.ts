@@ -9,6 +9,9 @@ export const events = {
   'workspace.changed': z.object({}),
   'print.jobChanged': z.object({ jobId: Id, status: z.string(), message: z.string() }),
   'pack.changed': z.object({ sessionId: Id }),
+  'catalog.changed': z.object({ productIds: z.array(Id) }),
+  'warehouse.changed': z.object({}),
+  'packers.changed': z.object({}),
   'shipments.changed': z.object({ orderId: Id, shipmentId: Id, status: z.string(), words: z.string() }),
   'rules.changed': z.object({}),
   'picking.changed': z.object({ listId: Id }),
@@ -18,6 +21,7 @@ export const events = {
   /** a HID POS or serial scanner read a code: the first screen to claim it handles it like a wedge scan */
   'devices.scan': z.object({ scanId: z.string(), deviceId: z.string(), deviceName: z.string(), text: z.string() }),
   'scale.reading': ScaleReadingSchema,
+  'returns.changed': z.object({ returnId: Id, orderId: Id }),
   'sync.changed': z.object({ channelIds: z.array(Id) }),
 } as const;
 

@@ -71,6 +71,8 @@ export const OrderDetailSchema = OrderRowSchema.extend({
   taxMinor: z.number().int(),
   lines: z.array(OrderLineSchema),
   events: z.array(OrderEventSchema),
+  /** must leave by (UTC ISO); null when the channel gave no date */
+  shipBy: IsoTime.nullable().default(null),
   nextStatuses: z.array(OrderStatusSchema),
 });
 export type OrderDetail = z.infer<typeof OrderDetailSchema>;

@@ -21,6 +21,8 @@ export const PackLineSchema = z.object({
   scanned: z.number().int(),
   overridden: z.boolean(),
   complete: z.boolean(),
+  /** the product picture (catalog.image), shown big while this item is packed */
+  imageId: Id.nullable().default(null),
 });
 export type PackLine = z.infer<typeof PackLineSchema>;
 
@@ -107,7 +109,11 @@ export const PackOpenInput = z.union([
 export const PackScanInput = z.object({ sessionId: Id, code: Code, quantity: CaseQuantity.default(1) });
 export const PackMultiplyInput = z.object({ sessionId: Id, quantity: CaseQuantity });
 export const PackAssignInput = z.object({ sessionId: Id.optional(), code: Code, sku: z.string().min(1, 'Choose the SKU this code belongs to.').max(100), reason: Reason });
-export const PackOverrideInput = z.object({ sessionId: Id, lineId: Id, supervisor: z.string().trim().min(2, 'Name the supervisor who confirms this.').max(100, "Keep the supervisor's name under 100 characters."), reason: Reason });
+export const PackOverrideInput = z.object({
+  sessionId: Id, lineId: Id, supervisor: z.string().trim().min(2, 'Name the supervisor who confirms this.').max(100, "Keep the supervisor's name under 100 characters."), reason: Reason,
+  /** the supervisor's PIN; required once the team has a supervisor */
+  pin: z.string().max(12, 'A PIN has at most 12 digits.').default(''),
+});
 export const PackSplitInput = z.object({ sessionId: Id, reason: Reason });
 export const PackAbandonInput = z.object({ sessionId: Id, reason: z.string().trim().max(500).default('') });
 

@@ -113,6 +113,8 @@ export const ShipmentSchema = z.object({
   createdAt: IsoTime,
   boughtAt: IsoTime.nullable(),
   updatedAt: IsoTime,
+  /** a return label: the parcel comes back from the customer on this return */
+  returnId: Id.nullable().default(null),
   /** bought again after a void: the voided label this one replaces, and the other way round */
   replacesId: Id.nullable(),
   replacedById: Id.nullable(),

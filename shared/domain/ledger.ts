@@ -2,7 +2,7 @@
  * Stock is a ledger: each movement has an on-hand delta and a committed delta; balances are their sums.
  * These rules are pure so the store, the tests and the screens agree on what a movement does.
  */
-export const MOVEMENT_KINDS = ['receive', 'adjust', 'reserve', 'release', 'pick', 'ship', 'return', 'transfer'] as const;
+export const MOVEMENT_KINDS = ['receive', 'adjust', 'reserve', 'release', 'pick', 'ship', 'return', 'transfer', 'scrap', 'vendor_return'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 export type Balance = { onHand: number; committed: number };
@@ -13,6 +13,7 @@ export type Deltas = { onHand: number; committed: number };
  * (a transfer is written as two movements: minus at the source, plus at the destination).
  * pick: goods leave the shelf into a parcel, so they leave on hand and committed together.
  * ship: the parcel leaves the building; the stock already left at pick, so it only records the fact.
+ * scrap, vendor_return: units written off (thrown away, or set aside for the supplier) leave on hand.
  */
 export function movementDeltas(kind: MovementKind, quantity: number): Deltas {
   switch (kind) {
@@ -28,6 +29,9 @@ export function movementDeltas(kind: MovementKind, quantity: number): Deltas {
       return { onHand: 0, committed: -quantity };
     case 'pick':
       return { onHand: -quantity, committed: -quantity };
+    case 'scrap':
+    case 'vendor_return':
+      return { onHand: -quantity, committed: 0 };
     case 'ship':
       return { onHand: 0, committed: 0 };
   }

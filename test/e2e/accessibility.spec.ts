@@ -89,6 +89,35 @@ test('every screen, and the states a packer meets, has no serious or critical ax
   await printing.rows.first().click();
   await audit(page, 'printing: a job chosen', findings);
 
+  // the everyday screens of a workspace, in the states an owner meets
+  await shell.go('catalog');
+  await page.getByTestId('catalog-row').first().click();
+  await expect(page.getByTestId('product-editor')).toBeVisible();
+  await audit(page, 'catalog: a product open', findings);
+  await shell.go('warehouse');
+  await audit(page, 'warehouse: locations and bins', findings);
+  await page.getByTestId('tab-receive').click();
+  await page.getByTestId('delivery-reference').fill('PO-AXE');
+  await page.getByTestId('delivery-create').click();
+  await expect(page.getByTestId('receive-panel')).toBeVisible();
+  await audit(page, 'warehouse: receiving a delivery', findings);
+  await shell.go('team');
+  await audit(page, 'team: packers and the dashboard', findings);
+  await shell.go('orders');
+  await page.getByTestId('orders-new').click();
+  await expect(page.getByTestId('manual-order')).toBeVisible();
+  await audit(page, 'orders: the new order form', findings);
+  await page.keyboard.press('Escape');
+  await shell.go('import');
+  await page.getByTestId('import-kind-orders').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'o.csv', mimeType: 'text/csv', buffer: Buffer.from('Order number,Shipping name,Street,Country,Currency,SKU,Qty\r\nX-1,Ann,1 Road,DE,EUR,NOPE,x\r\n') });
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+  await audit(page, 'import: column mapping', findings);
+  await expect(page.getByTestId('import-check')).toBeEnabled();
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await audit(page, 'import: rows with errors', findings);
+
   // every screen the top bar offers, including ones added later, is audited at least once
   const audited = new Set(findings.map((f) => f.screen.split(':')[0]));
   for (const nav of await page.getByRole('navigation', { name: 'Screens' }).getByRole('button').all()) {

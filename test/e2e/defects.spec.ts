@@ -65,7 +65,7 @@ test('"Start an empty workspace" says what goes and what stays, and keeps the pr
   await expect(page.getByTestId('replace-kept')).toContainText('Kept: your label printers (Virtual label printer, Bench Zebra) and the scanner settings.');
   await settings.confirm();
   await expect(shell.badge).toHaveText('Empty workspace');
-  await expect(shell.notice).toContainText('Your printers and scanner settings were kept.');
+  await expect(shell.notice).toContainText('Your printers and scanner settings were kept; the workspace before it is kept under Backups.');
   await printers.expectDefault('Bench Zebra');
   await expect(page.getByTestId('scanner-min-length')).toHaveValue('6');
   expect(shell.pageErrors).toEqual([]);

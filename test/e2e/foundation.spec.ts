@@ -149,6 +149,19 @@ test('switches screens with Alt+number and F-keys, as the top bar says', async (
   await expect(page.getByRole('heading', { name: 'Pack station' })).toBeVisible();
   await page.keyboard.press('F4');
   await expect(shell.nav('settings')).toHaveAttribute('aria-current', 'page');
+  // the tenth screen (Returns) is Alt+0 and F10; past ten the digits run again with Shift
+  await page.keyboard.press('Alt+0');
+  await expect(shell.nav('returns')).toHaveAttribute('aria-current', 'page');
+  await expect(shell.nav('returns')).toContainText('Alt+0');
+  await page.keyboard.press('Alt+Shift+1');
+  await expect(shell.nav('rules')).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('Alt+Shift+4');
+  await expect(shell.nav('team')).toHaveAttribute('aria-current', 'page');
+  await expect(shell.nav('team')).toContainText('Alt+Shift+4');
+  await page.keyboard.press('Alt+Shift+5');
+  await expect(shell.nav('import')).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('F10');
+  await expect(shell.nav('returns')).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Alt+1');
   await expect(new OrdersPage(page).list).toBeVisible();
 });

@@ -9,9 +9,9 @@ export type Station = { url: string; origin: string; token: string; dataDir: str
 const root = new URL('../..', import.meta.url).pathname;
 
 /** Starts the real browser station (`out/main/serve.js`, as `npm run serve` does) on a free loopback port. */
-export async function startStation(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<Station> {
+export async function startStation(options: { dataDir?: string; env?: Record<string, string>; port?: number; args?: string[] } = {}): Promise<Station> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'packbench-e2e-'));
-  const child = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--data-dir', dataDir, '--port', String(options.port ?? 0)], {
+  const child = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--data-dir', dataDir, '--port', String(options.port ?? 0), ...(options.args ?? [])], {
     cwd: root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

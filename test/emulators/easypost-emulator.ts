@@ -1,6 +1,7 @@
 // EasyPost's REST API (v2) on 127.0.0.1, as its docs describe it: Basic auth with the key as user,
 // shipments with rates, buy, retrieve by id or reference, refund, scan forms, batches, trackers, and
 // label files behind postage_label URLs. Records every purchase for "bought exactly once" checks.
+// Returns as the docs describe them: is_return with the outbound addresses, which EasyPost swaps.
 
 import bwipjs from 'bwip-js/node';
 import { carrierPdf, carrierZpl, trackingFor } from './carrier-labels';
@@ -13,10 +14,11 @@ type EpShipment = {
   rates: EpRate[]; messages: Array<{ carrier: string; type: string; message: string }>;
   selected_rate: EpRate | null; postage_label: Record<string, unknown> | null; tracking_code: string | null; tracker: Record<string, unknown> | null;
   refund_status: string | null; scan_form: Record<string, unknown> | null; batch_id: string | null; status: string;
+  is_return: boolean;
 };
 type EpRate = { id: string; object: 'Rate'; carrier: string; service: string; rate: string; currency: string; delivery_days: number; est_delivery_days: number; shipment_id: string; carrier_account_id: string; mode: 'test' };
 
-export type Purchase = { shipmentId: string; reference: string | null; rateId: string; tracking: string; at: number };
+export type Purchase = { shipmentId: string; reference: string | null; rateId: string; tracking: string; at: number; isReturn: boolean; toName: string };
 
 export type EasyPostEmulator = HttpEmulator & {
   shipments: Map<string, EpShipment>;
@@ -28,6 +30,10 @@ export type EasyPostEmulator = HttpEmulator & {
   /** the label format this "carrier" offers; PNG and PDF exercise the conversion to ZPL graphics */
   setLabelFormat(format: 'ZPL' | 'PNG' | 'PDF'): void;
   setLabelResolution(dpi: 203 | 300): void;
+  /** what a tracker reports for this number from now on (EasyPost statuses: pre_transit, in_transit, delivered, …) */
+  setTracking(trackingCode: string, status: string, statusDetail?: string): void;
+  /** tracker look-ups answered, in order */
+  trackerRequests: string[];
 };
 
 const PO_BOX = /\b(p\.?\s*o\.?\s*box|post office box)\b/i;
@@ -66,6 +72,8 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
   let resolution: 203 | 300 = 203;
   let base = '';
 
+  const tracking = new Map<string, { status: string; detail: string }>();
+  const trackerRequests: string[] = [];
   // each read of a tracker moves the parcel one step on, so a bench that polls sees it travel
   const trackers = new Map<string, { id: string; tracking_code: string; carrier: string; step: number }>();
   const JOURNEY: Array<[string, string, string]> = [
@@ -76,11 +84,14 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
     let t = trackers.get(code);
     if (!t) { t = { id: `trk_${randomHex(32)}`, tracking_code: code, carrier, step: -1 }; trackers.set(code, t); }
     t.step = Math.min(JOURNEY.length - 1, t.step + 1);
-    const [status, statusDetail] = JOURNEY[t.step]!;
+    // a test may say where the parcel is (setTracking); otherwise it travels one step per read
+    const forced = tracking.get(code);
+    const [status, statusDetail] = forced ? [forced.status, forced.detail] : JOURNEY[t.step]!;
     return {
       id: t.id, object: 'Tracker', mode: 'test', tracking_code: code, carrier: t.carrier, status, status_detail: statusDetail, updated_at: now(),
       public_url: `https://track.easypost.test/${code}`,
-      tracking_details: JOURNEY.slice(0, t.step + 1).map(([s, d, message]) => ({ object: 'TrackingDetail', status: s, status_detail: d, message, datetime: now() })),
+      tracking_details: forced ? [{ object: 'TrackingDetail', status, status_detail: statusDetail, message: '', datetime: now() }]
+        : JOURNEY.slice(0, t.step + 1).map(([s, d, message]) => ({ object: 'TrackingDetail', status: s, status_detail: d, message, datetime: now() })),
     };
   }
 
@@ -98,7 +109,7 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
     let m: RegExpExecArray | null;
 
     if (req.method === 'POST' && req.path === '/v2/shipments') {
-      const s = (body.shipment ?? {}) as { reference?: string; to_address?: Addr; from_address?: Addr; parcel?: Record<string, unknown>; customs_info?: Record<string, unknown>; options?: Record<string, unknown> };
+      const s = (body.shipment ?? {}) as { reference?: string; to_address?: Addr; from_address?: Addr; parcel?: Record<string, unknown>; customs_info?: Record<string, unknown>; options?: Record<string, unknown>; is_return?: boolean };
       const errors: Array<{ field: string; message: string }> = [];
       for (const [k, a] of [['to_address', s.to_address], ['from_address', s.from_address]] as const) {
         if (!a?.street1) errors.push({ field: `${k}.street1`, message: 'cannot be blank' });
@@ -111,9 +122,13 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
         return error(422, 'SHIPMENT.CUSTOMS_INFO.MISSING', 'Customs info is required for international shipments.', [{ field: 'customs_info', message: 'is required' }]);
       }
       const id = `shp_${randomHex(32)}`;
-      const { rates, messages } = ratesFor(id, { to_address: s.to_address!, from_address: s.from_address!, parcel: s.parcel as { weight?: number } });
+      // "leave the addresses the same as the initial Shipment's creation request and we switch the to_address and from_address"
+      const isReturn = s.is_return === true;
+      const to = isReturn ? s.from_address! : s.to_address!;
+      const from = isReturn ? s.to_address! : s.from_address!;
+      const { rates, messages } = ratesFor(id, { to_address: to, from_address: from, parcel: s.parcel as { weight?: number } });
       const shp: EpShipment = {
-        id, object: 'Shipment', reference: s.reference ?? null, mode: 'test', created_at: now(), updated_at: now(), to_address: s.to_address!, from_address: s.from_address!,
+        id, object: 'Shipment', reference: s.reference ?? null, mode: 'test', created_at: now(), updated_at: now(), to_address: to, from_address: from, is_return: isReturn,
         parcel: { id: `prcl_${randomHex(32)}`, object: 'Parcel', ...s.parcel }, customs_info: s.customs_info ? { id: `cstinfo_${randomHex(32)}`, object: 'CustomsInfo', ...s.customs_info } : null,
         options: s.options ?? {}, rates, messages, selected_rate: null, postage_label: null, tracking_code: null, tracker: null, refund_status: null, scan_form: null, batch_id: null, status: 'unknown',
       };
@@ -149,7 +164,7 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
       };
       shp.tracker = { id: `trk_${randomHex(32)}`, object: 'Tracker', tracking_code: tracking, status: 'pre_transit', public_url: `https://track.easypost.test/${tracking}` };
       shp.updated_at = now();
-      purchases.push({ shipmentId: shp.id, reference: shp.reference, rateId: rate.id, tracking, at: Date.now() });
+      purchases.push({ shipmentId: shp.id, reference: shp.reference, rateId: rate.id, tracking, at: Date.now(), isReturn: shp.is_return, toName: shp.to_address.name ?? '' });
       return { status: 200, body: shp };
     }
     if (req.method === 'POST' && (m = /^\/v2\/shipments\/([^/]+)\/refund$/.exec(req.path))) {
@@ -194,6 +209,7 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
     if (req.method === 'POST' && req.path === '/v2/trackers') {
       const t = (body.tracker ?? {}) as { tracking_code?: string; carrier?: string };
       if (!t.tracking_code) return error(422, 'TRACKER.TRACKING_CODE.MISSING', 'A tracking code is required.');
+      trackerRequests.push(t.tracking_code);
       // EasyPost returns the existing tracker for the same code and carrier rather than a duplicate
       return { status: 200, body: trackerRead(t.tracking_code, t.carrier ?? 'USPS') };
     }
@@ -207,9 +223,10 @@ export async function startEasyPostEmulator(options: { port?: number } = {}): Pr
   const http = await startHttpEmulator(route, { name: 'EasyPost', ...(options.port ? { port: options.port } : {}) });
   base = http.url;
   return Object.assign(http, {
-    shipments, purchases, refunds, scanForms,
+    shipments, purchases, refunds, scanForms, trackerRequests,
     trackingSteps: (code: string) => (trackers.get(code)?.step ?? -1) + 1,
     setLabelFormat(f: 'ZPL' | 'PNG' | 'PDF') { labelFormat = f; },
     setLabelResolution(dpi: 203 | 300) { resolution = dpi; },
+    setTracking(code: string, status: string, statusDetail = 'status_update') { tracking.set(code, { status, detail: statusDetail }); },
   });
 }

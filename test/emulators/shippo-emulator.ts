@@ -1,6 +1,7 @@
 // Shippo's REST API on 127.0.0.1, as its docs describe it: "Authorization: ShippoToken <token>",
 // POST /shipments (rates inline with async=false), POST /transactions (buy), GET /transactions?rate=
 // (look-up), POST /refunds, POST /manifests, GET /tracks/{carrier}/{number}, label files by URL.
+// Scan-based return labels: extra.is_return with the outbound addresses, which Shippo swaps.
 
 import bwipjs from 'bwip-js/node';
 import { carrierPdf, carrierZpl, trackingFor } from './carrier-labels';
@@ -8,7 +9,7 @@ import { randomHex, startHttpEmulator, type HttpEmulator, type Reply } from './h
 
 type Addr = { name?: string; street1?: string; city?: string; zip?: string; country?: string };
 type ShippoRate = Record<string, unknown> & { object_id: string; provider: string; amount: string; shipment: string; carrier_account: string; servicelevel: { name: string; token: string; terms: string } };
-type ShippoShipment = Record<string, unknown> & { object_id: string; metadata: string; rates: ShippoRate[]; address_to: Addr; address_from: Addr; customs_declaration: unknown };
+type ShippoShipment = Record<string, unknown> & { object_id: string; metadata: string; rates: ShippoRate[]; address_to: Addr; address_from: Addr; customs_declaration: unknown; extra: { is_return?: boolean } };
 type ShippoTransaction = Record<string, unknown> & { object_id: string; rate: string; status: string; tracking_number: string; metadata: string };
 
 export type ShippoEmulator = HttpEmulator & {
@@ -18,6 +19,8 @@ export type ShippoEmulator = HttpEmulator & {
   manifests: Array<{ id: string; transactions: string[] }>;
   /** Shippo's label_file_type values: ZPLII, PNG, PDF (the label on a US Letter sheet), PDF_4x6 */
   setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6'): void;
+  /** what GET /tracks reports for this number from now on, instead of its journey (Shippo statuses: PRE_TRANSIT, TRANSIT, DELIVERED, RETURNED, FAILURE, UNKNOWN) */
+  setTracking(trackingNumber: string, status: string, details?: string): void;
 };
 
 const now = () => new Date().toISOString();
@@ -35,6 +38,7 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
     ['PRE_TRANSIT', 'The shipping label was created.'], ['TRANSIT', 'Arrived at the sorting facility.'], ['TRANSIT', 'Out for delivery.'], ['DELIVERED', 'Delivered to the front door.'],
   ];
   let fileType: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6' = 'ZPLII';
+  const tracking = new Map<string, { status: string; details: string }>();
   let base = '';
 
   async function route(req: Parameters<Parameters<typeof startHttpEmulator>[0]>[0]): Promise<Reply> {
@@ -47,8 +51,10 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
     let m: RegExpExecArray | null;
 
     if (req.method === 'POST' && req.path === '/shipments') {
-      const to = body.address_to as Addr | undefined;
-      const from = body.address_from as Addr | undefined;
+      // "do not swap the addresses yourself -- the Shippo API will take care of this for you"
+      const extra = (body.extra ?? {}) as { is_return?: boolean };
+      const to = (extra.is_return ? body.address_from : body.address_to) as Addr | undefined;
+      const from = (extra.is_return ? body.address_to : body.address_from) as Addr | undefined;
       const parcels = body.parcels as Array<{ weight?: string; mass_unit?: string }> | undefined;
       const problems: Record<string, string[]> = {};
       if (!to?.country) problems.address_to = ['This field is required.'];
@@ -74,7 +80,7 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
       });
       const shp: ShippoShipment = {
         object_id: id, object_created: now(), object_updated: now(), object_owner: owner, status: 'SUCCESS', metadata: String(body.metadata ?? ''),
-        address_to: to!, address_from: from!, parcels: parcels!, customs_declaration: body.customs_declaration ?? null, rates: list, messages: [], test: true, shipment_date: now(),
+        address_to: to!, address_from: from!, parcels: parcels!, customs_declaration: body.customs_declaration ?? null, rates: list, messages: [], test: true, shipment_date: now(), extra,
       };
       shipments.set(id, shp);
       return { status: 201, body: shp };
@@ -132,6 +138,8 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
       const step = Math.min(JOURNEY.length - 1, (steps.get(number) ?? -1) + 1);
       steps.set(number, step);
       const history = JOURNEY.slice(0, step + 1).map(([status, details]) => ({ status, status_details: details, status_date: now(), substatus: null, location: null }));
+      const forced = tracking.get(number);
+      if (forced) history.push({ status: forced.status, status_details: forced.details, status_date: now(), substatus: null, location: null });
       return { status: 200, body: { carrier: m[1], tracking_number: number, servicelevel: null, tracking_status: history.at(-1), tracking_history: history, metadata: null, test: true } };
     }
     return { status: 404, body: { detail: `No route for ${req.method} ${req.path}.` } };
@@ -139,5 +147,8 @@ export async function startShippoEmulator(options: { port?: number } = {}): Prom
 
   const http = await startHttpEmulator(route, { name: 'Shippo', ...(options.port ? { port: options.port } : {}) });
   base = http.url;
-  return Object.assign(http, { shipments, transactions, refunds, manifests, setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6') { fileType = t; } });
+  return Object.assign(http, {
+    shipments, transactions, refunds, manifests, setLabelFileType(t: 'ZPLII' | 'PNG' | 'PDF' | 'PDF_4x6') { fileType = t; },
+    setTracking(number: string, status: string, details = '') { tracking.set(number, { status, details }); },
+  });
 }

@@ -6,7 +6,9 @@ import { FAST_TIMING } from './sync-station';
 const [dataDir, channelIdArg] = process.argv.slice(2);
 console.error = () => {};
 console.warn = () => {};
-const core = createCore({ dataDir: dataDir!, actor: 'worker', sync: { timing: FAST_TIMING, requestTimeoutMs: 2000 } });
+// a test may ask for one push at a time (PACKBENCH_TEST_CONCURRENCY=1), to know what was in flight at a kill
+const concurrency = Number(process.env.PACKBENCH_TEST_CONCURRENCY) || undefined;
+const core = createCore({ dataDir: dataDir!, actor: 'worker', sync: { timing: { ...FAST_TIMING, ...(concurrency ? { concurrency } : {}) }, requestTimeoutMs: 2000 } });
 console.log('started');
 setInterval(() => {
   console.log(`waiting ${core.workspace().repos.outboxDrain.depth(Number(channelIdArg)).waiting}`);

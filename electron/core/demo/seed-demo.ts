@@ -79,9 +79,10 @@ export function seedDemo(repos: Repos, clock: Clock, ordersService: OrdersServic
         repos.catalog.insertBarcode(`PB${String(n).padStart(5, '0')}`, 'code128', id);
         locationIds.forEach((locationId, li) => {
           const locBins = bins[li] ?? [];
-          repos.inventory.setBin(id, locationId, locBins[n % locBins.length]?.id ?? null);
+          const binId = locBins[n % locBins.length]?.id ?? null;
+          repos.inventory.setBin(id, locationId, binId);
           const qty = li === 0 ? 20 + Math.floor(random() * 60) : Math.floor(random() * 15);
-          if (qty > 0) repos.inventory.record({ variantId: id, locationId, kind: 'receive', quantity: qty, reason: 'demo opening stock', actor: 'demo', reference: 'demo', at });
+          if (qty > 0) repos.inventory.record({ variantId: id, locationId, kind: 'receive', quantity: qty, reason: 'demo opening stock', actor: 'demo', reference: 'demo', at, binId });
         });
       }
     }
@@ -107,6 +108,8 @@ export function seedDemo(repos: Repos, clock: Clock, ordersService: OrdersServic
       customerName: customer.name, shipTo: customer, currency: meta.currency, subtotalMinor: subtotal,
       shippingMinor: shipping, taxMinor: 0, totalMinor: subtotal + shipping,
       createdAt: new Date(base - (DEMO_ORDER_COUNT - i) * 37 * 60_000).toISOString(), lines,
+      // two days to ship; the oldest demo orders are already late, so the dashboard has something to say
+      shipBy: new Date(base - (DEMO_ORDER_COUNT - i) * 37 * 60_000 + (i < 6 ? 0 : 2 * 86_400_000)).toISOString(),
     };
   });
   ordersService.importOrders(incoming, 'the demo shop');

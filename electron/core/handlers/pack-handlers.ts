@@ -12,7 +12,11 @@ export const packHandlers: HandlerMap = {
     changed(ctx, view.sessionId, view.orderId);
     return view;
   },
-  'pack.current': (_input, { ws }) => ws.pack.current(),
+  'pack.current': (_input, ctx) => {
+    // with several benches, each screen resumes its own packer's parcel
+    const token = ctx.bench().token;
+    return ctx.ws.pack.current(token ? ctx.ws.packers.packerOfToken(token)?.name : undefined);
+  },
   'pack.get': (input, { ws }) => ws.pack.view(input.sessionId),
   'pack.scan': (input, ctx) => {
     const result = ctx.ws.pack.scan(input.sessionId, input.code, input.quantity);
@@ -30,8 +34,12 @@ export const packHandlers: HandlerMap = {
     return view;
   },
   'pack.assignCode': (input, { ws }) => ws.packing.assignCode(input),
-  'pack.override': (input, ctx) => {
-    const view = ctx.ws.pack.override(input);
+  'pack.override': async (input, ctx) => {
+    // once the team has a supervisor, only a supervisor with their PIN confirms a line unscanned
+    const supervisor = ctx.ws.packers.supervised()
+      ? (await ctx.ws.packers.authorizeSupervisor(input.supervisor, input.pin, 'the override')).name
+      : input.supervisor;
+    const view = ctx.ws.pack.override({ ...input, supervisor });
     changed(ctx, view.sessionId, view.orderId);
     return view;
   },

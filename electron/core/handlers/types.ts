@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Api, MethodName, MethodOutput } from '../../../shared/contract/api';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Replacement, Workspace } from '../workspace';
+import type { BenchState } from '../create-core';
 
 export type HandlerContext = {
   ws: Workspace;
@@ -10,6 +11,8 @@ export type HandlerContext = {
   replaceWorkspace(what: Replacement): Workspace;
   dataDir: string;
   version: string;
+  /** the bench (screen) this request came from: who is packing there */
+  bench(): BenchState;
   /** the addresses the browser station serves beyond this computer ("http://192.168.1.20:5000"); none in the desktop app */
   networkAddresses(): string[];
 };

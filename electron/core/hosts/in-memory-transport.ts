@@ -13,10 +13,12 @@ export function createInMemoryTransport(core: Core): ClientTransport & { dispose
     queueMicrotask(() => { for (const l of listeners) l(copy); });
   };
   const stopEvents = core.onEvent((event, payload) => deliver({ type: 'event', event, payload }));
+  // one client, one screen: its packer is its own
+  const connection = core.connect();
   return {
     send(request) {
       const wire = JSON.parse(JSON.stringify(request)) as typeof request;
-      void core.handle(wire.method, wire.input).then((r) => deliver({ type: 'response', id: wire.id, ...r }));
+      void connection.handle(wire.method, wire.input).then((r) => deliver({ type: 'response', id: wire.id, ...r }));
     },
     onMessage(listener) {
       listeners.add(listener);

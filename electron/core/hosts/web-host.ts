@@ -185,7 +185,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   /** sockets opened by a paired phone, with its token: checked on every request, closed when it is revoked */
   const deviceSockets = new Map<WebSocket, string>();
   let closedTooSlow = 0;
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req: IncomingMessage) => {
+    // each tab is its own bench: the screen tells which packer it had (a reconnect keeps them)
+    const connection = options.core.connect({ benchToken: new URL(req.url ?? '/', 'http://localhost').searchParams.get('bench') });
     const flow = createSocketFlow(ws, limits, (words) => {
       closedTooSlow++;
       console.warn(`[web-host] ${words}`);
@@ -212,7 +214,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           return;
         }
       }
-      void options.core.handle(req.data.method, req.data.input).then((r) => flow.answer({ type: 'response', id: req.data.id, ...r } satisfies ServerMessage));
+      void connection.handle(req.data.method, req.data.input).then((r) => flow.answer({ type: 'response', id: req.data.id, ...r } satisfies ServerMessage));
     });
   });
   const stopEvents = options.core.onEvent((event, payload) => {

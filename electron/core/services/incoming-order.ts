@@ -40,6 +40,8 @@ export const IncomingOrderSchema = z.object({
   taxMinor: Minor,
   totalMinor: Minor,
   createdAt: z.iso.datetime({ offset: true, message: 'The order date is not a date and time' }),
+  /** the date the order must leave by, when the source gives one (manual orders, CSV, channels that have it) */
+  shipBy: z.iso.datetime({ offset: true, message: 'The ship-by date is not a date and time' }).nullable().optional(),
   lines: z.array(z.object({
     sku: Text(100, 1, 'A line has no SKU'),
     title: Text(500),

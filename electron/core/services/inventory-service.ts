@@ -19,7 +19,10 @@ export function createInventoryService(repos: Repos, clock: Clock, actor: () => 
       if (delta === 0) throw new AppError('conflict', `${variant.sku} already has ${before.onHand} on hand; nothing was recorded.`);
       // A count below what is reserved is allowed: the shelf is what it is, and the short orders show negative available.
       const at = isoNow(clock);
-      inventory.record({ ...input, kind: 'adjust', quantity: delta, reason: input.reason, actor: actor(), reference: 'stock count', at });
+      // fewer than recorded: taken from the home bin, then other bins, then stock in no bin; more: found, not yet in a bin
+      const movement = { variantId: input.variantId, locationId: input.locationId, kind: 'adjust' as const, quantity: delta, reason: input.reason, actor: actor(), reference: 'stock count', at };
+      if (delta < 0) inventory.recordOut(movement);
+      else inventory.record(movement);
       return inventory.stockRow(input.variantId, input.locationId)!;
     });
   }

@@ -44,8 +44,8 @@ export function createPackService(repos: Repos, clock: Clock, actor: () => strin
     return packView(repos, sessionId);
   }
 
-  function current(): PackView | null {
-    const s = repos.pack.latestActive();
+  function current(packer?: string): PackView | null {
+    const s = (packer ? repos.pack.latestActiveOf(packer) : undefined) ?? repos.pack.latestActive();
     return s ? packView(repos, s.id) : null;
   }
 
@@ -79,21 +79,25 @@ export function createPackService(repos: Repos, clock: Clock, actor: () => strin
       }
       const lines = lineStates(repos, session).filter((l) => l.variantId === item.variant.id);
       const base = { code: item.code, variantId: item.variant.id, lot: item.lot, expiry: item.expiry, serial: item.serial };
+      // a case-pack barcode counts all the units it holds
+      const units = quantity * item.units;
+      const caseWords = item.units > 1 ? `Case of ${item.units}: ` : '';
       if (!lines.length) {
         const message = `Wrong item: ${item.variant.sku} (${item.variant.title}) is not in order ${order.number}.`;
         record(sessionId, 'wrong_item', message, base);
         return { outcome: 'wrong_item', message, hint: 'Put it back on its shelf and scan an item from the list.', code: item.code };
       }
-      const line = lines.find((l) => l.remaining >= quantity);
+      const line = lines.find((l) => l.remaining >= units);
       if (!line) {
         const expected = lines.reduce((n, l) => n + l.expected, 0);
         const scanned = lines.reduce((n, l) => n + l.scanned, 0);
-        const message = `Too many ${item.variant.sku}: this parcel takes ${expected}, ${scanned} already counted.`;
+        const message = `${caseWords}Too many ${item.variant.sku}: this parcel takes ${expected}, ${scanned} already counted.`;
         record(sessionId, 'over_scan', message, { ...base, quantity: 0 });
-        return { outcome: 'over_scan', message, hint: 'Take the extra item out of the parcel. Nothing was counted.', code: item.code };
+        const hint = item.units > 1 ? `This code is a case of ${item.units}. Open the case and scan single items, or take it out. Nothing was counted.` : 'Take the extra item out of the parcel. Nothing was counted.';
+        return { outcome: 'over_scan', message, hint, code: item.code };
       }
-      const message = `${item.variant.sku}: ${line.scanned + quantity} of ${line.expected}`;
-      record(sessionId, 'accepted', message, { ...base, orderLineId: line.lineId, quantity });
+      const message = `${caseWords}${item.variant.sku}: ${line.scanned + units} of ${line.expected}`;
+      record(sessionId, 'accepted', message, { ...base, orderLineId: line.lineId, quantity: units });
       return { outcome: 'accepted', message, code: item.code };
     });
     return { ...result, view: packView(repos, sessionId) };

@@ -17,6 +17,7 @@ export function lineStates(repos: Repos, session: SessionRow): LineState[] {
     return {
       lineId: l.id, sku: l.sku, title: l.title, bin: l.bin, ordered: l.quantity, packedEarlier, expected, scanned,
       overridden: c?.overridden ?? false, complete: scanned >= expected, variantId: l.variantId, remaining: expected - scanned,
+      imageId: l.variantId ? repos.catalog.imageOf(l.variantId) : null,
     };
   });
 }

@@ -3,7 +3,7 @@ import type { Repos } from '../store';
 import type { VariantRecord } from '../store/catalog-repo';
 
 export type ResolvedItem =
-  | { kind: 'item'; variant: VariantRecord; code: string; lot: string | null; expiry: string | null; serial: string | null }
+  | { kind: 'item'; variant: VariantRecord; code: string; lot: string | null; expiry: string | null; serial: string | null; units: number }
   | { kind: 'unknown'; code: string; symbology: 'gtin' | 'text' }
   | { kind: 'invalid'; code: string; message: string };
 
@@ -20,7 +20,7 @@ export function resolveItemCode(repos: Repos, raw: string, gsReplacement: string
       return { kind: 'invalid', code: raw.trim(), message: parsed.message };
     case 'gtin': {
       const variant = repos.catalog.variantByBarcode(parsed.gtin14);
-      return variant ? { kind: 'item', variant, code: parsed.gtin14, lot: null, expiry: null, serial: null } : { kind: 'unknown', code: parsed.gtin14, symbology: 'gtin' };
+      return variant ? { kind: 'item', variant, code: parsed.gtin14, lot: null, expiry: null, serial: null, units: repos.catalog.unitsOfBarcode(parsed.gtin14) } : { kind: 'unknown', code: parsed.gtin14, symbology: 'gtin' };
     }
     case 'gs1': {
       if (!parsed.gtin14) {
@@ -28,13 +28,15 @@ export function resolveItemCode(repos: Repos, raw: string, gsReplacement: string
       }
       const variant = repos.catalog.variantByBarcode(parsed.gtin14);
       return variant
-        ? { kind: 'item', variant, code: parsed.gtin14, lot: parsed.lot ?? null, expiry: parsed.expiry ?? parsed.bestBefore ?? null, serial: parsed.serial ?? null }
+        ? { kind: 'item', variant, code: parsed.gtin14, lot: parsed.lot ?? null, expiry: parsed.expiry ?? parsed.bestBefore ?? null, serial: parsed.serial ?? null, units: repos.catalog.unitsOfBarcode(parsed.gtin14) }
         : { kind: 'unknown', code: parsed.gtin14, symbology: 'gtin' };
     }
     case 'text': {
       const value = parsed.value;
       const variant = repos.catalog.variantByBarcode(value) ?? repos.catalog.variantBySku(value) ?? repos.catalog.variantByTextNoCase(value);
-      return variant ? { kind: 'item', variant, code: value, lot: null, expiry: null, serial: null } : { kind: 'unknown', code: value, symbology: 'text' };
+      // a case pack's code counts its units, typed in any case; a SKU counts one
+      const units = variant ? repos.catalog.unitsOfBarcode(value) : 1;
+      return variant ? { kind: 'item', variant, code: value, lot: null, expiry: null, serial: null, units } : { kind: 'unknown', code: value, symbology: 'text' };
     }
   }
 }

@@ -46,7 +46,7 @@ export function createTransferService(repos: Repos, clock: Clock, actor: () => s
       const reason = input.reason || (order ? `for order ${order.number}` : '');
       const id = routing.insertTransfer({ fromLocationId: from.id, toLocationId: to.id, reason, orderId: order?.id ?? null, createdBy: who, at }, [...lines].map(([variantId, quantity]) => ({ variantId, quantity })));
       for (const [variantId, quantity] of lines) {
-        inventory.record({ variantId, locationId: from.id, kind: 'transfer', quantity: -quantity, reason: `sent to ${to.name}${reason ? `, ${reason}` : ''}`, actor: who, reference: `transfer:${id}`, at });
+        inventory.recordOut({ variantId, locationId: from.id, kind: 'transfer', quantity: -quantity, reason: `sent to ${to.name}${reason ? `, ${reason}` : ''}`, actor: who, reference: `transfer:${id}`, at });
         tell(variantId, from.id, at);
       }
       if (order) repos.orders.addEvent(order.id, 'transfer', who, `Transfer ${id} sent from ${from.name} to ${to.name}: ${get(id).lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}`, { transferId: id }, at);

@@ -27,6 +27,11 @@ export type ParcelRequest = {
   customs: CustomsDeclaration | null;
   /** what the label printer takes */
   label: { dpi: 203 | 300; size: '4x6' | '4x4' };
+  /**
+   * A return label: `from` is still the shop and `to` the customer, as the outbound parcel had them; the
+   * carrier swaps them on the label (EasyPost is_return, Shippo extra.is_return), as their docs ask.
+   */
+  isReturn?: boolean;
 };
 
 /** `account` is the carrier account at the vendor that quoted it (manifests are made per account). */

@@ -28,7 +28,14 @@ export type LabelQueueDeps = {
   /** waits between tries while a carrier is unreachable; the last repeats */
   retryDelaysMs?: number[] | undefined;
   concurrency?: number | undefined;
+  /** a return label was bought: called inside the transaction that records it, instead of a fulfilment */
+  returnLabelBought?: ((s: ShipmentRecord, at: string) => void) | undefined;
 };
+
+/** How the timeline names a label: the parcel it goes on, or the return it brings back. */
+export function labelName(s: { parcelNo: number; returnId?: number | null }): string {
+  return s.returnId ? 'Return label' : `Parcel ${s.parcelNo}`;
+}
 
 const DEFAULT_DELAYS = [500, 1000, 2000, 5000, 10_000, 15_000];
 
@@ -73,7 +80,7 @@ export function createLabelQueue(deps: LabelQueueDeps) {
   function hold(s: ShipmentRecord, words: string) {
     repos.transaction(() => {
       repos.shipping.updateShipment(s.id, { status: 'held', words, nextAttemptAt: null }, now());
-      repos.orders.addEvent(s.orderId, 'label_held', deps.actor(), `Parcel ${s.parcelNo}: the label was not bought. ${words}`, { shipmentId: s.id }, now());
+      repos.orders.addEvent(s.orderId, 'label_held', deps.actor(), `${labelName(s)}: the label was not bought. ${words}`, { shipmentId: s.id }, now());
     });
     changed(repos.shipping.shipment(s.id));
   }
@@ -186,6 +193,11 @@ export function createLabelQueue(deps: LabelQueueDeps) {
       const order = repos.orders.record(fresh.orderId)!;
       const job = repos.print.createJob({ printerId: printer.id, orderId: fresh.orderId, sessionId: fresh.sessionId, parcelNo: fresh.parcelNo, kind: 'label', zpl, at });
       repos.shipping.updateShipment(fresh.id, { status: 'bought', words: '', printJobId: job, boughtAt: at, nextAttemptAt: null }, at);
+      if (fresh.returnId) {
+        // a return label brings the parcel back: no fulfilment, the order keeps its status
+        deps.returnLabelBought?.(repos.shipping.shipment(fresh.id)!, at);
+        return job;
+      }
       // INTERFACES.md item 2: the fulfilment of a carrier parcel is written with its bought label and tracking.
       // A label bought again after a void: the voided one's fulfilment never left (withheld at the void) or the
       // shop has it already, and then this row says which tracking number it replaces.
@@ -289,7 +301,7 @@ export function createLabelQueue(deps: LabelQueueDeps) {
         // the label bought again brings its own (never both)
         const { unsent } = repos.shipping.fulfilmentRows(s.orderId, s.parcelNo, s.trackingNumber);
         for (const id of unsent) repos.outboxDrain.skip(id, `Not sent: label ${s.trackingNumber} was voided before the shop heard of it; a label bought again sends its own tracking.`, at);
-        repos.orders.addEvent(s.orderId, 'label_voided', deps.actor(), `Parcel ${s.parcelNo}: label ${s.trackingNumber} voided. ${words}`, { shipmentId: s.id, withheldFulfilments: unsent.length }, at);
+        repos.orders.addEvent(s.orderId, 'label_voided', deps.actor(), `${labelName(s)}: label ${s.trackingNumber} voided. ${words}`, { shipmentId: s.id, withheldFulfilments: unsent.length }, at);
       });
       changed(repos.shipping.shipment(s.id));
     };

@@ -34,6 +34,8 @@ type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 export type ShippingDeps = {
   repos: Repos; clock: Clock; actor: () => string; emit: Emit; print: PrintService; orders: OrdersService;
   credentials: CredentialStore; carrierFactory: CarrierFactory; retryDelaysMs?: number[] | undefined;
+  /** a return label was bought (inside its transaction): the returns bench records it */
+  returnLabelBought?: ((s: ShipmentRecord, at: string) => void) | undefined;
   /** how often a parcel's tracking status is asked again (default 30 minutes) */
   trackEveryMs?: number | undefined;
   trackPollMs?: number | undefined;
@@ -73,6 +75,7 @@ export function createShippingService(deps: ShippingDeps) {
 
   const queue = createLabelQueue({
     repos, clock, actor: deps.actor, emit: deps.emit, print, orders: deps.orders, rules, labelPrinter, carrierFor, retryDelaysMs: deps.retryDelaysMs,
+    returnLabelBought: (s, at) => deps.returnLabelBought?.(s, at),
   });
 
   const tracking = createTrackingPoller({ repos, clock, emit: deps.emit, carrierFor, everyMs: deps.trackEveryMs, pollMs: deps.trackPollMs });
@@ -202,6 +205,57 @@ export function createShippingService(deps: ShippingDeps) {
     repos.orders.addEvent(order.id, problems.length ? 'label_held' : 'label_pending', deps.actor(),
       `Parcel ${parcelNo}: ${problems.length ? `the label cannot be bought yet. ${words}` : 'carrier label queued to be bought'}`, { shipmentId: id }, at);
     return { kind: 'carrier', weight, shipmentId: id };
+  }
+
+  /**
+   * A return label for the items of a return, inside the caller's transaction: the same carriers and rules as
+   * an outbound parcel from the same shop to the same customer, flagged as a return so the carrier swaps them.
+   * The local courier makes its label at once; carrier labels are bought by the queue.
+   */
+  function requestReturnLabel(args: {
+    order: OrderRecord; returnId: number; returnNumber: string; at: string;
+    lines: Array<{ sku: string; variantId: number | null; quantity: number; unitPriceMinor: number; title: string }>;
+  }): number {
+    const { order, at } = args;
+    const r = rules();
+    const from = repos.catalog.locationAddress(order.locationId)!;
+    const printer = labelPrinter();
+    const box = args.lines.map((l) => (l.variantId ? repos.shipping.skuPackage(l.variantId) : null)).find((id) => id !== null);
+    const preset = (box ? repos.shipping.preset(box) : undefined) ?? repos.shipping.presets().find((p) => p.isDefault);
+    const weight = parcelWeight(repos, { lines: args.lines, packageId: preset?.id ?? null, scaleGrams: null });
+    const customs = from.countryCode !== order.shipTo.countryCode
+      ? customsFor(repos, { orderNumber: order.number, currency: order.currency, signer: r.customsSigner, lines: args.lines }) : null;
+    const reference = `pb-${randomUUID()}`;
+    const request: ParcelRequest = {
+      reference, orderNumber: `${order.number} ${args.returnNumber}`, from, to: order.shipTo, isReturn: true,
+      parcel: { lengthMm: preset?.lengthMm ?? 300, widthMm: preset?.widthMm ?? 200, heightMm: preset?.heightMm ?? 100, weightGrams: Math.max(1, weight.grams) },
+      customs: customs?.declaration ?? null, label: { dpi: printer.dpi, size: printer.labelSize },
+    };
+    const base = {
+      orderId: order.id, sessionId: null, parcelNo: 0, final: false, idempotencyKey: reference, request, returnId: args.returnId,
+      lines: args.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), weightGrams: weight.grams, weightSource: weight.source,
+      packageName: preset?.name ?? '', at,
+    };
+    const local = localAccount(order, from);
+    if (local) {
+      const p = localPurchase(request, repos.shipping.localSequence() + 1, { priceMinor: local.config.localPriceMinor ?? 0, currency: order.currency });
+      const id = repos.shipping.insertShipment({ ...base, carrierId: local.id, status: 'bought', words: '' });
+      const jobId = repos.print.createJob({ printerId: printer.id, orderId: order.id, sessionId: null, parcelNo: null, kind: 'label', zpl: p.zpl, at });
+      repos.shipping.updateShipment(id, {
+        carrierName: LOCAL_CARRIER_NAME, service: p.service, trackingNumber: p.trackingNumber, remoteLabelId: p.remoteLabelId, priceMinor: p.priceMinor,
+        currency: p.currency, printJobId: jobId, boughtAt: at, rate: null,
+      }, at);
+      deps.returnLabelBought?.(repos.shipping.shipment(id)!, at);
+      return id;
+    }
+    const problems = [
+      ...addressProblems({ from, to: order.shipTo, orderNumber: order.number, carrierName: 'the carrier', refusesPoBox: false }).map((p) => p.words),
+      ...(customs?.problems ?? []),
+    ];
+    const words = problems.length ? problems.join(' ') : 'Return label pending: waiting to be bought.';
+    const id = repos.shipping.insertShipment({ ...base, carrierId: null, status: problems.length ? 'held' : 'pending', words });
+    if (problems.length) repos.orders.addEvent(order.id, 'label_held', deps.actor(), `Return label for ${args.returnNumber}: it cannot be bought yet. ${words}`, { shipmentId: id }, at);
+    return id;
   }
 
   function shipmentOrThrow(id: number) {
@@ -449,6 +503,13 @@ export function createShippingService(deps: ShippingDeps) {
       return parcelPlan(input.sessionId);
     },
     parcelPacked,
+    requestReturnLabel,
+    /** the adapter for a carrier account (tracking a parcel on its way back); throws a CarrierError in words */
+    carrier(accountId: number): Carrier {
+      const account = repos.shipping.carrier(accountId);
+      if (!account) throw new AppError('not_found', `Carrier account ${accountId} does not exist.`);
+      return carrierFor(account);
+    },
     weigh,
     list: (f: Parameters<Repos['shipping']['listShipments']>[0]) => repos.shipping.listShipments(f).map(publicShipment),
     get: (id: number) => publicShipment(shipmentOrThrow(id)),

@@ -12,17 +12,22 @@ export function createCatalogRepo(db: Db) {
   const bySku = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE sku = ?`);
   const byId = c.prepare<[number], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id = ?`);
   const byCode = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id = (SELECT variant_id FROM barcodes WHERE code = ?)`);
+  const imageOf = c.prepare<[number], { id: number | null }>('SELECT coalesce(v.image_id, p.image_id) AS id FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?');
+  const unitsOf = c.prepare<[string], { units: number }>('SELECT units FROM barcodes WHERE code = ?');
   // typed by hand in another case ("pb00035"): rare, and the catalog is small, so a plain scan of the table
   const byCodeNoCase = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE id IN (SELECT variant_id FROM barcodes WHERE code = ? COLLATE NOCASE) LIMIT 2`);
   const bySkuNoCase = c.prepare<[string], VariantRecord>(`SELECT ${variantColumns} FROM variants WHERE sku = ? COLLATE NOCASE LIMIT 2`);
   /** one match only: two codes that differ only in case are told apart by their case */
-  const single = (rows: VariantRecord[]) => (rows.length === 1 ? rows[0] : undefined);
+  const single = <T>(rows: T[]): T | undefined => (rows.length === 1 ? rows[0] : undefined);
+  const unitsOfNoCase = c.prepare<[string], { units: number }>('SELECT units FROM barcodes WHERE code = ? COLLATE NOCASE LIMIT 2');
 
   return {
     variantBySku: (sku: string) => bySku.get(sku),
     variantById: (id: number) => byId.get(id),
     /** code as stored: GTIN-14 for retail codes, the printed text for internal Code 128 */
     variantByBarcode: (code: string) => byCode.get(code),
+    /** how many units one scan of this code counts (a case pack counts more than 1), typed in any case when only one code matches */
+    unitsOfBarcode: (code: string) => unitsOf.get(code)?.units ?? single(unitsOfNoCase.all(code))?.units ?? 1,
     /** a code or SKU typed in any case, when only one matches */
     variantByTextNoCase: (text: string) => single(byCodeNoCase.all(text)) ?? single(bySkuNoCase.all(text)),
     barcodesOf(variantId: number) {
@@ -38,8 +43,20 @@ export function createCatalogRepo(db: Db) {
     insertBarcode(code: string, symbology: Symbology, variantId: number) {
       c.prepare('INSERT INTO barcodes (code, symbology, variant_id) VALUES (?, ?, ?)').run(code, symbology, variantId);
     },
-    insertLocation(code: string, name: string, address: Address): number {
-      return Number(c.prepare('INSERT INTO locations (code, name, address) VALUES (?, ?, ?)').run(code, name, JSON.stringify(address)).lastInsertRowid);
+    insertLocation(code: string, name: string, address: Address, sellable = true): number {
+      return Number(c.prepare('INSERT INTO locations (code, name, address, sellable) VALUES (?, ?, ?, ?)').run(code, name, JSON.stringify(address), sellable ? 1 : 0).lastInsertRowid);
+    },
+    location(id: number): { id: number; code: string; name: string; sellable: boolean } | undefined {
+      const r = c.prepare('SELECT id, code, name, sellable FROM locations WHERE id = ?').get(id) as { id: number; code: string; name: string; sellable: number } | undefined;
+      return r ? { ...r, sellable: r.sellable === 1 } : undefined;
+    },
+    locationByCode(code: string): { id: number; code: string; name: string; sellable: boolean } | undefined {
+      const r = c.prepare('SELECT id, code, name, sellable FROM locations WHERE code = ?').get(code) as { id: number; code: string; name: string; sellable: number } | undefined;
+      return r ? { ...r, sellable: r.sellable === 1 } : undefined;
+    },
+    /** stock there is kept, counted and moved, but never offered for sale (the returns quarantine) */
+    setSellable(id: number, sellable: boolean) {
+      c.prepare('UPDATE locations SET sellable = ? WHERE id = ?').run(sellable ? 1 : 0, id);
     },
     insertBin(locationId: number, code: string): number {
       return Number(c.prepare('INSERT INTO bins (location_id, code) VALUES (?, ?)').run(locationId, code).lastInsertRowid);
@@ -60,13 +77,17 @@ export function createCatalogRepo(db: Db) {
       return c.prepare('SELECT id, kind, name FROM channels ORDER BY id').all() as Channel[];
     },
     defaultLocationId(): number | undefined {
-      return (c.prepare('SELECT id FROM locations ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id;
+      return (c.prepare('SELECT id FROM locations WHERE sellable = 1 ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id;
     },
     /** for "assign this code to a SKU": SKU or title contains the words */
     findVariants(q: string): Array<{ variantId: number; sku: string; title: string }> {
       const like = `%${q.trim().replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
       return c.prepare(`SELECT id AS variantId, sku, title FROM variants WHERE sku LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'
         ORDER BY sku LIMIT 50`).all(like, like) as Array<{ variantId: number; sku: string; title: string }>;
+    },
+    /** the variant's own picture, else its product's */
+    imageOf(variantId: number): number | null {
+      return (imageOf.get(variantId)?.id ?? null);
     },
     skuCount(): number {
       return (c.prepare('SELECT count(*) AS n FROM variants').get() as { n: number }).n;

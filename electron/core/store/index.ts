@@ -7,8 +7,13 @@ import { createOutboxDrainRepo } from './outbox-drain-repo';
 import { createPackRepo } from './pack-repo';
 import { createPickRepo } from './pick-repo';
 import { createPrintRepo } from './print-repo';
+import { createProductRepo } from './product-repo';
+import { createWarehouseRepo } from './warehouse-repo';
+import { createPackersRepo } from './packers-repo';
+import { createDeliveriesRepo } from './deliveries-repo';
 import { createRoutingRepo } from './routing-repo';
 import { createRulesRepo } from './rules-repo';
+import { createReturnsRepo } from './returns-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShippingRepo } from './shipping-repo';
 import { createWeightsRepo } from './weights-repo';
@@ -28,7 +33,12 @@ export function createRepos(db: Db) {
     rules: createRulesRepo(db),
     routing: createRoutingRepo(db),
     picks: createPickRepo(db),
+    returns: createReturnsRepo(db),
     settings: createSettingsRepo(db),
+    products: createProductRepo(db),
+    warehouse: createWarehouseRepo(db),
+    packers: createPackersRepo(db),
+    deliveries: createDeliveriesRepo(db),
     shipping: createShippingRepo(db),
     weights: createWeightsRepo(db),
     printerHealth: createPrinterHealthRepo(db),
@@ -41,6 +51,7 @@ export function createRepos(db: Db) {
     },
   };
   ensureSearchIndex(repos);
+  repos.warehouse.ensureWalkOrder();
   return repos;
 }
 

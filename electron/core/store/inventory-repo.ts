@@ -13,6 +13,8 @@ export type MovementInput = {
   actor: string;
   reference: string;
   at: string;
+  /** the bin the units go into or come out of; null or absent for reservations and stock in no bin */
+  binId?: number | null;
 };
 
 type BalanceRow = { on_hand: number; committed: number };
@@ -26,8 +28,20 @@ export function createInventoryRepo(db: Db) {
   const getBalance = c.prepare<[number, number], BalanceRow>(
     'SELECT on_hand, committed FROM inventory_balances WHERE variant_id = ? AND location_id = ?');
   const insertMovement = c.prepare(
-    `INSERT INTO inventory_movements (variant_id, location_id, kind, on_hand_delta, committed_delta, reason, actor, reference, created_at)
-     VALUES (@variantId, @locationId, @kind, @onHand, @committed, @reason, @actor, @reference, @at)`);
+    `INSERT INTO inventory_movements (variant_id, location_id, kind, on_hand_delta, committed_delta, reason, actor, reference, created_at, bin_id)
+     VALUES (@variantId, @locationId, @kind, @onHand, @committed, @reason, @actor, @reference, @at, @binId)`);
+  const getBinStock = c.prepare<[number, number], { on_hand: number }>('SELECT on_hand FROM bin_stock WHERE variant_id = ? AND bin_id = ?');
+  const updateBinStock = c.prepare('UPDATE bin_stock SET on_hand = on_hand + @onHand WHERE variant_id = @variantId AND bin_id = @binId');
+  const insertBinStock = c.prepare('INSERT INTO bin_stock (variant_id, bin_id, on_hand) VALUES (@variantId, @binId, @onHand)');
+  const binnedAt = c.prepare<[number, number], { n: number }>(`SELECT coalesce(sum(s.on_hand), 0) AS n FROM bin_stock s JOIN bins b ON b.id = s.bin_id
+    WHERE s.variant_id = ? AND b.location_id = ?`);
+  const binOfLocation = c.prepare<[number], { location_id: number; code: string }>('SELECT location_id, code FROM bins WHERE id = ?');
+  // where units are taken from when nobody said which bin: the home bin, then the others in walk order, then stock in no bin
+  const takeOrder = c.prepare<[number, number], { bin_id: number; code: string; on_hand: number }>(`SELECT s.bin_id, b.code, s.on_hand
+    FROM bin_stock s JOIN bins b ON b.id = s.bin_id
+    LEFT JOIN inventory_balances ib ON ib.variant_id = s.variant_id AND ib.location_id = b.location_id
+    WHERE s.variant_id = ? AND b.location_id = ? AND s.on_hand > 0
+    ORDER BY (ib.bin_id IS s.bin_id) DESC, b.sort_key, b.id`);
   // update-or-insert rather than an upsert: SQLite checks CHECK constraints on the would-be inserted row first
   const updateBalance = c.prepare(`UPDATE inventory_balances SET on_hand = on_hand + @onHand, committed = committed + @committed
      WHERE variant_id = @variantId AND location_id = @locationId`);
@@ -39,12 +53,37 @@ export function createInventoryRepo(db: Db) {
     LEFT JOIN bins bn ON bn.id = b.bin_id`;
   const stockRow = c.prepare<[number, number], StockRow>(`${stockRowSql} WHERE b.variant_id = ? AND b.location_id = ?`);
 
+  /** Keeps bin stock with the movement; refuses to take from a bin more than it holds, or to dip into binned stock unasked. */
+  function moveInBin(m: MovementInput, onHandDelta: number): void {
+    if (onHandDelta === 0) return;
+    if (m.binId == null) {
+      if (onHandDelta < 0) {
+        const total = getBalance.get(m.variantId, m.locationId)?.on_hand ?? 0;
+        const unbinned = total - binnedAt.get(m.variantId, m.locationId)!.n;
+        if (unbinned + onHandDelta < 0) {
+          throw new AppError('conflict', `Only ${unbinned} unit(s) are outside a bin; the rest is in bins, so say which bin the units come from.`);
+        }
+      }
+      return;
+    }
+    const bin = binOfLocation.get(m.binId);
+    if (!bin || bin.location_id !== m.locationId) throw new AppError('not_found', 'That bin is not at this location.', 'Reload the screen and choose the bin again.');
+    const current = getBinStock.get(m.variantId, m.binId);
+    if ((current?.on_hand ?? 0) + onHandDelta < 0) {
+      throw new AppError('conflict', `Bin ${bin.code} holds only ${current?.on_hand ?? 0}; ${-onHandDelta} cannot come out of it.`);
+    }
+    const row = { variantId: m.variantId, binId: m.binId, onHand: onHandDelta };
+    (current ? updateBinStock : insertBinStock).run(row);
+  }
+
   function record(m: MovementInput): void {
+    const binId = m.binId ?? null;
     const growsOnly = m.kind === 'receive' || m.kind === 'return' || m.kind === 'reserve';
     if (growsOnly && Number.isInteger(m.quantity) && m.quantity > 0) {
       // nothing to refuse when counts only grow: skip the read (this is the hot path of order import)
       const deltas = movementDeltas(m.kind, m.quantity);
-      insertMovement.run({ ...m, ...deltas });
+      moveInBin(m, deltas.onHand);
+      insertMovement.run({ ...m, ...deltas, binId });
       const row = { variantId: m.variantId, locationId: m.locationId, ...deltas };
       if (updateBalance.run(row).changes === 0) insertBalance.run(row);
       return;
@@ -54,12 +93,48 @@ export function createInventoryRepo(db: Db) {
     const check = applyMovement({ onHand: current.on_hand, committed: current.committed }, m.kind, m.quantity);
     if (!check.ok) throw new AppError('conflict', check.message);
     const deltas = { onHand: check.next.onHand - current.on_hand, committed: check.next.committed - current.committed };
-    insertMovement.run({ ...m, ...deltas });
+    moveInBin(m, deltas.onHand);
+    insertMovement.run({ ...m, ...deltas, binId });
     (existing ? updateBalance : insertBalance).run({ variantId: m.variantId, locationId: m.locationId, ...deltas });
+  }
+
+  /**
+   * Units leaving the location (a pick, a count that found fewer) when nobody said which bin: taken from
+   * the home bin first, then the other bins in walk order, then stock in no bin, one movement per bin.
+   * The location's own rule (never below zero) is checked first, with its words.
+   */
+  function recordOut(m: MovementInput & { quantity: number }): void {
+    const signed = m.kind === 'adjust' || m.kind === 'transfer';
+    const units = signed ? -m.quantity : m.quantity;
+    const before = getBalance.get(m.variantId, m.locationId) ?? { on_hand: 0, committed: 0 };
+    const check = applyMovement({ onHand: before.on_hand, committed: before.committed }, m.kind, m.quantity);
+    if (!check.ok) throw new AppError('conflict', check.message);
+    let left = units;
+    const unbinned = before.on_hand - binnedAt.get(m.variantId, m.locationId)!.n;
+    const parts: Array<{ binId: number | null; qty: number }> = [];
+    for (const b of takeOrder.all(m.variantId, m.locationId)) {
+      if (left <= 0) break;
+      const qty = Math.min(left, b.on_hand);
+      parts.push({ binId: b.bin_id, qty });
+      left -= qty;
+    }
+    if (left > 0) {
+      if (unbinned < left) throw new AppError('conflict', `The bins and the unbinned stock hold fewer than ${units}; count the bins again.`);
+      parts.push({ binId: null, qty: left });
+    }
+    for (const p of parts) record({ ...m, binId: p.binId, quantity: signed ? -p.qty : p.qty });
   }
 
   return {
     record,
+    recordOut,
+    /** on hand at the location that is in no bin */
+    unbinned(variantId: number, locationId: number): number {
+      return (getBalance.get(variantId, locationId)?.on_hand ?? 0) - binnedAt.get(variantId, locationId)!.n;
+    },
+    binStock(variantId: number, binId: number): number {
+      return getBinStock.get(variantId, binId)?.on_hand ?? 0;
+    },
     balance(variantId: number, locationId: number) {
       const b = getBalance.get(variantId, locationId);
       return { onHand: b?.on_hand ?? 0, committed: b?.committed ?? 0 };

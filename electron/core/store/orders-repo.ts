@@ -23,6 +23,8 @@ export type NewOrder = {
   taxMinor: number;
   totalMinor: number;
   createdAt: string;
+  /** must leave by (UTC ISO), when the source gives one */
+  shipBy?: string | null;
   lines: NewOrderLine[];
 };
 
@@ -38,7 +40,7 @@ export type OrderSearch = {
 
 export type OrderRecord = OrderRow & {
   externalId: string; locationId: number; locationName: string; shipTo: Address;
-  subtotalMinor: number; shippingMinor: number; taxMinor: number;
+  subtotalMinor: number; shippingMinor: number; taxMinor: number; shipBy: string | null;
 };
 
 const rowColumns = `o.id, o.number, o.channel_id AS channelId, ch.name AS channelName, o.customer_name AS customerName,
@@ -81,10 +83,10 @@ export function createOrdersRepo(db: Db) {
   const c = db.$client;
   const insertOrder = c.prepare(`INSERT INTO orders (channel_id, external_id, number, location_id, status, customer_name,
       ship_name, ship_company, ship_line1, ship_line2, ship_line3, ship_city, ship_region, ship_postal_code, ship_country_code,
-      ship_phone, ship_email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor, item_count, created_at, updated_at)
+      ship_phone, ship_email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor, item_count, created_at, updated_at, ship_by)
     VALUES (@channelId, @externalId, @number, @locationId, @status, @customerName, @name, @company, @line1, @line2, @line3,
       @city, @region, @postalCode, @countryCode, @phone, @email, @currency, @subtotalMinor, @shippingMinor, @taxMinor,
-      @totalMinor, @itemCount, @createdAt, @createdAt)
+      @totalMinor, @itemCount, @createdAt, @createdAt, @shipBy)
     ON CONFLICT (channel_id, external_id) DO NOTHING`);
   const insertLine = c.prepare(`INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price_minor)
     VALUES (?, ?, ?, ?, ?, ?)`);
@@ -96,7 +98,7 @@ export function createOrdersRepo(db: Db) {
       o.subtotal_minor AS subtotalMinor, o.shipping_minor AS shippingMinor, o.tax_minor AS taxMinor,
       o.ship_name AS name, o.ship_company AS company, o.ship_line1 AS line1, o.ship_line2 AS line2, o.ship_line3 AS line3,
       o.ship_city AS city, o.ship_region AS region, o.ship_postal_code AS postalCode, o.ship_country_code AS shipCountry,
-      o.ship_phone AS phone, o.ship_email AS email
+      o.ship_phone AS phone, o.ship_email AS email, o.ship_by AS shipBy
     FROM orders o JOIN channels ch ON ch.id = o.channel_id JOIN locations l ON l.id = o.location_id WHERE o.id = ?`);
   const getLines = c.prepare(`SELECT ol.id, ol.sku, ol.title, ol.quantity, ol.unit_price_minor AS unitPriceMinor, ol.variant_id AS variantId,
       CASE WHEN ol.variant_id IS NULL THEN NULL ELSE coalesce(b.on_hand - b.committed, 0) END AS available, bn.code AS bin
@@ -145,7 +147,7 @@ export function createOrdersRepo(db: Db) {
     /** Returns the new id, or null when the channel already sent this order (a duplicate delivery). */
     insert(o: NewOrder): number | null {
       const itemCount = o.lines.reduce((n, l) => n + l.quantity, 0);
-      const r = insertOrder.run({ ...o, ...o.shipTo, itemCount });
+      const r = insertOrder.run({ ...o, ...o.shipTo, itemCount, shipBy: o.shipBy ?? null });
       if (r.changes === 0) return null;
       const id = Number(r.lastInsertRowid);
       insertSearch.run(id, searchBody(o.number, o.customerName, o.shipTo, itemWords(o.lines)));
@@ -197,6 +199,9 @@ export function createOrdersRepo(db: Db) {
     setStatus(orderId: number, status: OrderStatus, at: string) {
       setStatus.run(status, at, orderId);
     },
+    idByChannelExternal(channelId: number, externalId: string): number | undefined {
+      return (c.prepare('SELECT id FROM orders WHERE channel_id = ? AND external_id = ?').get(channelId, externalId) as { id: number } | undefined)?.id;
+    },
     idByExternalId(externalId: string): number | undefined {
       return (c.prepare('SELECT id FROM orders WHERE external_id = ? ORDER BY id LIMIT 1').get(externalId) as { id: number } | undefined)?.id;
     },
@@ -217,7 +222,7 @@ export function createOrdersRepo(db: Db) {
         id: r.id, number: r.number, channelId: r.channelId, channelName: r.channelName, customerName: r.customerName,
         countryCode: r.countryCode, status: r.status, currency: r.currency, totalMinor: r.totalMinor, itemCount: r.itemCount,
         createdAt: r.createdAt, externalId: r.externalId, locationId: r.locationId, locationName: r.locationName,
-        subtotalMinor: r.subtotalMinor, shippingMinor: r.shippingMinor, taxMinor: r.taxMinor, shipTo,
+        subtotalMinor: r.subtotalMinor, shippingMinor: r.shippingMinor, taxMinor: r.taxMinor, shipTo, shipBy: r.shipBy ?? null,
       };
     },
     lines(orderId: number): OrderLine[] {

@@ -17,6 +17,7 @@ export function createPackRepo(db: Db) {
   const byId = c.prepare<[number], SessionRow>(`SELECT ${sessionColumns} FROM pack_sessions WHERE id = ?`);
   const activeForOrder = c.prepare<[number], SessionRow>(`SELECT ${sessionColumns} FROM pack_sessions WHERE order_id = ? AND status = 'active'`);
   const latestActive = c.prepare<[], SessionRow>(`SELECT ${sessionColumns} FROM pack_sessions WHERE status = 'active' ORDER BY id DESC LIMIT 1`);
+  const latestActiveOf = c.prepare<[string], SessionRow>(`SELECT ${sessionColumns} FROM pack_sessions WHERE status = 'active' AND actor = ? ORDER BY id DESC LIMIT 1`);
   const insertSession = c.prepare('INSERT INTO pack_sessions (order_id, parcel_no, actor, started_at) VALUES (?, ?, ?, ?)');
   const endSession = c.prepare('UPDATE pack_sessions SET status = ?, ended_at = ?, split_reason = ? WHERE id = ?');
   const completedCount = c.prepare<[number], { n: number }>("SELECT count(*) AS n FROM pack_sessions WHERE order_id = ? AND status = 'completed'");
@@ -41,6 +42,7 @@ export function createPackRepo(db: Db) {
     session: (id: number) => byId.get(id),
     activeForOrder: (orderId: number) => activeForOrder.get(orderId),
     latestActive: () => latestActive.get(),
+    latestActiveOf: (actor: string) => latestActiveOf.get(actor),
     createSession(orderId: number, parcelNo: number, actor: string, at: string): number {
       return Number(insertSession.run(orderId, parcelNo, actor, at).lastInsertRowid);
     },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -12,6 +12,10 @@ export const products = sqliteTable('products', {
   id: integer('id').primaryKey(),
   title: text('title').notNull(),
   imageUrl: text('image_url').notNull().default(''),
+  /** a picture kept in this database (works offline), shown big at the bench */
+  imageId: integer('image_id').references(() => images.id),
+  /** archived products stay for history (orders, movements) but are offered nowhere */
+  archivedAt: text('archived_at'),
 });
 
 export const variants = sqliteTable('variants', {
@@ -24,9 +28,13 @@ export const variants = sqliteTable('variants', {
   widthMm: integer('width_mm').notNull().default(0),
   heightMm: integer('height_mm').notNull().default(0),
   imageUrl: text('image_url').notNull().default(''),
-  /** customs: Harmonized System code and country of origin (carriers branch adds them; the catalog screens edit them) */
+  /** customs: Harmonized System code (6 to 10 digits) and ISO country of origin, carriers need both abroad */
   hsCode: text('hs_code').notNull().default(''),
   originCountry: text('origin_country').notNull().default(''),
+  /** the usual selling price in minor units, offered on manual orders */
+  priceMinor: integer('price_minor').notNull().default(0),
+  imageId: integer('image_id').references(() => images.id),
+  archivedAt: text('archived_at'),
 });
 
 /** GTINs are stored normalised to GTIN-14 so any scan form finds them; internal codes as printed. */
@@ -34,6 +42,8 @@ export const barcodes = sqliteTable('barcodes', {
   code: text('code').primaryKey(),
   symbology: text('symbology', { enum: ['upc-a', 'ean-13', 'ean-8', 'upc-e', 'gtin-14', 'code128'] }).notNull(),
   variantId: integer('variant_id').notNull().references(() => variants.id),
+  /** a case or inner pack: one scan of this code counts this many units */
+  units: integer('units').notNull().default(1),
 }, (t) => [index('barcodes_variant').on(t.variantId)]);
 
 export const locations = sqliteTable('locations', {
@@ -42,32 +52,53 @@ export const locations = sqliteTable('locations', {
   name: text('name').notNull(),
   /** ship-from address, JSON of shared Address */
   address: text('address', { mode: 'json' }).notNull(),
+  /** false for a place whose stock is not for sale (the returns quarantine): never counted as available to a channel */
+  sellable: integer('sellable', { mode: 'boolean' }).notNull().default(true),
+  archivedAt: text('archived_at'),
 });
 
 export const bins = sqliteTable('bins', {
   id: integer('id').primaryKey(),
   locationId: integer('location_id').notNull().references(() => locations.id),
   code: text('code').notNull(),
-}, (t) => [uniqueIndex('bins_location_code').on(t.locationId, t.code)]);
+  zone: text('zone').notNull().default(''),
+  aisle: text('aisle').notNull().default(''),
+  shelf: text('shelf').notNull().default(''),
+  level: text('level').notNull().default(''),
+  /** zone, aisle, shelf, level with numbers padded ("A|000002" before "A|000010"): the walk order pickers follow */
+  sortKey: text('sort_key').notNull().default(''),
+  archivedAt: text('archived_at'),
+}, (t) => [uniqueIndex('bins_location_code').on(t.locationId, t.code), index('bins_walk').on(t.locationId, t.sortKey)]);
 
 /** Append-only. Never updated, never deleted. */
 export const movements = sqliteTable('inventory_movements', {
   id: integer('id').primaryKey(),
   variantId: integer('variant_id').notNull().references(() => variants.id),
   locationId: integer('location_id').notNull().references(() => locations.id),
-  kind: text('kind', { enum: ['receive', 'adjust', 'reserve', 'release', 'pick', 'ship', 'return', 'transfer'] }).notNull(),
+  kind: text('kind', { enum: ['receive', 'adjust', 'reserve', 'release', 'pick', 'ship', 'return', 'transfer', 'scrap', 'vendor_return'] }).notNull(),
   onHandDelta: integer('on_hand_delta').notNull(),
   committedDelta: integer('committed_delta').notNull(),
   reason: text('reason').notNull().default(''),
   actor: text('actor').notNull(),
   reference: text('reference').notNull().default(''),
   createdAt: text('created_at').notNull().default(now),
-}, (t) => [index('movements_variant_location').on(t.variantId, t.locationId, t.id), index('movements_reference').on(t.reference)]);
+  /** the bin the units went into or came out of; null for reservations and stock not yet in a bin */
+  binId: integer('bin_id').references(() => bins.id),
+}, (t) => [
+  index('movements_variant_location').on(t.variantId, t.locationId, t.id),
+  index('movements_reference').on(t.reference),
+  index('movements_bin').on(t.binId, t.id),
+]);
 
-/** Derived from movements in the same transaction; available = on_hand - committed. */
+/**
+ * Derived from movements in the same transaction; available = on_hand - committed. Per location: orders
+ * reserve at a location, not in a bin. Units per bin are in bin_stock; on_hand minus their sum is stock
+ * not yet put in a bin.
+ */
 export const balances = sqliteTable('inventory_balances', {
   variantId: integer('variant_id').notNull().references(() => variants.id),
   locationId: integer('location_id').notNull().references(() => locations.id),
+  /** the SKU's default (home) bin at this location: where receiving suggests it goes and the slip sends the picker */
   binId: integer('bin_id').references(() => bins.id),
   onHand: integer('on_hand').notNull().default(0),
   committed: integer('committed').notNull().default(0),
@@ -112,6 +143,8 @@ export const orders = sqliteTable('orders', {
   itemCount: integer('item_count').notNull(),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  /** the date the order must leave by (UTC ISO); null when the channel gave none */
+  shipBy: text('ship_by'),
 }, (t) => [
   // The queue is ordered by arrival (id): these indexes carry the rowid, so a filtered page is an index walk.
   uniqueIndex('orders_channel_external').on(t.channelId, t.externalId),
@@ -237,6 +270,67 @@ export const printJobs = sqliteTable('print_jobs', {
   notice: text('notice').notNull().default(''),
 }, (t) => [index('print_jobs_order').on(t.orderId, t.id), index('print_jobs_status').on(t.status, t.id)]);
 
+/** Product pictures, stored in the database so the bench shows them offline. Resized by the screen before upload. */
+export const images = sqliteTable('images', {
+  id: integer('id').primaryKey(),
+  mime: text('mime', { enum: ['image/jpeg', 'image/png', 'image/webp'] }).notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Units per SKU per bin, derived from movements that carry a bin, in the same transaction. */
+export const binStock = sqliteTable('bin_stock', {
+  variantId: integer('variant_id').notNull().references(() => variants.id),
+  binId: integer('bin_id').notNull().references(() => bins.id),
+  onHand: integer('on_hand').notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.variantId, t.binId] }),
+  index('bin_stock_bin').on(t.binId),
+  check('bin_stock_on_hand_not_negative', sql`${t.onHand} >= 0`),
+]);
+
+/** The people at the bench. PINs are stored as scrypt hashes only; wrong PINs lock the packer for a while. */
+export const packers = sqliteTable('packers', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  /** the name folded (case, accents) so "anna" and "Anna" cannot both exist */
+  nameKey: text('name_key').notNull(),
+  role: text('role', { enum: ['packer', 'supervisor'] }).notNull().default('packer'),
+  pinHash: text('pin_hash'),
+  failedPins: integer('failed_pins').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  archivedAt: text('archived_at'),
+  createdAt: text('created_at').notNull(),
+}, (t) => [uniqueIndex('packers_name_key').on(t.nameKey)]);
+
+/** Who is at which screen: a screen keeps a random token (only its hash is stored) so a reload or restart keeps its packer. */
+export const benchSessions = sqliteTable('bench_sessions', {
+  id: integer('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  packerId: integer('packer_id').notNull().references(() => packers.id),
+  startedAt: text('started_at').notNull(),
+  endedAt: text('ended_at'),
+}, (t) => [index('bench_sessions_packer').on(t.packerId, t.id)]);
+
+/** A delivery from a supplier, received by scanning into bins; what arrived is the movements with reference delivery:<id>. */
+export const deliveries = sqliteTable('deliveries', {
+  id: integer('id').primaryKey(),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  reference: text('reference').notNull(),
+  supplier: text('supplier').notNull().default(''),
+  status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  closedAt: text('closed_at'),
+}, (t) => [index('deliveries_status').on(t.status, t.id)]);
+
+/** What the supplier said is coming; optional (a delivery may be received blind). */
+export const deliveryLines = sqliteTable('delivery_lines', {
+  id: integer('id').primaryKey(),
+  deliveryId: integer('delivery_id').notNull().references(() => deliveries.id),
+  variantId: integer('variant_id').notNull().references(() => variants.id),
+  expected: integer('expected').notNull(),
+}, (t) => [uniqueIndex('delivery_lines_variant').on(t.deliveryId, t.variantId)]);
 /** EasyPost, Shippo or the local courier. The API key lives in the credentials store, named by secret_name. */
 export const carrierAccounts = sqliteTable('carrier_accounts', {
   id: integer('id').primaryKey(),
@@ -315,6 +409,8 @@ export const shipments = sqliteTable('shipments', {
   updatedAt: text('updated_at').notNull(),
   boughtAt: text('bought_at'),
   voidedAt: text('voided_at'),
+  /** set for a return label: the parcel comes back from the customer (parcel_no is 0) */
+  returnId: integer('return_id').references((): AnySQLiteColumn => returns.id),
   /** a label bought again after its first was voided points at the voided one (one replacement each) */
   replacesId: integer('replaces_id'),
   /** the carrier's tracking status as last asked (EasyPost tracker / Shippo track status), and when */
@@ -324,7 +420,9 @@ export const shipments = sqliteTable('shipments', {
 }, (t) => [
   uniqueIndex('shipments_one_replacement').on(t.replacesId),
   // a parcel has at most one live label: a second purchase row for it is refused by the database itself
-  uniqueIndex('shipments_one_live_per_parcel').on(t.orderId, t.parcelNo).where(sql`status <> 'voided'`),
+  uniqueIndex('shipments_one_live_per_parcel').on(t.orderId, t.parcelNo).where(sql`status <> 'voided' AND return_id IS NULL`),
+  // and so has a return
+  uniqueIndex('shipments_one_live_per_return').on(t.returnId).where(sql`status <> 'voided' AND return_id IS NOT NULL`),
   index('shipments_status').on(t.status, t.nextAttemptAt),
   index('shipments_order').on(t.orderId, t.id),
   index('shipments_created').on(t.createdAt),
@@ -703,3 +801,84 @@ export const orderShortages = sqliteTable('order_shortages', {
   createdAt: text('created_at').notNull(),
   resolvedAt: text('resolved_at'),
 }, (t) => [index('order_shortages_status').on(t.status)]);
+/** A return (RMA): units of a shipped order coming back. Its number is what the return slip's barcode carries. */
+export const returns = sqliteTable('returns', {
+  id: integer('id').primaryKey(),
+  /** "RMA-1001" */
+  number: text('number').notNull().unique(),
+  orderId: integer('order_id').notNull().references(() => orders.id),
+  status: text('status', { enum: ['requested', 'label_sent', 'in_transit', 'received', 'inspected', 'refunded', 'closed'] }).notNull(),
+  /** label: the shop buys the return label; customer: the customer sends (or brings) it their own way */
+  shipping: text('shipping', { enum: ['label', 'customer'] }).notNull(),
+  /** arrived at the bench without being announced: its lines are what was scanned */
+  unannounced: integer('unannounced', { mode: 'boolean' }).notNull().default(false),
+  note: text('note').notNull().default(''),
+  /** accepted after the return window, and why */
+  outsideWindowReason: text('outside_window_reason').notNull().default(''),
+  /** the customer's own tracking (shipping = customer) or the bought label's, for "on its way back" */
+  trackingNumber: text('tracking_number').notNull().default(''),
+  trackingCarrier: text('tracking_carrier').notNull().default(''),
+  /** the carrier's last word on the parcel ("in_transit", "delivered") and when it was asked */
+  inboundStatus: text('inbound_status').notNull().default(''),
+  inboundDetail: text('inbound_detail').notNull().default(''),
+  inboundCheckedAt: text('inbound_checked_at'),
+  /** the refund as issued (RefundBreakdown + any change made by hand), null until refunded */
+  refund: text('refund', { mode: 'json' }),
+  refundMinor: integer('refund_minor'),
+  /** the order.refund outbox row, to show whether the channel has it yet */
+  refundOutboxId: integer('refund_outbox_id').references(() => outbox.id),
+  exchangeOrderId: integer('exchange_order_id').references(() => orders.id),
+  closeReason: text('close_reason').notNull().default(''),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  receivedAt: text('received_at'),
+  inspectedAt: text('inspected_at'),
+  finishedAt: text('finished_at'),
+}, (t) => [
+  index('returns_status').on(t.status, t.id),
+  index('returns_order').on(t.orderId, t.id),
+  index('returns_tracking').on(t.trackingNumber),
+]);
+
+/** What the customer said comes back, per order line, with the reason as the shop's list had it then. */
+export const returnLines = sqliteTable('return_lines', {
+  id: integer('id').primaryKey(),
+  returnId: integer('return_id').notNull().references(() => returns.id),
+  orderLineId: integer('order_line_id').notNull().references(() => orderLines.id),
+  variantId: integer('variant_id').references(() => variants.id),
+  sku: text('sku').notNull(),
+  title: text('title').notNull(),
+  /** units announced; 0 on an unannounced return (whatever is scanned, up to what was shipped) */
+  quantity: integer('quantity').notNull(),
+  unitPriceMinor: integer('unit_price_minor').notNull(),
+  reasonCode: text('reason_code').notNull(),
+  reasonLabel: text('reason_label').notNull(),
+  refundsShipping: integer('refunds_shipping', { mode: 'boolean' }).notNull().default(false),
+  chargesFee: integer('charges_fee', { mode: 'boolean' }).notNull().default(false),
+  /** an exchange: this SKU is sent instead of money */
+  exchangeSku: text('exchange_sku'),
+  note: text('note').notNull().default(''),
+}, (t) => [index('return_lines_return').on(t.returnId), index('return_lines_order_line').on(t.orderLineId)]);
+
+/**
+ * Every scan and grade at the returns bench, good or refused, written before it is answered.
+ * Append-only: an undo is a row of its own pointing at what it cancels; a grade points at its unit's scan.
+ */
+export const returnScans = sqliteTable('return_scans', {
+  id: integer('id').primaryKey(),
+  returnId: integer('return_id').notNull().references(() => returns.id),
+  code: text('code').notNull(),
+  outcome: text('outcome', { enum: ['accepted', 'wrong_item', 'over_scan', 'unknown_code', 'invalid_code', 'grade_first', 'graded', 'undo'] }).notNull(),
+  returnLineId: integer('return_line_id').references(() => returnLines.id),
+  variantId: integer('variant_id').references(() => variants.id),
+  /** for a grade: the accepted scan (the unit) it grades */
+  unitScanId: integer('unit_scan_id'),
+  grade: text('grade', { enum: ['new', 'damaged', 'faulty', 'unsellable', 'not_ours'] }),
+  /** what the grade meant when it was given (the shop's rules may change later) */
+  disposition: text('disposition', { enum: ['restock', 'quarantine', 'scrap', 'vendor', 'flag'] }),
+  undoesScanId: integer('undoes_scan_id'),
+  message: text('message').notNull().default(''),
+  actor: text('actor').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('return_scans_return').on(t.returnId, t.id), index('return_scans_undoes').on(t.undoesScanId)]);

@@ -28,6 +28,8 @@ export type NewShipment = {
   orderId: number; sessionId: number | null; parcelNo: number; final: boolean; carrierId: number | null;
   status: ShipmentStatus; idempotencyKey: string; request: unknown; lines: Array<{ sku: string; quantity: number }>;
   weightGrams: number; weightSource: 'scale' | 'catalog'; packageName: string; words: string; at: string;
+  /** a return label (parcel_no 0) */
+  returnId?: number | null;
   /** the voided label this one replaces (bought again) */
   replacesId?: number | null;
 };
@@ -38,7 +40,7 @@ const shipmentColumns = `s.id, s.order_id AS orderId, o.number AS orderNumber, s
   s.package_name AS packageName, s.attempts, s.print_job_id AS printJobId, s.manifest_id AS manifestId, s.created_at AS createdAt,
   s.bought_at AS boughtAt, s.updated_at AS updatedAt, s.session_id AS sessionId, s.final, s.idempotency_key AS idempotencyKey,
   s.request, s.lines, s.remote_shipment_id AS remoteShipmentId, s.rate, s.remote_label_id AS remoteLabelId,
-  s.next_attempt_at AS nextAttemptAt, s.voided_at AS voidedAt, ca.config AS carrierConfig, s.replaces_id AS replacesId,
+  s.next_attempt_at AS nextAttemptAt, s.voided_at AS voidedAt, s.return_id AS returnId, ca.config AS carrierConfig, s.replaces_id AS replacesId,
   (SELECT r.id FROM shipments r WHERE r.replaces_id = s.id) AS replacedById, s.tracking_status AS trackingStatus,
   s.tracking_detail AS trackingDetail, s.tracked_at AS trackedAt`;
 const shipmentFrom = 'shipments s JOIN orders o ON o.id = s.order_id LEFT JOIN carrier_accounts ca ON ca.id = s.carrier_id';
@@ -152,10 +154,10 @@ export function createShippingRepo(db: Db) {
 
     insertShipment(s: NewShipment): number {
       return Number(c.prepare(`INSERT INTO shipments (order_id, session_id, parcel_no, final, carrier_id, status, idempotency_key, request, lines,
-          weight_grams, weight_source, package_name, words, created_at, updated_at, replaces_id)
+          weight_grams, weight_source, package_name, words, created_at, updated_at, replaces_id, return_id)
         VALUES (@orderId, @sessionId, @parcelNo, @final, @carrierId, @status, @idempotencyKey, @request, @lines, @weightGrams, @weightSource,
-          @packageName, @words, @at, @at, @replacesId)`)
-        .run({ ...s, replacesId: s.replacesId ?? null, final: s.final ? 1 : 0, request: JSON.stringify(s.request), lines: JSON.stringify(s.lines) }).lastInsertRowid);
+          @packageName, @words, @at, @at, @replacesId, @returnId)`)
+        .run({ returnId: null, ...s, replacesId: s.replacesId ?? null, final: s.final ? 1 : 0, request: JSON.stringify(s.request), lines: JSON.stringify(s.lines) }).lastInsertRowid);
     },
     shipment(id: number): ShipmentRecord | undefined {
       const r = byId.get(id) as RawShipment | undefined;
@@ -209,7 +211,7 @@ export function createShippingRepo(db: Db) {
         .all({ ...f, dayStart, dayEnd }) as RawShipment[]).map(toShipment);
     },
     liveShipmentForParcel(orderId: number, parcelNo: number): ShipmentRecord | undefined {
-      const r = c.prepare(`SELECT ${shipmentColumns} FROM ${shipmentFrom} WHERE s.order_id = ? AND s.parcel_no = ? AND s.status <> 'voided'`).get(orderId, parcelNo) as RawShipment | undefined;
+      const r = c.prepare(`SELECT ${shipmentColumns} FROM ${shipmentFrom} WHERE s.order_id = ? AND s.parcel_no = ? AND s.status <> 'voided' AND s.return_id IS NULL`).get(orderId, parcelNo) as RawShipment | undefined;
       return r ? toShipment(r) : undefined;
     },
     /**
@@ -232,11 +234,12 @@ export function createShippingRepo(db: Db) {
     /** Bought labels of carriers with a tracking service whose parcel is still on its way and was not asked about since `checkedBefore`. */
     trackable(checkedBefore: string, boughtSince: string, limit: number): ShipmentRecord[] {
       return (c.prepare(`SELECT ${shipmentColumns} FROM ${shipmentFrom} WHERE s.status = 'bought' AND ca.kind <> 'local'
-          AND s.tracking_status NOT IN ('delivered', 'returned') AND s.bought_at >= ? AND (s.tracked_at IS NULL OR s.tracked_at <= ?)
+          AND s.return_id IS NULL AND s.tracking_status NOT IN ('delivered', 'returned') AND s.bought_at >= ? AND (s.tracked_at IS NULL OR s.tracked_at <= ?)
           ORDER BY coalesce(s.tracked_at, ''), s.id LIMIT ?`).all(boughtSince, checkedBefore, limit) as RawShipment[]).map(toShipment);
     },
+    /** outbound labels bought and on no manifest yet (return labels travel the other way: they are on none) */
     unmanifested(carrierId: number): ShipmentRecord[] {
-      return (c.prepare(`SELECT ${shipmentColumns} FROM ${shipmentFrom} WHERE s.carrier_id = ? AND s.status = 'bought' AND s.manifest_id IS NULL ORDER BY s.id`)
+      return (c.prepare(`SELECT ${shipmentColumns} FROM ${shipmentFrom} WHERE s.carrier_id = ? AND s.status = 'bought' AND s.manifest_id IS NULL AND s.return_id IS NULL ORDER BY s.id`)
         .all(carrierId) as RawShipment[]).map(toShipment);
     },
     localSequence(): number {

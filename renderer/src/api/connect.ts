@@ -67,16 +67,30 @@ async function keyStillWorks(): Promise<boolean | undefined> {
   }
 }
 
+const BENCH_KEY = 'packbench.bench';
+/** This screen's bench session (who is packing here): per tab, kept across reloads, never shared between tabs. */
+export function benchToken(): string {
+  try { return sessionStorage.getItem(BENCH_KEY) ?? ''; } catch { return ''; }
+}
+export function setBenchToken(token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(BENCH_KEY, token);
+    else sessionStorage.removeItem(BENCH_KEY);
+  } catch { /* storage blocked: the packer chooses again after a reload */ }
+}
+
 /** The browser station: one WebSocket to 127.0.0.1 carrying the per-launch token; reconnects after a drop. */
 function webSocketTransport(onState: (s: SocketState) => void): ClientTransport {
   const listeners = new Set<(m: ServerMessage) => void>();
   const token = takeTokenFromAddress();
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
   let socket: WebSocket;
   let queue: RpcRequest[] = [];
   const open = () => {
     onState('connecting');
-    socket = new WebSocket(url);
+    // the packer chosen on this screen travels with the connection, so requests queued during a drop keep their packer
+    const bench = benchToken();
+    socket = new WebSocket(bench ? `${base}${base.includes('?') ? '&' : '?'}bench=${encodeURIComponent(bench)}` : base);
     socket.onopen = () => {
       onState('open');
       for (const m of queue) socket.send(JSON.stringify(m));

@@ -1,3 +1,4 @@
+import { screenKeyLabel } from '../lib/screen-keys';
 import { SCREENS } from '../stores/app-store';
 import { SCREEN_LABELS } from './top-bar';
 
@@ -6,7 +7,7 @@ export function ScreenKeys() {
   return (
     <span className="screen-keys">
       {SCREENS.map((s, i) => (
-        <span key={s} className="screen-key"><kbd>Alt+{i + 1}</kbd> {SCREEN_LABELS[s]}{i < SCREENS.length - 1 ? ' · ' : ''}</span>
+        <span key={s} className="screen-key"><kbd>{screenKeyLabel(i)}</kbd> {SCREEN_LABELS[s]}{i < SCREENS.length - 1 ? ' · ' : ''}</span>
       ))}
     </span>
   );

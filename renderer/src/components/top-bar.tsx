@@ -1,8 +1,10 @@
 import type { ConnectionState } from '../api/connect';
+import { screenKeyLabel, screenKeyShortcuts } from '../lib/screen-keys';
 import { usePackStore } from '../screens/pack/pack-store';
 import { SCREENS, useAppStore, type Screen } from '../stores/app-store';
 import { SyncIndicator } from './sync-indicator';
 import { WorkspaceBadge } from './workspace-badge';
+import { BenchPacker } from './bench-packer';
 
 export const SCREEN_LABELS: Record<Screen, string> = {
   orders: 'Orders',
@@ -10,11 +12,16 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   inventory: 'Inventory',
   settings: 'Settings',
   printing: 'Printing',
+  catalog: 'Catalog',
+  warehouse: 'Warehouse',
+  team: 'Team',
+  import: 'Import',
   shipments: 'Shipments',
   sync: 'Sync',
   devices: 'Devices',
   picking: 'Picking',
   rules: 'Rules',
+  returns: 'Returns',
   stock: 'Stock sync',
 };
 
@@ -40,6 +47,7 @@ export function TopBar() {
       <div className="top-bar-brand">
         <span className="brand">Packbench</span>
         <WorkspaceBadge />
+        <BenchPacker />
       </div>
       <nav className="top-nav" aria-label="Screens">
         {SCREENS.map((s, i) => (
@@ -48,12 +56,12 @@ export function TopBar() {
             type="button"
             className="nav-button"
             aria-current={screen === s ? 'page' : undefined}
-            aria-keyshortcuts={`Alt+${i + 1} F${i + 1}`}
+            aria-keyshortcuts={screenKeyShortcuts(i)}
             data-testid={`nav-${s}`}
             onClick={() => go(s)}
           >
             <span>{SCREEN_LABELS[s]}</span>
-            <kbd className="nav-key">Alt+{i + 1}</kbd>
+            <kbd className="nav-key">{screenKeyLabel(i)}</kbd>
           </button>
         ))}
       </nav>

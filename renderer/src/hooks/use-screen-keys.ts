@@ -1,16 +1,15 @@
 import { useEffect } from 'react';
+import { screenIndexOfKey } from '../lib/screen-keys';
 import { SCREENS, useAppStore } from '../stores/app-store';
 
 /**
- * Alt+1..4 and F1..F4 switch screens from anywhere, even inside a text field, because a packer
+ * Alt+1..9 and 0 (with Shift for the next ten) and F1..F10 switch screens from anywhere, even inside a text field, because a packer
  * with a scanner in one hand should not have to reach for the mouse.
  */
 export function useScreenKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      let index = -1;
-      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-9]$/.test(e.code)) index = Number(e.code.slice(5)) - 1;
-      else if (!e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && /^F[1-9]$/.test(e.key)) index = Number(e.key.slice(1)) - 1;
+      const index = screenIndexOfKey(e);
       const screen = SCREENS[index];
       if (!screen) return;
       e.preventDefault();

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { DetectedScan, RefusedScan } from '../../../shared/scan';
 import { usePackStore } from '../screens/pack/pack-store';
+import { useReturnsStore } from '../screens/returns/returns-store';
 import { useAppStore, type Screen } from '../stores/app-store';
 import { playBlocked } from '../sound/feedback-sound';
 import type { ScanContext } from './scanner-input';
@@ -64,8 +65,16 @@ export function routeScan(scan: DetectedScan, _context: ScanContext): void {
     own(scan.text);
     return;
   }
+  // a return slip scanned anywhere opens its return on the returns bench
+  if (RMA.test(scan.text.trim())) {
+    void useReturnsStore.getState().openFromElsewhere(scan.text);
+    return;
+  }
   void usePackStore.getState().handleScan(scan.text, 'scan');
 }
+
+/** The RMA number printed as the return slip's barcode (a scanner may put an AIM id such as ]C0 in front) */
+const RMA = /^(\][A-Za-z][0-9A-Za-z])?RMA[-\s]?\d{1,9}$/i;
 
 /** Words for keys that came at scanner speed but could not be told from typing. */
 export function refusalWords(refused: RefusedScan): { message: string; hint: string } {

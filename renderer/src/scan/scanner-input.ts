@@ -301,7 +301,9 @@ export function installScannerInput(options: ScannerInputOptions): ScannerInput 
     }
     releaseAll();
   };
-  const onPointerDown = () => releaseAll();
+  // a click between typing and a scan (type a postcode, click Save, scan) means the typing is over:
+  // what was typed before it is never taken for a scan's first part
+  const onPointerDown = () => { if (burst) releaseAll(); else detector.reset(); };
   const onBlur = () => releaseAll();
 
   window.addEventListener('keydown', onKeyDown, { capture: true });

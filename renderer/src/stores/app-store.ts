@@ -4,7 +4,7 @@ import type { ConnectionState } from '../api/connect';
 import { describeError, type Notice } from '../lib/describe-error';
 
 // printing came last so the keys people learned (Alt+1..4) kept their screens
-export const SCREENS = ['orders', 'pack', 'inventory', 'settings', 'printing', 'shipments', 'sync', 'devices', 'picking', 'rules', 'stock'] as const;
+export const SCREENS = ['orders', 'pack', 'inventory', 'settings', 'printing', 'shipments', 'sync', 'devices', 'picking', 'returns', 'rules', 'catalog', 'warehouse', 'team', 'import', 'stock'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 type AppState = {

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Station } from '../station';
 
-export type ScreenName = 'orders' | 'pack' | 'inventory' | 'settings' | 'printing' | 'shipments' | 'sync' | 'devices' | 'picking' | 'rules' | 'stock';
+export type ScreenName = 'orders' | 'pack' | 'inventory' | 'settings' | 'printing' | 'shipments' | 'sync' | 'devices' | 'picking' | 'returns' | 'rules' | 'catalog' | 'warehouse' | 'team' | 'import' | 'stock';
 
 /** The frame around every screen: workspace badge, connection, navigation, the notice banner. */
 export class AppShell {

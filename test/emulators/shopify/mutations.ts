@@ -154,7 +154,7 @@ export function createMutations(schema: GraphQLSchema) {
 
   function refundCreate({ args, ctx, idempotencyKey, variables }: MutationCall) {
     const s = ctx.state;
-    const input = args.input as { orderId: string; note?: string | null; notify?: boolean | null; refundLineItems?: Array<{ lineItemId: string; quantity: number; restockType?: string | null; locationId?: string | null }> | null; shipping?: { amount?: string | null; fullRefund?: boolean | null } | null; transactions?: Array<{ amount: string }> | null };
+    const input = args.input as { orderId: string; note?: string | null; notify?: boolean | null; refundLineItems?: Array<{ lineItemId: string; quantity: number; restockType?: string | null; locationId?: string | null }> | null; shipping?: { amount?: string | null; fullRefund?: boolean | null } | null; transactions?: Array<{ amount: string; gateway: string; kind: string; orderId: string; parentId?: string | null }> | null };
     const g = parseGid(input.orderId, 'Order');
     const order = g ? s.orders.get(g.id) : undefined;
     if (!order) return { refund: null, order: null, userErrors: [{ field: ['input', 'orderId'], message: 'Order does not exist.' }] };
@@ -175,8 +175,26 @@ export function createMutations(schema: GraphQLSchema) {
     if (input.shipping?.fullRefund) amount += order.shippingMinor;
     else if (input.shipping?.amount) amount += fromDecimal(input.shipping.amount);
     if (input.transactions?.length) amount = input.transactions.reduce((sum, t) => sum + fromDecimal(t.amount), 0);
+    // money goes back against a payment of this order (its parent transaction); a refund larger than what is
+    // left of that payment, or a parent from elsewhere, is refused
+    const refundTx: Array<{ amountMinor: number; gateway: string; parentId: number | null }> = [];
+    for (const [i, t] of (input.transactions ?? []).entries()) {
+      if (t.kind !== 'REFUND') errors.push({ field: ['input', 'transactions', String(i), 'kind'], message: 'Kind must be refund.' });
+      const pg = t.parentId ? parseGid(t.parentId, 'OrderTransaction') : null;
+      const parent = pg ? order.transactions.find((x) => x.id === pg.id) : undefined;
+      if (t.parentId && (!parent || parent.kind !== 'SALE' || parent.status !== 'SUCCESS')) {
+        errors.push({ field: ['input', 'transactions', String(i), 'parentId'], message: 'Parent transaction does not exist on this order or cannot be refunded.' });
+        continue;
+      }
+      const left = parent ? parent.amountMinor - order.transactions.filter((x) => x.parentId === parent.id).reduce((n, x) => n + x.amountMinor, 0) : Infinity;
+      if (fromDecimal(t.amount) > left) errors.push({ field: ['input', 'transactions', String(i), 'amount'], message: `Amount cannot be greater than the refundable amount of the payment (${(left / 100).toFixed(2)} ${order.currency}).` });
+      refundTx.push({ amountMinor: fromDecimal(t.amount), gateway: parent?.gateway ?? t.gateway, parentId: parent?.id ?? null });
+    }
+    // money already given back is not given twice: Shopify refuses a refund larger than what is left on the order
+    const left = s.orderTotal(order) - order.refundIds.reduce((sum, id) => sum + s.refunds.get(id)!.amountMinor, 0);
+    if (amount > left) errors.push({ field: ['input', 'transactions', '0', 'amount'], message: `Amount cannot be greater than the refundable amount (${(left / 100).toFixed(2)} ${order.currency}).` });
     if (errors.length) return { refund: null, order: null, userErrors: errors };
-    const r = s.createRefund({ orderId: order.id, note: input.note ?? null, notify: Boolean(input.notify), amountMinor: amount, lines: lines.filter((l): l is NonNullable<typeof l> => l !== null) });
+    const r = s.createRefund({ orderId: order.id, note: input.note ?? null, notify: Boolean(input.notify), amountMinor: amount, lines: lines.filter((l): l is NonNullable<typeof l> => l !== null), transactions: refundTx });
     s.record('refundCreate', idempotencyKey, variables, { refundId: gid('Refund', r.id), orderId: gid('Order', order.id), amount, lines: r.lines.map((l) => ({ lineItemId: gid('LineItem', l.lineItemId), quantity: l.quantity })) });
     return { refund: refundView(ctx, r), order: orderView(ctx, order), userErrors: [] };
   }

@@ -29,6 +29,10 @@ export type RefundRec = {
   id: number; orderId: number; createdAt: string; note: string | null; amountMinor: number;
   lines: Array<{ id: number; lineItemId: number; quantity: number; restockType: string; locationId: number | null }>;
 };
+/** A payment on the order: the sale taken at checkout, refunds given back against it. */
+export type TransactionRec = {
+  id: number; kind: 'SALE' | 'REFUND'; status: 'SUCCESS'; gateway: string; manualGateway: boolean; amountMinor: number; parentId: number | null; createdAt: string;
+};
 export type FinancialStatus = 'AUTHORIZED' | 'EXPIRED' | 'PAID' | 'PARTIALLY_PAID' | 'PARTIALLY_REFUNDED' | 'PENDING' | 'REFUNDED' | 'VOIDED';
 export type OrderRec = {
   id: number; number: number; name: string; email: string | null; phone: string | null;
@@ -36,6 +40,7 @@ export type OrderRec = {
   currency: string; financialStatus: FinancialStatus; lines: LineRec[]; shipping: AddressRec | null;
   shippingMinor: number; taxMinor: number; note: string | null; tags: string[];
   fulfillmentOrderIds: number[]; fulfillmentIds: number[]; refundIds: number[];
+  transactions: TransactionRec[];
   /** "namespace.key" -> metafield */
   metafields: Map<string, MetafieldRec>;
 };
@@ -62,6 +67,8 @@ export type NewOrderInput = {
   locationId?: number | undefined;
   createdAt?: string | undefined;
   financialStatus?: FinancialStatus | undefined;
+  /** how the customer paid: 'shopify_payments' (default) or a manual method such as 'Cash on Delivery (COD)' */
+  gateway?: string | undefined;
   shippingPrice?: string | undefined;
   tax?: string | undefined;
   note?: string | null | undefined;
@@ -229,9 +236,14 @@ export function createShopState(opts: { currency?: string; domain?: string; name
       createdAt: at, updatedAt: at, processedAt: at, cancelledAt: null, cancelReason: null, closedAt: null,
       currency: shop.currency, financialStatus: input.financialStatus ?? 'PAID', lines, shipping: address(input.shippingAddress),
       shippingMinor: input.shippingPrice ? fromDecimal(input.shippingPrice) : 0, taxMinor: input.tax ? fromDecimal(input.tax) : 0,
-      note: input.note ?? null, tags: input.tags ?? [], fulfillmentOrderIds: [], fulfillmentIds: [], refundIds: [], metafields: new Map(),
+      note: input.note ?? null, tags: input.tags ?? [], fulfillmentOrderIds: [], fulfillmentIds: [], refundIds: [], transactions: [], metafields: new Map(),
     };
     orders.set(order.id, order);
+    // a paid order carries the sale its refunds go back against (a manual method: money taken outside Shopify)
+    const gateway = input.gateway ?? 'shopify_payments';
+    if (order.financialStatus === 'PAID') {
+      order.transactions.push({ id: newId(), kind: 'SALE', status: 'SUCCESS', gateway, manualGateway: gateway !== 'shopify_payments', amountMinor: orderTotal(order), parentId: null, createdAt: at });
+    }
     for (const line of lines) lineIndex.set(line.id, { orderId: order.id, line });
     const fo: FORec = { id: newId(), orderId: order.id, locationId, status: 'OPEN', lines: [], createdAt: at, updatedAt: at };
     for (const line of lines.filter((l) => l.requiresShipping)) {
@@ -394,9 +406,16 @@ export function createShopState(opts: { currency?: string; domain?: string; name
     return f;
   }
 
-  function createRefund(input: { orderId: number; note: string | null; notify: boolean; amountMinor: number; lines: Array<{ lineItemId: number; quantity: number; restockType: string; locationId: number | null }> }): RefundRec {
+  function createRefund(input: {
+    orderId: number; note: string | null; notify: boolean; amountMinor: number; lines: Array<{ lineItemId: number; quantity: number; restockType: string; locationId: number | null }>;
+    transactions?: Array<{ amountMinor: number; gateway: string; parentId: number | null }>;
+  }): RefundRec {
     const order = requireOrder(input.orderId);
     const at = stamp();
+    for (const t of input.transactions ?? []) {
+      const parent = order.transactions.find((x) => x.id === t.parentId);
+      order.transactions.push({ id: newId(), kind: 'REFUND', status: 'SUCCESS', gateway: t.gateway, manualGateway: parent ? parent.manualGateway : true, amountMinor: t.amountMinor, parentId: t.parentId, createdAt: at });
+    }
     const r: RefundRec = { id: newId(), orderId: order.id, createdAt: at, note: input.note, amountMinor: input.amountMinor, lines: [] };
     for (const l of input.lines) {
       r.lines.push({ id: newId(), ...l });

@@ -5,7 +5,7 @@
 
 import { paginate, type PageArgs, type Sortable } from './connection';
 import { applySearch, type SearchWarning } from './search-syntax';
-import { QUANTITY_NAMES, type AddressRec, type FORec, type FulfillmentRec, type ItemRec, type LevelRec, type LineRec, type LocationRec, type OrderRec, type ProductRec, type RefundRec, type ShopState, type VariantRec, type AdjustmentGroupRec, type MetafieldRec } from './shop-state';
+import { QUANTITY_NAMES, type AddressRec, type FORec, type FulfillmentRec, type ItemRec, type LevelRec, type LineRec, type LocationRec, type OrderRec, type ProductRec, type RefundRec, type ShopState, type TransactionRec, type VariantRec, type AdjustmentGroupRec, type MetafieldRec } from './shop-state';
 
 export type ViewContext = { state: ShopState; bulk: boolean; searchWarnings: SearchWarning[]; bulkOps: Map<number, BulkOperationRec> };
 
@@ -87,10 +87,23 @@ export function orderView(ctx: ViewContext, o: OrderRec) {
     fulfillments: (args: { first?: number | null }) => firstN(o.fulfillmentIds, args).map((id) => fulfillmentView(ctx, s.fulfillments.get(id)!)),
     fulfillmentsCount: () => count(o.fulfillmentIds.length),
     refunds: (args: { first?: number | null }) => firstN(o.refundIds, args).map((id) => refundView(ctx, s.refunds.get(id)!)),
+    transactions: (args: { first?: number | null }) => firstN(o.transactions.map((t) => t.id), args).map((id) => transactionView(ctx, o, o.transactions.find((t) => t.id === id)!)),
     metafield: (args: { namespace?: string | null; key: string }) => {
       const m = o.metafields.get(`${args.namespace ?? '$app'}.${args.key}`);
       return m ? metafieldView(ctx, m, o) : null;
     },
+  };
+}
+
+export function transactionView(ctx: ViewContext, o: OrderRec, t: TransactionRec): Record<string, unknown> {
+  const refunded = o.transactions.filter((x) => x.parentId === t.id).reduce((n, x) => n + x.amountMinor, 0);
+  const parent = t.parentId !== null ? o.transactions.find((x) => x.id === t.parentId) : undefined;
+  return {
+    __typename: 'OrderTransaction', id: gid('OrderTransaction', t.id), kind: t.kind, status: t.status, gateway: t.gateway, formattedGateway: t.gateway,
+    manualPaymentGateway: t.manualGateway, test: false, createdAt: t.createdAt, processedAt: t.createdAt, fees: [],
+    amount: (t.amountMinor / 100).toFixed(2), amountSet: moneyBag(t.amountMinor, o.currency),
+    maximumRefundable: t.kind === 'SALE' ? ((t.amountMinor - refunded) / 100).toFixed(2) : null,
+    manuallyCapturable: false, multiCapturable: false, order: () => orderView(ctx, o), parentTransaction: parent ? () => transactionView(ctx, o, parent) : null,
   };
 }
 

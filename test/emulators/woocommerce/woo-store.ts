@@ -26,6 +26,9 @@ export type WooOrder = {
   meta_data: WooMeta[];
 };
 export type WooNote = { id: number; author: string; date_created: string; date_created_gmt: string; note: string; customer_note: boolean };
+/** the titles WooCommerce's core gateways (and the Stripe plugin) show on an order */
+const GATEWAY_TITLES: Record<string, string> = { stripe: 'Credit card (Stripe)', bacs: 'Direct bank transfer', cheque: 'Check payments', cod: 'Cash on delivery' };
+
 export type WooRefund = {
   id: number; date_created: string; date_created_gmt: string; amount: string; reason: string; refunded_by: number;
   refunded_payment: boolean; meta_data: WooMeta[]; line_items: Array<{ id: number; product_id: number; quantity: number; total: string; sku: string }>;
@@ -142,7 +145,7 @@ export function createWooStore(options: { now?: () => number; timezoneOffsetMinu
       discount_total: '0.00', discount_tax: '0.00', shipping_total: shippingTotal, shipping_tax: '0.00', cart_tax: '0.00',
       total: money(itemsTotal + Number(shippingTotal)), total_tax: '0.00', prices_include_tax: false, customer_id: 0,
       customer_note: input.customer_note ?? '', billing: address(input.billing), shipping: address(input.shipping),
-      payment_method: input.payment_method ?? 'stripe', payment_method_title: input.payment_method === 'bacs' ? 'Direct bank transfer' : 'Credit card (Stripe)',
+      payment_method: input.payment_method ?? 'stripe', payment_method_title: GATEWAY_TITLES[input.payment_method ?? 'stripe'] ?? input.payment_method ?? '',
       transaction_id: paid ? `ch_${oid}` : '', date_paid: paid ? wooDate(t + tz) : null, date_paid_gmt: paid ? wooDate(t) : null,
       date_completed: null, date_completed_gmt: null, line_items: lines,
       shipping_lines: [{ id: id(), method_title: 'Flat rate', method_id: 'flat_rate', total: shippingTotal, total_tax: '0.00', taxes: [], meta_data: [] }],
@@ -254,7 +257,7 @@ export function createWooStore(options: { now?: () => number; timezoneOffsetMinu
     const amount = body.amount !== undefined ? Number(body.amount) : lineAmount;
     if (!Number.isFinite(amount) || amount <= 0) throw new WooError(400, 'woocommerce_rest_invalid_order_refund', 'Refund amount must be greater than zero.');
     if (amount > Number(o.total) - refunded + 1e-9) throw new WooError(500, 'woocommerce_rest_cannot_create_order_refund', 'Invalid refund amount.');
-    if (body.api_refund !== false && (o.payment_method === 'bacs' || o.payment_method === 'cod')) {
+    if (body.api_refund !== false && ['bacs', 'cheque', 'cod', ''].includes(o.payment_method)) {
       throw new WooError(500, 'woocommerce_rest_cannot_create_order_refund', 'The payment gateway for this order does not support automatic refunds.');
     }
     const t = now();

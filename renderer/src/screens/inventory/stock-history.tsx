@@ -3,7 +3,7 @@ import { formatTime, signed } from '../../lib/format';
 
 const KIND_WORDS: Record<Movement['kind'], string> = {
   receive: 'Received', adjust: 'Count adjusted', reserve: 'Reserved', release: 'Released', pick: 'Picked',
-  ship: 'Shipped', return: 'Returned', transfer: 'Transferred',
+  ship: 'Shipped', return: 'Returned', transfer: 'Transferred', scrap: 'Written off (scrap)', vendor_return: 'Back to the supplier',
 };
 
 /** The ledger for one SKU at one location, newest first: every change to the count with who, when and why. */

@@ -5,6 +5,7 @@ import { useApiEvent } from '../../hooks/use-api-event';
 import { useAppStore } from '../../stores/app-store';
 import { AdjustForm } from './adjust-form';
 import { StockHistory } from './stock-history';
+import { BinStock } from './bin-stock';
 
 /** One SKU at one location: its ledger and a way to record a shelf count. */
 export function StockPanel({ row, onAdjusted }: { row: StockRow; onAdjusted(row: StockRow): void }) {
@@ -32,6 +33,7 @@ export function StockPanel({ row, onAdjusted }: { row: StockRow; onAdjusted(row:
         <div><dt>Available</dt><dd className={row.available < 0 ? 'short-stock' : undefined}>{row.available}</dd></div>
         <div><dt>Bin</dt><dd className="mono">{row.bin ?? '—'}</dd></div>
       </dl>
+      <BinStock row={row} />
       <AdjustForm row={row} onAdjusted={(r) => { onAdjusted(r); load(); }} />
       <StockHistory movements={history} />
     </aside>

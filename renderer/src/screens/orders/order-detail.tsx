@@ -13,6 +13,7 @@ import { OrderLines, OrderTotals } from './order-lines';
 import { OrderHandlingPanel } from './order-handling';
 import { OrderTimeline } from './order-timeline';
 import { ShipTo } from './ship-to';
+import { OrderReturns } from '../returns/order-returns';
 import './order-detail.css';
 
 export function OrderDetailView({ id }: { id: number }) {
@@ -88,6 +89,7 @@ export function OrderDetailView({ id }: { id: number }) {
             </section>
             <ShipTo address={order.shipTo} />
             <OrderHandlingPanel order={order} onChanged={() => void api.call('orders.get', { id: order.id }).then(setOrder, () => undefined)} />
+            <OrderReturns orderId={order.id} />
             <OrderTimeline events={order.events} />
           </div>
         </>

@@ -4,6 +4,7 @@ import { ORDER_STATUSES, STATUS_WORDS, type OrderStatus } from '../../../../shar
 import { SearchField } from '../../components/search-field';
 import { plural } from '../../lib/format';
 import { useOrdersStore } from '../../stores/orders-store';
+import { NewOrderButton } from './new-order-button';
 
 type Props = {
   searchRef: RefObject<HTMLInputElement | null>;
@@ -62,6 +63,7 @@ export function OrdersToolbar({ searchRef, channels, total, capped = false, busy
           : `${plural(total, 'order', 'orders')}${narrowed ? ' found' : ''}`}
         {busy && total !== null ? <span className="muted"> · searching…</span> : null}
       </p>
+      <NewOrderButton />
     </div>
   );
 }

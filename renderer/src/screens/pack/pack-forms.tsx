@@ -3,6 +3,7 @@ import type { PackView } from '../../../../shared/contract/pack';
 import { describeError, fieldErrors } from '../../lib/describe-error';
 import { DialogButtons, PackDialog } from './pack-dialog';
 import { packedEarlierWords, usePackStore } from './pack-store';
+import { SupervisorPin } from './supervisor-pin';
 
 type FieldProps = {
   label: string;
@@ -102,6 +103,7 @@ export function OverrideDialog({ view }: { view: PackView }) {
   const open = view.lines.filter((l) => !l.complete);
   const [lineId, setLineId] = useState<number>(open[0]?.lineId ?? 0);
   const [supervisor, setSupervisor] = useState('');
+  const [pin, setPin] = useState('');
   const [reason, setReason] = useState('');
   const { busy, errors, general, run } = useSubmit();
   const lineFieldId = useId();
@@ -110,7 +112,7 @@ export function OverrideDialog({ view }: { view: PackView }) {
       title="Supervisor: mark a line done without scanning"
       testId="pack-override"
       onClose={close}
-      onSubmit={() => void run(() => usePackStore.getState().override(lineId, supervisor, reason))}
+      onSubmit={() => void run(() => usePackStore.getState().override(lineId, supervisor, reason, pin))}
     >
       <p className="dialog-body">For an item that cannot be scanned (no barcode, damaged label). Your name and the reason are recorded on the order.</p>
       {open.length === 0 ? <p className="muted">Every line is already done.</p> : (
@@ -122,6 +124,7 @@ export function OverrideDialog({ view }: { view: PackView }) {
         </label>
       )}
       <TextField label="Supervisor name (type it, or scan the supervisor's badge)" value={supervisor} onChange={setSupervisor} error={errors.supervisor} testId="pack-override-supervisor" maxLength={100} />
+      <SupervisorPin value={pin} onChange={setPin} error={errors.pin} />
       <TextField label="Reason (required)" value={reason} onChange={setReason} error={errors.reason} testId="pack-override-reason" />
       <General text={general} />
       <DialogButtons busy={busy || open.length === 0} submitLabel="Mark done" onClose={close} />

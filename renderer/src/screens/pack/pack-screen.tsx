@@ -16,6 +16,7 @@ import { packedEarlierWords, usePackStore, type Good } from './pack-store';
 import { RecentScans } from './recent-scans';
 import { ParcelBox, ShipmentPanel } from './shipment-panel';
 import { usePackKeys } from './use-pack-keys';
+import { ItemPicture } from './item-picture';
 import { WeightPanel } from './weight-panel';
 import './pack.css';
 
@@ -95,6 +96,7 @@ function PackSession({ view }: { view: PackView }) {
       <Feedback good={good} view={view} />
       <div className="pack-grid">
         <div className="pack-main">
+          <ItemPicture view={view} lastLineId={good?.lineId} />
           <PackLines lines={view.lines} lastLineId={good?.lineId} flashSeq={good?.seq ?? 0} />
         </div>
         <aside className="pack-side">

@@ -68,7 +68,7 @@ type PackState = {
   /** Form actions throw their AppError so the form can mark its fields. */
   split(reason: string): Promise<void>;
   abandon(reason: string): Promise<void>;
-  override(lineId: number, supervisor: string, reason: string): Promise<void>;
+  override(lineId: number, supervisor: string, reason: string, pin?: string): Promise<void>;
   assign(code: string, sku: string, reason: string): Promise<void>;
   retryLabel(): Promise<void>;
   reprintLabel(): Promise<void>;
@@ -353,8 +353,8 @@ export const usePackStore = create<PackState>()((set, get) => {
       set({ view: null, blocked: null, form: null, good: { outcome: 'opened', message, seq: ++seq } });
     }),
 
-    override: (lineId, supervisor, reason) => withSession(async (sessionId) => {
-      const view = await track(() => api.call('pack.override', { sessionId, lineId, supervisor, reason }));
+    override: (lineId, supervisor, reason, pin = '') => withSession(async (sessionId) => {
+      const view = await track(() => api.call('pack.override', { sessionId, lineId, supervisor, reason, pin }));
       version++;
       const line = view.lines.find((l) => l.lineId === lineId);
       set({ view, blocked: null, form: null, good: { outcome: 'override', message: `${supervisor} marked ${line?.sku ?? 'the line'} as done without scanning.`, lineId, seq: ++seq } });

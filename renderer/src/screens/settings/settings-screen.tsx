@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SCREEN_LABELS } from '../../components/top-bar';
+import { screenKeyLabel } from '../../lib/screen-keys';
 import { SCREENS, useAppStore, type Screen } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
 import { BackupsSection } from './backups-section';
@@ -11,6 +12,7 @@ import { PrintersSection } from './printers-section';
 import { PhonesSection } from './phones-section';
 import { RoutingSection } from './routing-section';
 import { ScannerSection } from './scanner-section';
+import { ReturnsSection } from './returns-section';
 import './settings.css';
 
 type Replace = 'resetDemo' | 'startEmpty';
@@ -34,15 +36,17 @@ const QUESTIONS: Record<Replace, { title: string; goes: string; confirm: string;
 
 /**
  * What a replace keeps and what else goes, named, so nobody has to guess whether their printer setup
- * survives. Carrier accounts live with the shop's data (their keys are tied to them), so they go: said.
+ * survives. Carrier accounts and the team live with the shop's data (their keys are tied to them), so they go: said.
  */
 function KeptWords() {
   const [printers, setPrinters] = useState<string[] | null>(null);
   const [carriers, setCarriers] = useState<string[]>([]);
+  const [team, setTeam] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
     api.call('printers.list', {}).then((list) => { if (live) setPrinters(list.map((p) => p.name)); }, () => { if (live) setPrinters([]); });
     api.call('carriers.list', {}).then((list) => { if (live) setCarriers(list.map((c) => c.name)); }, () => undefined);
+    api.call('packers.list', {}).then((list) => { if (live) setTeam(list.map((p) => p.name)); }, () => undefined);
     return () => { live = false; };
   }, []);
   const names = printers === null ? 'your label printers' : printers.length === 0 ? 'the label printer settings' : `your label printers (${printers.join(', ')})`;
@@ -50,6 +54,9 @@ function KeptWords() {
     <>
       {carriers.length ? (
         <p data-testid="replace-carriers"><strong>Also deleted:</strong> the carrier accounts ({carriers.join(', ')}), shipping rules and box sizes. Set them up again in Settings → Carriers.</p>
+      ) : null}
+      {team.length ? (
+        <p data-testid="replace-team"><strong>Also deleted:</strong> the team ({team.join(', ')}) with their PINs, and the locations and bins. Add them again on the Team and Warehouse screens.</p>
       ) : null}
       <p data-testid="replace-kept"><strong>Kept:</strong> {names} and the scanner settings. This station stays set up.</p>
     </>
@@ -67,6 +74,11 @@ const SCREEN_HELP: Partial<Record<Screen, string>> = {
   devices: 'scanners, scales and label printers, their state and test buttons',
   picking: 'make pick lists, print them, walk one; stock in transit',
   rules: 'automation rules, their order and a dry run',
+  returns: "scan a parcel's label, RMA slip or order number; scan each item, grade it (1 to 5), refund on the shop",
+  catalog: 'products, variants, barcodes and case packs, customs details, pictures',
+  warehouse: 'locations, bins in walk order, receiving deliveries by scan',
+  team: 'packers, PINs, supervisors, the bench dashboard',
+  import: 'import orders and the catalog from CSV; export orders, stock, shipments',
   stock: 'what each shop may sell, rules and safety stock, reconciliation and its history',
 };
 
@@ -116,6 +128,7 @@ export function SettingsScreen() {
       <ScannerSection />
       <RoutingSection />
       <PhonesSection />
+      <ReturnsSection />
       <BackupsSection />
       <section className="panel" aria-labelledby="replace-title">
         <h2 id="replace-title">Start over</h2>
@@ -130,7 +143,7 @@ export function SettingsScreen() {
         <dl className="facts keys" data-testid="key-help">
           {SCREENS.map((s, i) => (
             <div key={s} data-testid="key-help-screen" data-screen={s}>
-              <dt><kbd>Alt+{i + 1}</kbd>{i < 9 ? <> or <kbd>F{i + 1}</kbd></> : null}</dt>
+              <dt><kbd>{screenKeyLabel(i)}</kbd>{i < 10 ? <> or <kbd>F{i + 1}</kbd></> : null}</dt>
               <dd>{SCREEN_LABELS[s]}{SCREEN_HELP[s] ? `: ${SCREEN_HELP[s]}` : ''}</dd>
             </div>
           ))}
@@ -139,6 +152,8 @@ export function SettingsScreen() {
           <div><dt><kbd>Enter</kbd> <kbd>Ctrl+Z</kbd> <kbd>Esc</kbd></dt><dd>Pack: close the parcel, undo the last scan, clear a red error</dd></div>
           <div><dt><kbd>Alt+S</kbd> <kbd>Alt+O</kbd> <kbd>Alt+B</kbd></dt><dd>Pack: split the parcel, supervisor override, put the order back</dd></div>
           <div><dt><kbd>Alt+P</kbd> <kbd>Alt+R</kbd> <kbd>Alt+C</kbd> <kbd>Alt+V</kbd></dt><dd>Pack: packing slip, retry the label, print a copy, label preview</dd></div>
+          <div><dt><kbd>1</kbd>…<kbd>5</kbd> <kbd>Enter</kbd> <kbd>Ctrl+Z</kbd></dt><dd>Returns: grade the item just scanned (as new, damaged, faulty, unsellable, not ours), put the return away, take back the last scan</dd></div>
+          <div><dt><kbd>Alt+R</kbd> <kbd>Alt+X</kbd> <kbd>Alt+P</kbd> <kbd>Alt+D</kbd></dt><dd>Returns: refund, close without a refund, print the return slip, save it as a page</dd></div>
           <div><dt><kbd>/</kbd></dt><dd>Search the order queue</dd></div>
           <div><dt><kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd></dt><dd>Move through the queue and open an order</dd></div>
           <div><dt><kbd>Esc</kbd></dt><dd>Back from an order to the queue</dd></div>

@@ -137,6 +137,7 @@ export function createEasyPostCarrier(options: EasyPostOptions): Carrier {
           },
         } : {}),
         options: { label_format: 'ZPL', label_size: req.label.size, print_custom_1: req.orderNumber },
+        ...(req.isReturn ? { is_return: true } : {}),
       } as never));
       const s = parseShipment(raw);
       const rates = s.rates.map(toRate).filter((r): r is Rate => r !== null);

@@ -8,8 +8,9 @@ export const LOCAL_SERVICE = 'Local delivery';
 /** Our own 4x6 label from the label model, with our own tracking number as its barcode. */
 export function localPurchase(req: ParcelRequest, sequence: number, price: { priceMinor: number; currency: string }): Purchase & { zpl: string } {
   const trackingNumber = localTrackingNumber('L', sequence);
+  // the local courier has no carrier to swap a return's addresses: the label says it as it travels
   const zpl = renderShippingLabelZpl({
-    orderNumber: req.orderNumber, orderQrPayload: `PB:TRACK:${trackingNumber}`, shipTo: req.to, shipFrom: req.from,
+    orderNumber: req.orderNumber, orderQrPayload: `PB:TRACK:${trackingNumber}`, shipTo: req.isReturn ? req.from : req.to, shipFrom: req.isReturn ? req.to : req.from,
     weightGrams: req.parcel.weightGrams, carrier: LOCAL_CARRIER_NAME, service: LOCAL_SERVICE, trackingNumber,
   }, { size: req.label.size, dpi: req.label.dpi });
   return {

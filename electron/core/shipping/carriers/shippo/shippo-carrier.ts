@@ -108,6 +108,7 @@ export function createShippoCarrier(options: ShippoOptions): Carrier {
       const customs = req.customs;
       const raw = await call(() => sdk.shipments.create({
         addressFrom: address(req.from), addressTo: address(req.to), async: false, metadata: req.reference.slice(0, 100),
+        ...(req.isReturn ? { extra: { isReturn: true } } : {}),
         parcels: [{
           length: String(req.parcel.lengthMm / 10), width: String(req.parcel.widthMm / 10), height: String(req.parcel.heightMm / 10),
           distanceUnit: 'cm', weight: String(Math.max(1, req.parcel.weightGrams)), massUnit: 'g',

@@ -175,6 +175,7 @@ export const ORDER_REFUNDS = `#graphql
       id currencyCode
       refunds(first: $refunds) { id note }
       lineItems(first: $lines) { nodes { id sku currentQuantity } }
+      transactions(first: 20) { id kind status gateway manualPaymentGateway maximumRefundable }
     }
   }
 `;

@@ -19,6 +19,21 @@ export const REQUIRED_SCOPES = ['read_orders', 'write_merchant_managed_fulfillme
 const STATUS_MARKER = 'status_push';
 const refundTag = (key: string) => `[packbench ${key}]`;
 
+type PaidOrder = { id: string; transactions: Array<{ id: string; kind: string; status: string; gateway?: string | null; manualPaymentGateway: boolean }> };
+
+/**
+ * The money goes back the way it came: against the order's successful sale or capture (its gateway pays the
+ * customer back). An order paid outside Shopify (a manual method such as cash on delivery) has none to go
+ * back through: the refund is recorded with the manual gateway and the shop pays it back by hand.
+ */
+function refundTransaction(order: PaidOrder, push: RefundPush, digits: number) {
+  const amount = (push.amountMinor / 10 ** digits).toFixed(digits);
+  const paid = order.transactions.find((t) => (t.kind === 'SALE' || t.kind === 'CAPTURE') && t.status === 'SUCCESS' && !t.manualPaymentGateway && t.gateway);
+  return paid
+    ? { orderId: order.id, amount, kind: 'REFUND' as const, gateway: paid.gateway!, parentId: paid.id }
+    : { orderId: order.id, amount, kind: 'REFUND' as const, gateway: 'manual' };
+}
+
 function noteText(push: OrderStatusPush): string | null {
   if (push.note) return push.note.text;
   if (push.status === 'on_hold') return `On hold at the packing bench${push.reason ? `: ${push.reason}` : ''}.`;
@@ -82,14 +97,18 @@ export function createShopifyChannel(connection: ChannelConnection, deps: Channe
         const id = l.externalLineId ?? order.lineItems.nodes.find((x) => x.sku === l.sku)?.id;
         return id ? [{ lineItemId: id, quantity: l.quantity, restockType: l.restock ? 'RETURN' as const : 'NO_RESTOCK' as const }] : [];
       }),
-      transactions: [{ orderId: order.id, amount: (push.amountMinor / 10 ** digits).toFixed(digits), kind: 'REFUND' as const, gateway: 'manual' }],
+      transactions: [refundTransaction(order, push, digits)],
     };
     const reply = await t.request(REFUND_CREATE, { input, key: requestKey(ctx.idempotencyKey, 'refundCreate', input) }, { write: true, doing: `refunding order ${push.orderNumber}`, signal: ctx.signal });
     const created = reply.data.refundCreate;
     if (!created?.refund) {
       throw new ChannelError('permanent', `${shop} refused the refund of order ${push.orderNumber}: ${created?.userErrors.map((e) => e.message).join(' ') || 'no reason given'}`, { detail: JSON.stringify(created?.userErrors ?? null) });
     }
-    return { outcome: 'applied', remoteRef: created.refund.id, words: `${shop}: order ${push.orderNumber} refunded.` };
+    const byHand = !input.transactions[0]!.parentId;
+    return {
+      outcome: 'applied', remoteRef: created.refund.id,
+      words: `${shop}: order ${push.orderNumber} refunded.${byHand ? ' The order was not paid through Shopify, so the refund is recorded there: pay the customer back by hand.' : ''}`,
+    };
   }
 
   async function lookupPush(op: ChannelPush, ctx: PushContext): Promise<PushLookup> {

@@ -11,6 +11,8 @@ import { createWooStock } from './woo-stock';
 const fulfilmentMarker = (parcelNo: number) => `_packbench_fulfilment_${parcelNo}`;
 const STATUS_MARKER = '_packbench_status_push';
 const REFUND_MARKER = '_packbench_refund_key';
+/** WooCommerce's own gateways that take money outside the shop (bank transfer, cheque, cash on delivery) */
+const OFFLINE_GATEWAYS = ['bacs', 'cheque', 'cod'];
 /** re-read this much before the last pass started: modified times are whole seconds and clocks drift */
 const CURSOR_OVERLAP_MS = 5_000;
 const FIRST_IMPORT_STATUSES = 'processing,on-hold,pending';
@@ -151,16 +153,27 @@ export function createWooChannel(connection: ChannelConnection, deps: ChannelDep
     const order = await getOrder(push.externalOrderId, `reading order ${push.orderNumber}`, ctx.signal);
     const lines = (order.line_items as Array<{ id: number; sku?: string }> | undefined) ?? [];
     const digits = ['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'HUF'].includes(push.currency.toUpperCase()) ? 0 : 2;
+    // bank transfer, cheque, cash on delivery: WooCommerce cannot pay these back by itself and refuses an
+    // automatic refund; the refund is recorded on the order and the shop pays the money back by hand
+    const method = typeof order.payment_method === 'string' ? order.payment_method : '';
+    const byHand = method === '' || OFFLINE_GATEWAYS.includes(method);
+    const amount = (push.amountMinor / 10 ** digits).toFixed(digits);
     const created = await call({
       method: 'POST', path: `/orders/${push.externalOrderId}/refunds`, doing: `refunding order ${push.orderNumber}`, signal: ctx.signal,
       body: {
-        amount: (push.amountMinor / 10 ** digits).toFixed(digits), reason: push.reason, api_refund: true,
+        amount, reason: push.reason, api_refund: !byHand,
         api_restock: push.lines.some((l) => l.restock),
         line_items: push.lines.map((l) => ({ id: Number(l.externalLineId ?? lines.find((x) => x.sku === l.sku)?.id ?? 0), quantity: l.quantity, refund_total: 0 })).filter((l) => l.id > 0),
         meta_data: [{ key: REFUND_MARKER, value: ctx.idempotencyKey }],
       },
+    }).catch((e: unknown) => {
+      if (e instanceof ChannelError && e.kind === 'permanent') {
+        throw new ChannelError('permanent', `${e.words} Nothing was refunded there. See what is left to refund on order ${push.orderNumber} in WooCommerce, then press Retry or refund it there by hand.`, { detail: e.detail, status: e.status });
+      }
+      throw e;
     });
-    return { outcome: 'applied', remoteRef: String((created.body as { id?: unknown } | null)?.id ?? ''), words: `${shop}: order ${push.orderNumber} refunded.` };
+    const how = byHand ? ` ${amount} ${push.currency} recorded; ${method ? `"${String(order.payment_method_title || method)}"` : 'this order\'s payment'} is not paid back by WooCommerce: pay the customer by hand.` : '';
+    return { outcome: 'applied', remoteRef: String((created.body as { id?: unknown } | null)?.id ?? ''), words: `${shop}: order ${push.orderNumber} refunded.${how}` };
   }
 
   async function lookupPush(op: ChannelPush, ctx: PushContext): Promise<PushLookup> {

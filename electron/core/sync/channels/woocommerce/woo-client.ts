@@ -2,6 +2,20 @@ import { ChannelError } from '../../channel-error';
 import type { ChannelConnection, ChannelDeps } from '../../sales-channel';
 import { checkShopUrl, excerpt, httpJson, type HttpJsonReply } from '../http-json';
 
+/**
+ * WooCommerce's REST controllers answer some refusals with HTTP 500 and their own error code (a refund larger
+ * than what is left, a gateway that cannot pay back: `woocommerce_rest_cannot_create_order_refund`). That is a
+ * decision, not a server in trouble: retrying would only be refused again, so it is parked in words.
+ */
+function refusalIn5xx(e: unknown, shop: string, doing: string): ChannelError | null {
+  if (!(e instanceof ChannelError) || (e.status ?? 0) < 500) return null;
+  const body = e.detail; // "POST /path: 500 {json excerpt}"
+  const code = /"code"\s*:\s*"(woocommerce_rest_[a-z0-9_]+)"/.exec(body)?.[1];
+  if (!code) return null;
+  const said = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(body)?.[1]?.replace(/<[^>]*>/g, '') ?? '';
+  return new ChannelError('permanent', `${shop} refused ${doing}${said ? `: "${said}"` : ''}`, { detail: e.detail, status: e.status });
+}
+
 export type WooCall = {
   method: 'GET' | 'POST' | 'PUT';
   /** under /wp-json/wc/v3, e.g. "/orders/12" */
@@ -32,7 +46,7 @@ export function createWooClient(connection: ChannelConnection, deps: ChannelDeps
     const reply = await httpJson(fetchImpl, shop, {
       method: c.method, url: url.toString(), headers: { authorization: auth }, body: c.body, write: c.method !== 'GET',
       doing: c.doing, timeoutMs, signal: c.signal,
-    });
+    }).catch((e: unknown) => { throw refusalIn5xx(e, shop, c.doing) ?? e; });
     if (reply.status >= 400) {
       const b = reply.body as { code?: unknown; message?: unknown } | null;
       const said = typeof b?.message === 'string' ? b.message.replace(/<[^>]*>/g, '').slice(0, 300) : `HTTP ${reply.status}`;

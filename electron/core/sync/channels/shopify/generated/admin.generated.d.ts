@@ -187,7 +187,7 @@ export type OrderRefundsQueryVariables = AdminTypes.Exact<{
 
 export type OrderRefundsQuery = { order?: AdminTypes.Maybe<(
     Pick<AdminTypes.Order, 'id' | 'currencyCode'>
-    & { refunds: Array<Pick<AdminTypes.Refund, 'id' | 'note'>>, lineItems: { nodes: Array<Pick<AdminTypes.LineItem, 'id' | 'sku' | 'currentQuantity'>> } }
+    & { refunds: Array<Pick<AdminTypes.Refund, 'id' | 'note'>>, lineItems: { nodes: Array<Pick<AdminTypes.LineItem, 'id' | 'sku' | 'currentQuantity'>> }, transactions: Array<Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'gateway' | 'manualPaymentGateway' | 'maximumRefundable'>> }
   )> };
 
 export type RefundCreateMutationVariables = AdminTypes.Exact<{
@@ -213,7 +213,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query VariantsPage($first: Int!, $after: String, $query: String, $locations: Int!) {\n    productVariants(first: $first, after: $after, query: $query) {\n      nodes {\n        id sku title barcode\n        product { title }\n        inventoryItem {\n          id tracked\n          inventoryLevels(first: $locations) { nodes { location { id } quantities(names: [\"available\", \"on_hand\"]) { name quantity } } }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": {return: VariantsPageQuery, variables: VariantsPageQueryVariables},
   "#graphql\n  query InventoryItems($ids: [ID!]!, $locations: Int!) {\n    nodes(ids: $ids) {\n      ... on InventoryItem {\n        id sku tracked\n        inventoryLevels(first: $locations) { nodes { location { id } quantities(names: [\"available\", \"on_hand\"]) { name quantity } } }\n      }\n    }\n  }\n": {return: InventoryItemsQuery, variables: InventoryItemsQueryVariables},
   "#graphql\n  query Locations($first: Int!) {\n    locations(first: $first) { nodes { id name isActive } }\n  }\n": {return: LocationsQuery, variables: LocationsQueryVariables},
-  "#graphql\n  query OrderRefunds($id: ID!, $refunds: Int!, $lines: Int!) {\n    order(id: $id) {\n      id currencyCode\n      refunds(first: $refunds) { id note }\n      lineItems(first: $lines) { nodes { id sku currentQuantity } }\n    }\n  }\n": {return: OrderRefundsQuery, variables: OrderRefundsQueryVariables},
+  "#graphql\n  query OrderRefunds($id: ID!, $refunds: Int!, $lines: Int!) {\n    order(id: $id) {\n      id currencyCode\n      refunds(first: $refunds) { id note }\n      lineItems(first: $lines) { nodes { id sku currentQuantity } }\n      transactions(first: 20) { id kind status gateway manualPaymentGateway maximumRefundable }\n    }\n  }\n": {return: OrderRefundsQuery, variables: OrderRefundsQueryVariables},
 }
 
 interface GeneratedMutationTypes {

@@ -219,6 +219,14 @@ export const COST_PLANS: Record<string, CostPlan> = {
      "sized": [],
      "oneOf": []
     }
+   },
+   {
+    "size": 20,
+    "each": {
+     "fixed": 1,
+     "sized": [],
+     "oneOf": []
+    }
    }
   ],
   "oneOf": []

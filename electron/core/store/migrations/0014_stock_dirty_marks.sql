@@ -7,6 +7,6 @@ BEGIN
   INSERT INTO stock_dirty (channel_id, sku, version, cause, marked_at)
     SELECT c.id, v.sku, 1, NEW.kind || CASE WHEN NEW.reference <> '' THEN ' ' || NEW.reference ELSE '' END, NEW.created_at
     FROM channels c JOIN variants v ON v.id = NEW.variant_id
-    WHERE c.kind <> 'manual'
+    WHERE c.kind NOT IN ('manual', 'csv')
   ON CONFLICT (channel_id, sku) DO UPDATE SET version = version + 1, cause = excluded.cause, marked_at = excluded.marked_at;
 END;
