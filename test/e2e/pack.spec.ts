@@ -152,7 +152,7 @@ test('packs an order to a Japanese or Korean address: the pack screen writes the
 
   await packEverything(pack, order);
   await page.keyboard.press('Enter');
-  await pack.expectLabel('done', /Sent to Bench Zebra/);
+  await pack.expectLabel('done', /Printed on Bench Zebra/);
   const [received] = await printer.waitForJobs(1);
   const pictures = zplPictures(received!.text);
   expect(pictures.length).toBeGreaterThanOrEqual(2); // the name and the street at least

@@ -56,6 +56,9 @@ test('a batch of 10 orders picked on a phone by scanning bins and items in path 
     if (stops === 2) {
       await phone.scanIntoField(first.bin === stop.bin ? 'PB99999' : first.bin);
       await expect(phone.feedback).toHaveAttribute('data-tone', 'bad');
+      // a wrong bin undoes the bin scanned before it: the right one is scanned again
+      await phone.scanIntoField(stop.bin);
+      await expect(phone.feedback).toContainText(`Bin ${stop.bin}: take ${stop.qty} × ${stop.sku}`);
     }
     for (let n = 1; n <= stop.qty; n++) {
       await phone.scanIntoField(stop.sku);
