@@ -130,7 +130,7 @@ test('moves through the queue with the keyboard: / searches, arrows select, Ente
 
   await page.keyboard.press('/');
   await expect(orders.search).toBeFocused();
-  await page.keyboard.type('Søren');
+  await page.keyboard.type('Søren', { delay: 150 }); // a person's typing speed
   await orders.expectAnswered('Søren');
   await page.keyboard.press('Enter');
   await detail.expectOpen();

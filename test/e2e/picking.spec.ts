@@ -11,6 +11,11 @@ import { expect, test } from './station';
 test('a batch of 10 orders picked on a phone by scanning bins and items in path order, one short pick, then ready at the pack station', async ({ browser, page, station }) => {
   const desk = new AppShell(page);
   await desk.open(station);
+  // the demo already has a short order of its own
+  await page.getByTestId('orders-status-filter').selectOption('short');
+  await expect(page.getByTestId('order-row')).toHaveCount(1);
+  const shortBefore = 1;
+  await page.getByTestId('orders-status-filter').selectOption('');
   await desk.go('picking');
   const office = new PickingPage(page);
   await office.makeBatch(10);
@@ -48,11 +53,10 @@ test('a batch of 10 orders picked on a phone by scanning bins and items in path 
       shortSku = stop.sku;
       continue;
     }
-    if (bins.at(-1) !== stop.bin) {
-      await phone.scanIntoField(stop.bin);
-      await expect(phone.feedback).toContainText(`Bin ${stop.bin}: take ${stop.qty} × ${stop.sku}`);
-      bins.push(stop.bin);
-    }
+    // every stop starts with its bin's label, also when it is the bin of the stop before
+    await phone.scanIntoField(stop.bin);
+    await expect(phone.feedback).toContainText(`Bin ${stop.bin}: take ${stop.qty} × ${stop.sku}`);
+    bins.push(stop.bin);
     if (stops === 2) {
       await phone.scanIntoField(first.bin === stop.bin ? 'PB99999' : first.bin);
       await expect(phone.feedback).toHaveAttribute('data-tone', 'bad');
@@ -74,8 +78,8 @@ test('a batch of 10 orders picked on a phone by scanning bins and items in path 
   await desk.go('orders');
   await page.getByTestId('orders-status-filter').selectOption('short');
   const shortRows = page.getByTestId('order-row');
-  await expect(shortRows.first()).toBeVisible();
-  const shortCount = await shortRows.count();
+  await expect.poll(() => shortRows.count()).toBeGreaterThan(shortBefore);
+  const shortCount = (await shortRows.count()) - shortBefore;
   expect(shortCount).toBeGreaterThanOrEqual(1);
   await desk.go('pack');
   await expect(page.getByTestId('ready-order')).toHaveCount(10 - shortCount);

@@ -84,7 +84,7 @@ test('a return of 2 of 3 items: received by its RMA, graded new and damaged by k
     const historyOf = async (variantId: number) => (await client.call('inventory.history', { variantId, limit: 50 })).filter((m) => m.reference === `return:${announced.id}`);
 
     await page.keyboard.press('Escape'); // back to the queue
-    await page.keyboard.press('Alt+Minus');
+    await page.keyboard.press('Alt+0');
     const bench = new ReturnsPage(page);
     await expect(bench.root).toBeVisible();
     await expect(shell.nav('returns')).toHaveAttribute('aria-current', 'page');

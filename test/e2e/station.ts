@@ -26,10 +26,16 @@ export async function startStation(options: { dataDir?: string; env?: Record<str
     child.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`station exited with ${code}:\n${log}`)); });
   });
+  // a station that dies in the middle of a test says why in the test output, not only "Connection lost"
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`\n[e2e] the station on ${url.split('?')[0]} exited by itself (code ${code}, signal ${signal}); its last output:\n${log.slice(-20_000)}\n`);
+  });
   const parsed = new URL(url);
   return {
     url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dataDir, process: child,
     async stop() {
+      stopping = true;
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');

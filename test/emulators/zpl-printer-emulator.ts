@@ -66,10 +66,12 @@ function stripQueries(bytes: Buffer): Buffer {
     if (bytes.subarray(at, at + QUERY.length).toString('latin1') !== QUERY) break;
     at += QUERY.length;
   }
+  // line ends are dropped only with the query they stand beside: the job's own last line end is the job's
   for (;;) {
-    while (end > at && (bytes[end - 1] === 0x0d || bytes[end - 1] === 0x0a)) end--;
-    if (end - at < QUERY.length || bytes.subarray(end - QUERY.length, end).toString('latin1') !== QUERY) break;
-    end -= QUERY.length;
+    let e = end;
+    while (e > at && (bytes[e - 1] === 0x0d || bytes[e - 1] === 0x0a)) e--;
+    if (e - at < QUERY.length || bytes.subarray(e - QUERY.length, e).toString('latin1') !== QUERY) break;
+    end = e - QUERY.length;
   }
   return bytes.subarray(at, end);
 }

@@ -43,7 +43,8 @@ export class PickingPage {
   async scanIntoField(code: string): Promise<void> {
     await this.scanInput.fill(code);
     await this.scanInput.press('Enter');
-    await expect(this.scanInput).toHaveValue('');
+    // the field empties for the next scan, or goes with the list's last scan
+    await expect.poll(async () => (await this.finished.isVisible()) || (await this.scanInput.inputValue({ timeout: 500 }).catch(() => 'gone')) === '').toBe(true);
   }
 
   async currentStop(): Promise<{ bin: string; sku: string; qty: number }> {
