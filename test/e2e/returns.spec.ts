@@ -236,3 +236,38 @@ test('a refund the shop refuses is shown in its words on the Sync screen and on 
     client.dispose();
   }
 });
+
+test('an exchange is announced from the order: the form takes the SKU to send instead, refuses one not in the catalog in words, and the return carries it', async ({ page, station }) => {
+  const client = await connectStationClient(station);
+  try {
+    const shipped = (await client.call('orders.list', { q: '', status: 'shipped', limit: 10 })).rows[0]!;
+    const order = await client.call('orders.get', { id: shipped.id });
+    const line = order.lines[0]!;
+    const other = (await client.call('orders.list', { q: '', status: 'open', limit: 20 })).rows.length; // the queue before
+    const shell = new AppShell(page);
+    await shell.open(station);
+    const orders = new OrdersPage(page);
+    await orders.searchFor(order.number);
+    await orders.openRow(order.number);
+    const panel = page.getByTestId('order-returns');
+    await panel.getByTestId('announce-return').click();
+    const announceLine = panel.getByTestId('announce-line').and(page.locator(`[data-sku="${line.sku}"]`));
+    await announceLine.getByTestId('announce-quantity').fill('1');
+    await announceLine.getByTestId('announce-exchange').pressSequentially('NO-SUCH-SKU', { delay: 150 }); // typed by a person
+    await panel.getByTestId('announce-customer').check();
+    await panel.getByTestId('announce-submit').click();
+    await expect(announceLine).toContainText('SKU NO-SUCH-SKU is not in the catalog.');
+    await expect(panel.getByTestId('order-return')).toHaveCount(0);
+
+    await announceLine.getByTestId('announce-exchange').fill(line.sku); // the same item again, in a working size
+    await panel.getByTestId('announce-submit').click();
+    await expect(panel.getByTestId('order-return')).toHaveCount(1);
+    const rma = (await panel.getByTestId('order-return').getAttribute('data-rma'))!;
+    const announced = (await client.call('returns.list', { view: 'expected', q: rma, limit: 5 })).find((r) => r.number === rma)!;
+    const view = await client.call('returns.get', { id: announced.id });
+    expect(view.lines.map((l) => [l.sku, l.expected, l.exchangeSku])).toEqual([[line.sku, 1, line.sku]]);
+    expect((await client.call('orders.list', { q: '', status: 'open', limit: 20 })).rows.length).toBe(other); // the new order comes when the parcel is received
+  } finally {
+    client.dispose();
+  }
+});

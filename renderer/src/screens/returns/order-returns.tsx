@@ -9,7 +9,7 @@ import { useAppStore } from '../../stores/app-store';
 import { downloadReturnSlip } from './return-slip';
 import { useReturnsStore } from './returns-store';
 
-type Pick = { quantity: string; reasonCode: string };
+type Pick = { quantity: string; reasonCode: string; exchangeSku: string };
 
 /**
  * The order's returns, and announcing a new one: which items and how many, why (the shop's own list),
@@ -54,7 +54,7 @@ export function OrderReturns({ orderId }: { orderId: number }) {
 function AnnounceForm({ data, onDone }: { data: OrderReturnsData; onDone(returnId: number | null): void }) {
   const id = useId();
   const firstReason = data.reasons[0]?.code ?? '';
-  const [picks, setPicks] = useState<Record<number, Pick>>(() => Object.fromEntries(data.lines.map((l) => [l.orderLineId, { quantity: '0', reasonCode: firstReason }])));
+  const [picks, setPicks] = useState<Record<number, Pick>>(() => Object.fromEntries(data.lines.map((l) => [l.orderLineId, { quantity: '0', reasonCode: firstReason, exchangeSku: '' }])));
   const [shipping, setShipping] = useState<'label' | 'customer'>(data.labelsAvailable ? 'label' : 'customer');
   const [outsideReason, setOutsideReason] = useState('');
   const [preview, setPreview] = useState<RefundBreakdownView | null>(null);
@@ -64,7 +64,8 @@ function AnnounceForm({ data, onDone }: { data: OrderReturnsData; onDone(returnI
   const lines = data.lines.flatMap((l) => {
     const p = picks[l.orderLineId]!;
     const q = Number(p.quantity);
-    return Number.isInteger(q) && q > 0 ? [{ orderLineId: l.orderLineId, quantity: q, reasonCode: p.reasonCode }] : [];
+    // an exchange sends the SKU named instead of refunding the item
+    return Number.isInteger(q) && q > 0 ? [{ orderLineId: l.orderLineId, quantity: q, reasonCode: p.reasonCode, exchangeSku: p.exchangeSku.trim() || null }] : [];
   });
   const key = JSON.stringify([lines, shipping]);
   useEffect(() => {
@@ -94,11 +95,13 @@ function AnnounceForm({ data, onDone }: { data: OrderReturnsData; onDone(returnI
     <form className="announce-return" onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="announce-form">
       <table className="return-lines">
         <caption className="visually-hidden">Items to return</caption>
-        <thead><tr><th scope="col">Item</th><th scope="col">How many</th><th scope="col">Why</th></tr></thead>
+        <thead><tr><th scope="col">Item</th><th scope="col">How many</th><th scope="col">Why</th><th scope="col">Exchange for (SKU, or leave empty to refund)</th></tr></thead>
         <tbody>
           {data.lines.map((l) => {
             const p = picks[l.orderLineId]!;
             const set = (patch: Partial<Pick>) => setPicks((all) => ({ ...all, [l.orderLineId]: { ...p, ...patch } }));
+            // the store names a refused exchange SKU by the line's place among the lines sent
+            const exchangeError = errors[`lines.${lines.findIndex((x) => x.orderLineId === l.orderLineId)}.exchangeSku`];
             return (
               <tr key={l.orderLineId} data-testid="announce-line" data-sku={l.sku}>
                 <td><strong className="mono">{l.sku}</strong> {l.title} <span className="muted">({l.returnable} of {l.shipped} can come back)</span></td>
@@ -110,6 +113,11 @@ function AnnounceForm({ data, onDone }: { data: OrderReturnsData; onDone(returnI
                   <select className="input" value={p.reasonCode} onChange={(e) => set({ reasonCode: e.target.value })} aria-label={`Why ${l.sku} comes back`} data-testid="announce-reason">
                     {data.reasons.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
                   </select>
+                </td>
+                <td>
+                  <input className="input" value={p.exchangeSku} onChange={(e) => set({ exchangeSku: e.target.value })} disabled={l.returnable === 0}
+                    aria-label={`Exchange ${l.sku} for (SKU; empty refunds it)`} aria-invalid={exchangeError ? true : undefined} data-testid="announce-exchange" />
+                  {exchangeError ? <span className="field-error">{exchangeError}</span> : null}
                 </td>
               </tr>
             );
