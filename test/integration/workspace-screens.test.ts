@@ -110,6 +110,20 @@ describe('an empty workspace made usable through the API (real SQLite file)', ()
     expect(repos.inventory.sums(variant.id, location.id).onHand).toBe(5);
   });
 
+  it('units a picker took from a named bin leave that bin in the ledger, not the home bin; the rest comes home bin first', async () => {
+    const { location, bins, variant } = await setUpWarehouse(client);
+    const d = await client.call('deliveries.create', { locationId: location.id, reference: 'D1' });
+    await client.call('deliveries.scan', { deliveryId: d.id, binId: bins.a1.id, code: '14006381333938' });
+    await client.call('warehouse.move', { variantId: variant.id, locationId: location.id, fromBinId: bins.a1.id, toBinId: bins.a10.id, quantity: 4 });
+    const repos = core.workspace().repos;
+    const at = new Date().toISOString();
+    // 3 taken, the pick list said A-10-1 for 2 of them
+    repos.transaction(() => repos.inventory.recordOut({ variantId: variant.id, locationId: location.id, kind: 'adjust', quantity: -3, reason: 'test pick', actor: 'test', reference: 'test', at }, [{ binId: bins.a10.id, quantity: 2 }]));
+    expect(repos.inventory.binStock(variant.id, bins.a10.id)).toBe(2);
+    expect(repos.inventory.binStock(variant.id, bins.a1.id)).toBe(1);
+    expect(repos.inventory.sums(variant.id, location.id).onHand).toBe(3);
+  });
+
   it('takes a manual order with the address checked per country, reserving stock through importOrders', async () => {
     const { location, bins } = await setUpWarehouse(client);
     const d = await client.call('deliveries.create', { locationId: location.id, reference: 'D1' });

@@ -99,11 +99,12 @@ export function createInventoryRepo(db: Db) {
   }
 
   /**
-   * Units leaving the location (a pick, a count that found fewer) when nobody said which bin: taken from
-   * the home bin first, then the other bins in walk order, then stock in no bin, one movement per bin.
-   * The location's own rule (never below zero) is checked first, with its words.
+   * Units leaving the location (a pick, a count that found fewer): taken from the bins a picker said
+   * (`fromBins`, as far as they hold them) first, then the home bin, then the other bins in walk order,
+   * then stock in no bin, one movement per bin. The location's own rule (never below zero) is checked
+   * first, with its words.
    */
-  function recordOut(m: MovementInput & { quantity: number }): void {
+  function recordOut(m: MovementInput & { quantity: number }, fromBins: Array<{ binId: number; quantity: number }> = []): void {
     const signed = m.kind === 'adjust' || m.kind === 'transfer';
     const units = signed ? -m.quantity : m.quantity;
     const before = getBalance.get(m.variantId, m.locationId) ?? { on_hand: 0, committed: 0 };
@@ -112,10 +113,17 @@ export function createInventoryRepo(db: Db) {
     let left = units;
     const unbinned = before.on_hand - binnedAt.get(m.variantId, m.locationId)!.n;
     const parts: Array<{ binId: number | null; qty: number }> = [];
-    for (const b of takeOrder.all(m.variantId, m.locationId)) {
+    const bins = takeOrder.all(m.variantId, m.locationId);
+    const inBin = new Map(bins.map((b) => [b.bin_id, b.on_hand]));
+    const named = fromBins.flatMap((f) => (inBin.has(f.binId) ? [{ bin_id: f.binId, most: f.quantity }] : []));
+    for (const b of [...named, ...bins.map((x) => ({ bin_id: x.bin_id, most: Infinity }))]) {
       if (left <= 0) break;
-      const qty = Math.min(left, b.on_hand);
-      parts.push({ binId: b.bin_id, qty });
+      const qty = Math.min(left, b.most, inBin.get(b.bin_id)!);
+      if (qty <= 0) continue;
+      inBin.set(b.bin_id, inBin.get(b.bin_id)! - qty);
+      const same = parts.find((p) => p.binId === b.bin_id);
+      if (same) same.qty += qty;
+      else parts.push({ binId: b.bin_id, qty });
       left -= qty;
     }
     if (left > 0) {
