@@ -121,19 +121,19 @@ const keyOf = (r: TextRasterRequest): string => `${r.fontHeight}|${r.maxWidth}|$
  * to fit rather than cut.
  */
 export function rasterizeLines(requests: TextRasterRequest[]): TextRaster[] {
-  const todo = requests.filter((r, i) => !cache.has(keyOf(r)) && requests.findIndex((o) => keyOf(o) === keyOf(r)) === i).map(prepare);
-  if (todo.length) {
-    let drawn = drawBands(todo, todo.map(() => 1));
-    const scale = todo.map((l, i) => {
+  const toDraw = requests.filter((r, i) => !cache.has(keyOf(r)) && requests.findIndex((o) => keyOf(o) === keyOf(r)) === i).map(prepare);
+  if (toDraw.length) {
+    let drawn = drawBands(toDraw, toDraw.map(() => 1));
+    const scale = toDraw.map((l, i) => {
       const ink = drawn[i]!.ink.right - drawn[i]!.ink.left;
       return ink > l.maxWidth ? Math.floor((l.maxWidth / ink) * 1000) / 1000 : 1;
     });
-    const wide = todo.map((_, i) => i).filter((i) => scale[i]! < 1);
+    const wide = toDraw.map((_, i) => i).filter((i) => scale[i]! < 1);
     if (wide.length) {
-      const redrawn = drawBands(wide.map((i) => todo[i]!), wide.map((i) => scale[i]!));
+      const redrawn = drawBands(wide.map((i) => toDraw[i]!), wide.map((i) => scale[i]!));
       drawn = drawn.map((d, i) => (wide.includes(i) ? redrawn[wide.indexOf(i)]! : d));
     }
-    todo.forEach((l, i) => {
+    toDraw.forEach((l, i) => {
       const { band, ink } = drawn[i]!;
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
       cache.set(keyOf(l), { bitmap: crop(band, ink, l.maxWidth), top: ink.top, missing: l.missing, squeeze: scale[i]! });

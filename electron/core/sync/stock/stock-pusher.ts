@@ -40,7 +40,7 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
     const channels = stockChannels(repos);
     const rules = repos.stockSync.rules();
     const at = () => isoNow(ctx.clock);
-    const todo: Array<{ push: AvailablePush; share: number; version: number; cause: string }> = [];
+    const due: Array<{ push: AvailablePush; share: number; version: number; cause: string }> = [];
     let settled = 0;
     for (const m of marks) {
       const held = heldForPull.get(m.sku);
@@ -56,14 +56,14 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
       // the channel already shows this number (as far as we know): nothing to send
       if (told && told.quantity === quantity && told.remoteSeen === quantity) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
       ctx.stockInFlight.set(`${channel.id}|${m.sku}`, Math.max(told?.quantity ?? 0, quantity));
-      todo.push({ share: mine?.quantity ?? 0, push: { sku: m.sku, ref: known?.ref ?? null, remoteLocationId: null, available: quantity, expectedRemote: told?.remoteSeen ?? null }, version: m.version, cause: m.cause });
+      due.push({ share: mine?.quantity ?? 0, push: { sku: m.sku, ref: known?.ref ?? null, remoteLocationId: null, available: quantity, expectedRemote: told?.remoteSeen ?? null }, version: m.version, cause: m.cause });
     }
     let pushed = 0;
-    for (let i = 0; i < todo.length; i += BATCH) {
+    for (let i = 0; i < due.length; i += BATCH) {
       if (signal.aborted) return { more: false, failure: null, pushed };
-      const batch = todo.slice(i, i + BATCH);
+      const batch = due.slice(i, i + BATCH);
       let results;
-      const release = (from: number) => { for (const b of todo.slice(from)) ctx.stockInFlight.delete(`${channel.id}|${b.push.sku}`); };
+      const release = (from: number) => { for (const b of due.slice(from)) ctx.stockInFlight.delete(`${channel.id}|${b.push.sku}`); };
       try {
         results = await adapter.pushAvailable(batch.map((b) => b.push), { idempotencyKey: randomUUID(), attempt: 1, signal });
       } catch (e) {
