@@ -120,6 +120,8 @@ describe('crash between push and answer (#7)', () => {
     const setsAtCrash = t.setInventoryApplied(sku);
     expect(setsAtCrash - setsBefore).toBe(1);
     expect(t.repos.stockSync.published(t.shopifyId, sku)?.quantity).toBe(before);
+    // and the shelf is counted again before the stop: after the restart Packbench wants another number than the one that arrived
+    await t.setAvailable(sku, t.ledger(sku) - 6);
     const { createCore } = await import('../../electron/core/create-core');
     const { createInMemoryClient } = await import('../../electron/core/hosts/in-memory-transport');
     t.s.client.close();
@@ -133,7 +135,12 @@ describe('crash between push and answer (#7)', () => {
     // the count that arrived unanswered was never sent again; a later set may follow only with another number
     const later = t.shop.state.applied.slice().filter((m) => m.mutation === 'inventorySetQuantities' && JSON.stringify(m.variables).includes(`InventoryItem/${t.shop.state.variantForSku(sku)!.inventoryItemId}"`)).slice(setsAtCrash - setsBefore + setsBefore);
     expect(later.filter((m) => JSON.stringify(m.variables).includes(`"quantity":${arrived},`))).toEqual([]);
-    expect(repos.stockSync.history(sku, 50).filter((h) => h.channelId === t.shopifyId && h.quantity === arrived)).toHaveLength(1);
+    const recognised = repos.stockSync.history(sku, 50).filter((h) => h.channelId === t.shopifyId && h.quantity === arrived);
+    expect(recognised).toHaveLength(1);
+    expect(recognised[0]!.cause).toMatch(/sent before Packbench stopped; Test Shopify shows it/);
+    // the newer count went out after it, set from the number that arrived
+    expect(t.remote.shopify(sku)).not.toBe(arrived);
+    expect(later.at(-1)?.variables).toMatchObject({ input: { quantities: [expect.objectContaining({ changeFromQuantity: arrived })] } });
   });
 });
 

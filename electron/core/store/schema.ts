@@ -728,6 +728,9 @@ export const stockPublished = sqliteTable('stock_published', {
   quantity: integer('quantity').notNull(),
   /** the channel's own count as last set or read; null when unknown (the next set is unconditional) */
   remoteSeen: integer('remote_seen'),
+  /** the number of a set still waiting for its answer, written before the call: if the app stops before the
+   *  answer, a shop that later shows exactly this number is recognised as showing our own set */
+  sending: integer('sending'),
   publishedAt: text('published_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.channelId, t.sku] })]);
 

@@ -2,7 +2,7 @@ import type { StockRuleKind } from '../../../shared/domain/stock-allocation';
 import type { Db } from './db';
 
 export type DirtyMark = { sku: string; version: number; cause: string; markedAt: string };
-export type PublishedRow = { sku: string; quantity: number; remoteSeen: number | null; publishedAt: string };
+export type PublishedRow = { sku: string; quantity: number; remoteSeen: number | null; sending: number | null; publishedAt: string };
 export type StockRuleRow = { id: number; channelId: number; sku: string; kind: StockRuleKind; value: number; updatedAt: string };
 export type ReconciliationRow = { id: number; trigger: 'manual' | 'schedule' | 'reconnect'; startedAt: string; finishedAt: string | null; summary: string };
 export type ReconciliationLineRow = {
@@ -21,9 +21,10 @@ export function createStockSyncRepo(db: Db) {
   // a follow-up mark (a share moved) keeps the cause already waiting: the order or count behind it says more
   const markKeep = c.prepare(`INSERT INTO stock_dirty (channel_id, sku, version, cause, marked_at) VALUES (?, ?, 1, ?, ?)
     ON CONFLICT (channel_id, sku) DO UPDATE SET version = version + 1`);
-  const getPublished = c.prepare<[number, string], PublishedRow>('SELECT sku, quantity, remote_seen AS remoteSeen, published_at AS publishedAt FROM stock_published WHERE channel_id = ? AND sku = ?');
+  const getPublished = c.prepare<[number, string], PublishedRow>('SELECT sku, quantity, remote_seen AS remoteSeen, sending, published_at AS publishedAt FROM stock_published WHERE channel_id = ? AND sku = ?');
   const upsertPublished = c.prepare(`INSERT INTO stock_published (channel_id, sku, quantity, remote_seen, published_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (channel_id, sku) DO UPDATE SET quantity = excluded.quantity, remote_seen = excluded.remote_seen, published_at = excluded.published_at`);
+  const setSending = c.prepare('UPDATE stock_published SET sending = ? WHERE channel_id = ? AND sku = ?');
   const insertHistory = c.prepare('INSERT INTO stock_publish_history (channel_id, sku, quantity, previous, cause, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const balanceSum = c.prepare<[string], { onHand: number; committed: number }>(`SELECT coalesce(sum(b.on_hand), 0) AS onHand, coalesce(sum(b.committed), 0) AS committed
     FROM inventory_balances b JOIN variants v ON v.id = b.variant_id WHERE v.sku = ?`);
@@ -48,14 +49,18 @@ export function createStockSyncRepo(db: Db) {
     },
     published(channelId: number, sku: string): PublishedRow | undefined { return getPublished.get(channelId, sku); },
     publishedAll(channelId: number): PublishedRow[] {
-      return c.prepare('SELECT sku, quantity, remote_seen AS remoteSeen, published_at AS publishedAt FROM stock_published WHERE channel_id = ? ORDER BY sku').all(channelId) as PublishedRow[];
+      return c.prepare('SELECT sku, quantity, remote_seen AS remoteSeen, sending, published_at AS publishedAt FROM stock_published WHERE channel_id = ? ORDER BY sku').all(channelId) as PublishedRow[];
     },
     /** a number the channel now shows: remembered, with its cause in the history (only when it changed) */
     recordPublished(channelId: number, sku: string, quantity: number, cause: string, at: string) {
       const before = getPublished.get(channelId, sku);
       upsertPublished.run(channelId, sku, quantity, quantity, at);
+      setSending.run(null, channelId, sku);
       if (!before || before.quantity !== quantity) insertHistory.run(channelId, sku, quantity, before?.quantity ?? null, cause, at);
     },
+    /** written before a set goes out (its own transaction), so it survives the app stopping before the answer.
+     *  A channel never told has no row and needs none: its first set is unconditional, never answered stale. */
+    sending(channelId: number, sku: string, quantity: number | null) { setSending.run(quantity, channelId, sku); },
     /** a raise that may have arrived (no answer): the channel is counted at the higher number until we know */
     promise(channelId: number, sku: string, quantity: number, at: string) {
       const before = getPublished.get(channelId, sku);

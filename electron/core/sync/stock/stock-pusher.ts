@@ -24,6 +24,8 @@ export type StockPushVerdict = { more: boolean; failure: ChannelError | null; pu
  * means the shop sold (or someone edited) since: the SKU waits until orders were pulled again, so the sale is
  * in the ledger before we set the count, and is never sold twice. A stale answer that already shows our number
  * (the push arrived but its answer was lost, or the app stopped before recording it) is recorded as done.
+ * The number of each set is written down before it goes out: after a restart, a stale answer that shows the
+ * number sent before the stop is our own set, and goes into the history as what the channel was told.
  */
 export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, adapter: SalesChannel, hooks: { requestPull(): void; pullPasses(): number }) {
   const { repos } = ctx;
@@ -40,7 +42,7 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
     const channels = stockChannels(repos);
     const rules = repos.stockSync.rules();
     const at = () => isoNow(ctx.clock);
-    const due: Array<{ push: AvailablePush; share: number; version: number; cause: string }> = [];
+    const due: Array<{ push: AvailablePush; share: number; version: number; cause: string; sentBefore: number | null }> = [];
     let settled = 0;
     for (const m of marks) {
       const held = heldForPull.get(m.sku);
@@ -56,7 +58,7 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
       // the channel already shows this number (as far as we know): nothing to send
       if (told && told.quantity === quantity && told.remoteSeen === quantity) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
       ctx.stockInFlight.set(`${channel.id}|${m.sku}`, Math.max(told?.quantity ?? 0, quantity));
-      due.push({ share: mine?.quantity ?? 0, push: { sku: m.sku, ref: known?.ref ?? null, remoteLocationId: null, available: quantity, expectedRemote: told?.remoteSeen ?? null }, version: m.version, cause: m.cause });
+      due.push({ share: mine?.quantity ?? 0, sentBefore: told?.sending ?? null, push: { sku: m.sku, ref: known?.ref ?? null, remoteLocationId: null, available: quantity, expectedRemote: told?.remoteSeen ?? null }, version: m.version, cause: m.cause });
     }
     let pushed = 0;
     for (let i = 0; i < due.length; i += BATCH) {
@@ -64,6 +66,7 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
       const batch = due.slice(i, i + BATCH);
       let results;
       const release = (from: number) => { for (const b of due.slice(from)) ctx.stockInFlight.delete(`${channel.id}|${b.push.sku}`); };
+      repos.transaction(() => { for (const b of batch) repos.stockSync.sending(channel.id, b.push.sku, b.push.available); });
       try {
         results = await adapter.pushAvailable(batch.map((b) => b.push), { idempotencyKey: randomUUID(), attempt: 1, signal });
       } catch (e) {
@@ -95,8 +98,14 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
             ctx.log('info', channel, r.words);
             repos.stockSync.clear(channel.id, sku, b.version);
           } else {
+            if (b.sentBefore !== null && r.remoteAvailable === b.sentBefore) {
+              repos.stockSync.recordPublished(channel.id, sku, b.sentBefore, `${b.cause} (sent before Packbench stopped; ${channel.name} shows it)`, at());
+            } else {
+              repos.stockSync.sawRemote(channel.id, sku, r.remoteAvailable, at());
+              repos.stockSync.sending(channel.id, sku, null);
+            }
             // somebody sold or edited it there since we last looked: pull their orders first, then set it again
-            repos.stockSync.sawRemote(channel.id, sku, r.remoteAvailable, at());
+            // (even when it shows our own earlier number: a sale there may have brought it to the same count)
             heldForPull.set(sku, hooks.pullPasses());
             hooks.requestPull();
             ctx.log('info', channel, `${r.words} Packbench reads ${channel.name}'s new orders first, then sends the count again.`);

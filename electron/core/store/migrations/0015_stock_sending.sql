@@ -1,0 +1,1 @@
+ALTER TABLE `stock_published` ADD `sending` integer;
