@@ -45,7 +45,7 @@ function parcel(emu: ShopifyEmulator, orderId: number, lines: Array<{ sku: strin
   const o = emu.state.orders.get(orderId)!;
   return {
     externalOrderId: gid('Order', o.id), orderNumber: o.name, parcelNo: 1, final: true, notifyCustomer: true, remoteLocationId: null,
-    tracking: { company: 'UPS', number: '1Z999AA10123456784', url: '' },
+    tracking: { company: 'UPS', number: '1Z999AA10123456784', url: '' }, replacesTracking: null,
     lines: lines.map((l) => ({ ...l, externalLineId: gid('LineItem', o.lines.find((x) => x.sku === l.sku)!.id) })),
     ...extra,
   };
@@ -126,6 +126,26 @@ describe('Shopify adapter: fulfilments', () => {
     expect(created[0]!.result).toMatchObject({ notifyCustomer: true, tracking: [{ company: 'UPS', number: '1Z999AA10123456784' }] });
     expect(emu.state.emails.filter((e) => e.kind === 'shipping_confirmation')).toHaveLength(1);
     expect(emu.state.fulfillmentStatus(emu.state.orders.get(order.id)!)).toBe('FULFILLED');
+  });
+
+  it('a label voided and bought again after Shopify had the first: the same fulfillment gets the new number once, and the customer a shipping update', async () => {
+    const emu = await shopifyEmulator({ seed: (s) => seedDemoShop(s, 0) });
+    const order = emu.state.createOrder({ email: 'zoe@example.de', lines: [{ sku: 'MUG-ENAMEL-WHT', quantity: 1 }] });
+    const channel = shopifyChannel(emu);
+    const first = parcel(emu, order.id, [{ sku: 'MUG-ENAMEL-WHT', quantity: 1 }]);
+    expect((await channel.pushFulfilment(first, { idempotencyKey: 'f1', attempt: 1 })).outcome).toBe('applied');
+    const replacement = { ...first, tracking: { company: 'UPS', number: '1Z999AA10123456795', url: '' }, replacesTracking: first.tracking!.number };
+    // the update arrives, its answer is lost: the retry finds the new number there and sends nothing
+    emu.faults.script({ kind: 'reset', after: true, operation: 'FulfilmentTrackingUpdate' });
+    expect((await caught(channel.pushFulfilment(replacement, { idempotencyKey: 'f2', attempt: 1 }))).kind).toBe('no_answer');
+    expect(await channel.lookupPush({ kind: 'fulfilment', push: replacement }, { idempotencyKey: 'f2', attempt: 2 })).toMatchObject({ found: true });
+    const retry = await channel.pushFulfilment(replacement, { idempotencyKey: 'f2', attempt: 2 });
+    expect(retry).toMatchObject({ outcome: 'already_applied' });
+    expect(emu.state.applied.filter((a) => a.mutation.startsWith('fulfillment')).map((a) => a.mutation)).toEqual(['fulfillmentCreate', 'fulfillmentTrackingInfoUpdate']);
+    const fulfillment = [...emu.state.fulfillments.values()].filter((f) => f.orderId === order.id);
+    expect(fulfillment).toHaveLength(1);
+    expect(fulfillment[0]!.tracking.map((t) => t.number)).toEqual(['1Z999AA10123456795']);
+    expect(emu.state.emails.filter((e) => e.orderId === order.id).map((e) => e.kind)).toEqual(['shipping_confirmation', 'shipping_update']);
   });
 
   it('sends again when the request never arrived, and ships parcels without tracking once each', async () => {

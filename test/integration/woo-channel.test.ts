@@ -98,7 +98,7 @@ describe('WooCommerce adapter against the emulator', () => {
     const o = emu.store.addOrder({ billing: customer, shipping: customer, line_items: [{ sku: 'X', quantity: 1 }] });
     const push: FulfilmentPush = {
       externalOrderId: String(o.id), orderNumber: `#${o.number}`, parcelNo: 1, final: true, lines: [{ sku: 'X', quantity: 1, externalLineId: null }],
-      tracking: { company: 'DHL Express', number: '1234567890', url: 'https://www.dhl.com/track?id=1234567890' }, notifyCustomer: true, remoteLocationId: null,
+      tracking: { company: 'DHL Express', number: '1234567890', url: 'https://www.dhl.com/track?id=1234567890' }, replacesTracking: null, notifyCustomer: true, remoteLocationId: null,
     };
     // the note is written, then the answer is lost
     emu.faults.queue(/\/notes$/, 'reset', 'after', 'POST');
@@ -113,6 +113,13 @@ describe('WooCommerce adapter against the emulator', () => {
     expect(emu.store.notes.get(o.id)!.find((n) => n.customer_note)!.note).toBe(trackingNote(push));
     expect(emu.store.effectsFor('order.status', o.id)).toMatchObject([{ from: 'processing', to: 'completed' }]);
     expect(await channel.lookupPush({ kind: 'fulfilment', push }, { idempotencyKey: 'key-1', attempt: 4 })).toMatchObject({ found: true });
+
+    // the label voided and bought again: the customer is told the new number, and which one it replaces
+    const replacement: FulfilmentPush = { ...push, tracking: { company: 'DHL Express', number: '1234567891', url: '' }, replacesTracking: '1234567890' };
+    expect((await channel.pushFulfilment(replacement, { idempotencyKey: 'key-2', attempt: 1 })).outcome).toBe('applied');
+    const told = emu.store.notes.get(o.id)!.filter((n) => n.customer_note).map((n) => n.note);
+    expect(told).toHaveLength(2);
+    expect(told).toContain(`The tracking number of your order #${o.number} has changed: it ships with DHL Express, tracking number 1234567891 (instead of 1234567890).`);
   });
 
   it('classifies a 429 with its wait, a 5xx, garbage and a dead port', async () => {

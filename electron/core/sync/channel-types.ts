@@ -157,6 +157,8 @@ export type FulfilmentPush = {
   lines: Array<{ sku: string; quantity: number; externalLineId: string | null }>;
   /** null when the parcel has no tracking (an address label, a hand delivery): the push still happens */
   tracking: Tracking | null;
+  /** the tracking number of a voided label the channel already has for this parcel: the new one replaces it there */
+  replacesTracking: string | null;
   /** ask the channel to send its shipping e-mail */
   notifyCustomer: boolean;
   /** the channel location it ships from, when the channel has several; null otherwise */

@@ -65,12 +65,24 @@ export function createMutations(schema: GraphQLSchema) {
     if (orderIds.size > 1) errors.push({ field: ['fulfillment', 'lineItemsByFulfillmentOrder'], message: 'All fulfillment orders must belong to the same order.' });
     if (!errors.length && !lines.length) errors.push({ field: ['fulfillment', 'lineItemsByFulfillmentOrder'], message: 'There is nothing left to fulfill on these fulfillment orders.' });
     if (errors.length) return { fulfillment: null, userErrors: errors };
-    const t = input.trackingInfo ?? {};
-    const numbers = (t.numbers as string[] | null | undefined)?.length ? (t.numbers as string[]) : [t.number as string | null | undefined ?? null];
-    const urls = (t.urls as string[] | null | undefined) ?? [];
-    const tracking: TrackingRec[] = numbers.filter((n) => n !== null || t.company).map((n, i) => ({ company: (t.company as string | null | undefined) ?? null, number: n, url: urls[i] ?? (i === 0 ? (t.url as string | null | undefined) ?? null : null) }));
+    const tracking = trackingRecs(input.trackingInfo ?? {});
     const f = s.createFulfillment({ orderId: [...orderIds][0]!, lines, tracking, notifyCustomer: Boolean(input.notifyCustomer), fulfillmentOrderIds: foIds });
     s.record('fulfillmentCreate', idempotencyKey, variables, { fulfillmentId: gid('Fulfillment', f.id), orderId: gid('Order', f.orderId), tracking: f.tracking, notifyCustomer: f.notifyCustomer, lines: f.lines.map((l) => ({ lineItemId: gid('LineItem', l.lineItemId), quantity: l.quantity })) });
+    return { fulfillment: fulfillmentView(ctx, f), userErrors: [] };
+  }
+
+  /** FulfillmentTrackingInput: `numbers`/`urls` win over `number`/`url`, as the schema describes */
+  function trackingRecs(t: Input): TrackingRec[] {
+    const numbers = (t.numbers as string[] | null | undefined)?.length ? (t.numbers as string[]) : [t.number as string | null | undefined ?? null];
+    const urls = (t.urls as string[] | null | undefined) ?? [];
+    return numbers.filter((n) => n !== null || t.company).map((n, i) => ({ company: (t.company as string | null | undefined) ?? null, number: n, url: urls[i] ?? (i === 0 ? (t.url as string | null | undefined) ?? null : null) }));
+  }
+
+  function fulfillmentTrackingInfoUpdate({ args, ctx, idempotencyKey, variables }: MutationCall) {
+    const g = parseGid(args.fulfillmentId, 'Fulfillment');
+    if (!g || !ctx.state.fulfillments.has(g.id)) return { fulfillment: null, userErrors: [{ field: ['fulfillmentId'], message: 'Fulfillment does not exist.' }] };
+    const f = ctx.state.updateTracking(g.id, trackingRecs((args.trackingInfoInput ?? {}) as Input), Boolean(args.notifyCustomer));
+    ctx.state.record('fulfillmentTrackingInfoUpdate', idempotencyKey, variables, { fulfillmentId: gid('Fulfillment', f.id), orderId: gid('Order', f.orderId), tracking: f.tracking, notifyCustomer: Boolean(args.notifyCustomer) });
     return { fulfillment: fulfillmentView(ctx, f), userErrors: [] };
   }
 
@@ -249,6 +261,7 @@ export function createMutations(schema: GraphQLSchema) {
 
   return {
     fulfillmentCreate: guard(fulfillmentCreate, { fulfillment: null }),
+    fulfillmentTrackingInfoUpdate: guard(fulfillmentTrackingInfoUpdate, { fulfillment: null }),
     inventorySetQuantities: guard(inventorySetQuantities, { inventoryAdjustmentGroup: null }),
     inventoryAdjustQuantities: guard(inventoryAdjustQuantities, { inventoryAdjustmentGroup: null }),
     refundCreate: guard(refundCreate, { refund: null, order: null }),

@@ -57,7 +57,7 @@ export type AdjustmentGroupRec = {
 
 /** What the app changed in the shop, for tests to assert "exactly once". */
 export type AppliedMutation = { seq: number; mutation: string; idempotencyKey: string | null; at: string; variables: unknown; result: Record<string, unknown> };
-export type CustomerEmail = { orderId: number; kind: 'shipping_confirmation' | 'refund'; subjectId: number; at: string };
+export type CustomerEmail = { orderId: number; kind: 'shipping_confirmation' | 'shipping_update' | 'refund'; subjectId: number; at: string };
 
 export type NewOrderInput = {
   lines: Array<{ sku: string; quantity: number; price?: string | undefined; title?: string | undefined }>;
@@ -406,6 +406,20 @@ export function createShopState(opts: { currency?: string; domain?: string; name
     return f;
   }
 
+  /** fulfillmentTrackingInfoUpdate: the tracking replaced; Shopify sends a shipping-update e-mail when asked */
+  function updateTracking(fulfillmentId: number, tracking: TrackingRec[], notify: boolean): FulfillmentRec {
+    const f = fulfillments.get(fulfillmentId);
+    if (!f) throw new ShopStateError('Fulfillment does not exist.');
+    if (f.status !== 'SUCCESS') throw new ShopStateError('Cannot update tracking info on a cancelled fulfillment.');
+    const at = stamp();
+    f.tracking = tracking.map((t) => ({ ...t, url: t.url ?? (t.company && t.number && TRACKING_URLS[t.company] ? TRACKING_URLS[t.company]!(t.number) : null) }));
+    f.updatedAt = at;
+    const order = requireOrder(f.orderId);
+    if (notify && order.email) emails.push({ orderId: order.id, kind: 'shipping_update', subjectId: f.id, at });
+    touch(order);
+    return f;
+  }
+
   function createRefund(input: {
     orderId: number; note: string | null; notify: boolean; amountMinor: number; lines: Array<{ lineItemId: number; quantity: number; restockType: string; locationId: number | null }>;
     transactions?: Array<{ amountMinor: number; gateway: string; parentId: number | null }>;
@@ -446,7 +460,7 @@ export function createShopState(opts: { currency?: string; domain?: string; name
     applied, emails,
     level, quantity, onHand, addLocation, defaultLocation, addProduct, variantForSku,
     createOrder, checkout, availableOf, cancelOrder, editOrderLine, readdressOrder, touchOrder, fulfillmentStatus, orderSubtotal, orderTotal,
-    setQuantity, adjustQuantity, createFulfillment, createRefund, record, requireOrder,
+    setQuantity, adjustQuantity, createFulfillment, updateTracking, createRefund, record, requireOrder,
   };
 }
 

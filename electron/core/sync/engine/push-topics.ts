@@ -61,7 +61,7 @@ export function planPush(repos: Repos, channel: ChannelRecord, adapter: SalesCha
       const push = {
         externalOrderId: order!.externalId, orderNumber: order!.number, parcelNo: Number(p.parcelNo ?? 1), final: p.final !== false,
         lines: lines.map((l) => ({ sku: String(l.sku), quantity: Number(l.quantity), externalLineId: lineId(String(l.sku)) })),
-        tracking: asTracking(p.tracking), notifyCustomer: true, remoteLocationId: snapshot?.remoteLocationId ?? null,
+        tracking: asTracking(p.tracking), replacesTracking: typeof p.replacesTracking === 'string' && p.replacesTracking ? p.replacesTracking : null, notifyCustomer: true, remoteLocationId: snapshot?.remoteLocationId ?? null,
       };
       return { kind: 'push', op: { kind: 'fulfilment', push }, orderId, run: (ctx) => adapter.pushFulfilment(push, ctx) };
     }

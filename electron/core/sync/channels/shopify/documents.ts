@@ -114,6 +114,20 @@ export const FULFILMENT_CREATE = `#graphql
   }
 `;
 
+/**
+ * A label voided and bought again after Shopify already had the first: the same fulfillment gets the new
+ * tracking (a second fulfillmentCreate would find nothing left to fulfil). Setting a number is naturally
+ * idempotent, so a retry sends the same request again.
+ */
+export const FULFILMENT_TRACKING_UPDATE = `#graphql
+  mutation FulfilmentTrackingUpdate($fulfillmentId: ID!, $tracking: FulfillmentTrackingInput!, $notifyCustomer: Boolean) {
+    fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, trackingInfoInput: $tracking, notifyCustomer: $notifyCustomer) {
+      fulfillment { id status trackingInfo(first: 1) { company number url } }
+      userErrors { field message }
+    }
+  }
+`;
+
 export const ORDER_NOTE = `#graphql
   query OrderNote($id: ID!, $markerKey: String!) {
     order(id: $id) { id note cancelledAt marker: metafield(namespace: "packbench", key: $markerKey) { value } }

@@ -3,10 +3,12 @@
 // same request first writes a marker on the order (packbench.fulfilment_<parcel>: the outbox key and
 // how many fulfillments the order had before), then creates the fulfillment. Before sending again, a
 // retry reads the marker and the fulfillments made after it: a match means the parcel is already there.
+// A label voided and bought again after Shopify had the first: that fulfillment's tracking is updated
+// instead (fulfillmentTrackingInfoUpdate), and the customer gets Shopify's shipping-update e-mail.
 
 import { ChannelError } from '../../channel-error';
 import type { FulfilmentPush, PushContext, PushLookup, PushReceipt } from '../../channel-types';
-import { FULFILMENT_CREATE, FULFILMENT_TARGET, ORDER_FULFILMENTS } from './documents';
+import { FULFILMENT_CREATE, FULFILMENT_TARGET, FULFILMENT_TRACKING_UPDATE, ORDER_FULFILMENTS } from './documents';
 import type { ShopifyTransport } from './shopify-transport';
 
 const markerKey = (parcelNo: number) => `fulfilment_${parcelNo}`;
@@ -25,11 +27,21 @@ function readMarker(value: unknown): Marker | null {
 export function createShopifyFulfilment(t: ShopifyTransport) {
   const { shop } = t;
 
+  const readFulfilments = (push: FulfilmentPush, ctx: PushContext) => t.request(ORDER_FULFILMENTS,
+    t.sized(ORDER_FULFILMENTS, { id: push.externalOrderId, fulfillments: 10, lines: 30, markerKey: markerKey(push.parcelNo) }, ['fulfillments', 'lines']),
+    { write: false, doing: `checking parcel ${push.parcelNo} of order ${push.orderNumber}`, signal: ctx.signal });
+  const carrying = (fulfilments: Array<{ id: string; status: string; trackingInfo: Array<{ number?: string | null }> }>, number: string) =>
+    fulfilments.find((f) => f.status === 'SUCCESS' && f.trackingInfo.some((ti) => ti.number === number));
+
   /** Is this parcel already on Shopify? Reads only. */
   async function findParcel(push: FulfilmentPush, ctx: PushContext): Promise<PushLookup> {
-    const reply = await t.request(ORDER_FULFILMENTS, t.sized(ORDER_FULFILMENTS, { id: push.externalOrderId, fulfillments: 10, lines: 30, markerKey: markerKey(push.parcelNo) }, ['fulfillments', 'lines']),
-      { write: false, doing: `checking parcel ${push.parcelNo} of order ${push.orderNumber}`, signal: ctx.signal });
+    const reply = await readFulfilments(push, ctx);
     const order = reply.data.order;
+    // a replacement carries no marker: the new number on any fulfillment of the order is the proof
+    if (push.replacesTracking && push.tracking) {
+      const there = carrying(order?.fulfillments ?? [], push.tracking.number);
+      return there ? { found: true, remoteRef: there.id, words: `${shop} already shows tracking ${push.tracking.number} on order ${push.orderNumber}.` } : { found: false };
+    }
     const marker = readMarker(order?.marker?.value);
     if (!order || !marker || marker.key !== ctx.idempotencyKey) return { found: false };
     const made = (order.fulfillments ?? []).slice(marker.before).filter((f) => f.status === 'SUCCESS');
@@ -47,8 +59,34 @@ export function createShopifyFulfilment(t: ShopifyTransport) {
       : { found: false };
   }
 
+  /** The new tracking onto the fulfillment that has the voided one; null when Shopify has no such fulfillment. */
+  async function replaceTracking(push: FulfilmentPush & { tracking: NonNullable<FulfilmentPush['tracking']>; replacesTracking: string }, ctx: PushContext): Promise<PushReceipt | null> {
+    const parcel = `parcel ${push.parcelNo} of order ${push.orderNumber}`;
+    const fulfilments = (await readFulfilments(push, ctx)).data.order?.fulfillments ?? [];
+    const done = carrying(fulfilments, push.tracking.number);
+    if (done) return { outcome: 'already_applied', remoteRef: done.id, words: `${shop} already had the new tracking ${push.tracking.number} for ${parcel}.` };
+    const old = carrying(fulfilments, push.replacesTracking);
+    if (!old) return null;
+    const reply = await t.request(FULFILMENT_TRACKING_UPDATE, {
+      fulfillmentId: old.id, notifyCustomer: push.notifyCustomer,
+      tracking: { company: push.tracking.company, number: push.tracking.number, ...(push.tracking.url ? { url: push.tracking.url } : {}) },
+    }, { write: true, doing: `changing the tracking of ${parcel}`, signal: ctx.signal });
+    const updated = reply.data.fulfillmentTrackingInfoUpdate;
+    if (!updated?.fulfillment) {
+      const why = updated?.userErrors.map((e) => e.message).join(' ') || 'no reason given';
+      throw new ChannelError('permanent', `${shop} refused the new tracking of ${parcel}: ${why} Enter ${push.tracking.number} on the order in Shopify.`, { detail: `fulfillmentTrackingInfoUpdate userErrors: ${JSON.stringify(updated?.userErrors ?? null)}` });
+    }
+    const told = push.notifyCustomer ? '; Shopify e-mails the customer the new number' : '';
+    return { outcome: 'applied', remoteRef: updated.fulfillment.id, words: `${shop}: ${parcel} now has tracking ${push.tracking.company} ${push.tracking.number} instead of ${push.replacesTracking}${told}.` };
+  }
+
   async function pushFulfilment(push: FulfilmentPush, ctx: PushContext): Promise<PushReceipt> {
     const parcel = `parcel ${push.parcelNo} of order ${push.orderNumber}`;
+    if (push.replacesTracking && push.tracking) {
+      const replaced = await replaceTracking({ ...push, tracking: push.tracking, replacesTracking: push.replacesTracking }, ctx);
+      // Shopify does not have the voided number (someone removed it there): the parcel is sent as new
+      if (replaced) return replaced;
+    }
     const target = await t.request(FULFILMENT_TARGET, t.sized(FULFILMENT_TARGET, { id: push.externalOrderId, fulfillmentOrders: 5, lines: 30, markerKey: markerKey(push.parcelNo) }, ['lines', 'fulfillmentOrders']),
       { write: false, doing: `reading order ${push.orderNumber}`, signal: ctx.signal });
     const order = target.data.order;

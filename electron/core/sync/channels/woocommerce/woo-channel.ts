@@ -24,6 +24,9 @@ type Continuation = { page: number; total: number; passStart: string; restarts: 
 /** The customer-facing note for a parcel; the same push always writes the same words, so a retry can find it. */
 export function trackingNote(push: FulfilmentPush): string {
   const t = push.tracking!;
+  if (push.replacesTracking) {
+    return `The tracking number of your order ${push.orderNumber}${push.final && push.parcelNo === 1 ? '' : ` (parcel ${push.parcelNo})`} has changed: it ships with ${t.company}, tracking number ${t.number} (instead of ${push.replacesTracking}).${t.url ? ` Track it here: ${t.url}` : ''}`;
+  }
   return `Your order ${push.orderNumber}${push.final && push.parcelNo === 1 ? '' : ` (parcel ${push.parcelNo})`} has shipped with ${t.company}. Tracking number: ${t.number}.${t.url ? ` Track it here: ${t.url}` : ''}`;
 }
 

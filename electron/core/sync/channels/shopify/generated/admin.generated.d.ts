@@ -111,6 +111,18 @@ export type FulfilmentCreateMutation = { metafieldsSet?: AdminTypes.Maybe<{ user
       & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>> }
     )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type FulfilmentTrackingUpdateMutationVariables = AdminTypes.Exact<{
+  fulfillmentId: AdminTypes.Scalars['ID']['input'];
+  tracking: AdminTypes.FulfillmentTrackingInput;
+  notifyCustomer?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
+}>;
+
+
+export type FulfilmentTrackingUpdateMutation = { fulfillmentTrackingInfoUpdate?: AdminTypes.Maybe<{ fulfillment?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Fulfillment, 'id' | 'status'>
+      & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>> }
+    )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type OrderNoteQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   markerKey: AdminTypes.Scalars['String']['input'];
@@ -219,6 +231,7 @@ interface GeneratedQueryTypes {
 interface GeneratedMutationTypes {
   "#graphql\n  mutation BulkRunQuery($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation { id status createdAt }\n      userErrors { field message code }\n    }\n  }\n": {return: BulkRunQueryMutation, variables: BulkRunQueryMutationVariables},
   "#graphql\n  mutation FulfilmentCreate($fulfillment: FulfillmentInput!, $marker: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $marker) { userErrors { field message code } }\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment { id status trackingInfo(first: 1) { company number url } }\n      userErrors { field message }\n    }\n  }\n": {return: FulfilmentCreateMutation, variables: FulfilmentCreateMutationVariables},
+  "#graphql\n  mutation FulfilmentTrackingUpdate($fulfillmentId: ID!, $tracking: FulfillmentTrackingInput!, $notifyCustomer: Boolean) {\n    fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, trackingInfoInput: $tracking, notifyCustomer: $notifyCustomer) {\n      fulfillment { id status trackingInfo(first: 1) { company number url } }\n      userErrors { field message }\n    }\n  }\n": {return: FulfilmentTrackingUpdateMutation, variables: FulfilmentTrackingUpdateMutationVariables},
   "#graphql\n  mutation OrderNoteUpdate($input: OrderInput!, $marker: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $marker) { userErrors { field message code } }\n    orderUpdate(input: $input) { order { id } userErrors { field message } }\n  }\n": {return: OrderNoteUpdateMutation, variables: OrderNoteUpdateMutationVariables},
   "#graphql\n  mutation SetAvailable($input: InventorySetQuantitiesInput!, $key: String!) {\n    inventorySetQuantities(input: $input) @idempotent(key: $key) {\n      inventoryAdjustmentGroup { id changes { name delta quantityAfterChange item { id } location { id } } }\n      userErrors { field message code }\n    }\n  }\n": {return: SetAvailableMutation, variables: SetAvailableMutationVariables},
   "#graphql\n  mutation RefundCreate($input: RefundInput!, $key: String!) {\n    refundCreate(input: $input) @idempotent(key: $key) {\n      refund { id totalRefundedSet { shopMoney { amount currencyCode } } }\n      userErrors { field message }\n    }\n  }\n": {return: RefundCreateMutation, variables: RefundCreateMutationVariables},

@@ -44,6 +44,11 @@ export const COST_PLANS: Record<string, CostPlan> = {
   ],
   "oneOf": []
  },
+ "FulfilmentTrackingUpdate": {
+  "fixed": 10,
+  "sized": [],
+  "oneOf": []
+ },
  "InventoryItems": {
   "fixed": 0,
   "sized": [
