@@ -82,6 +82,8 @@ export const PackViewSchema = z.object({
   scans: z.array(PackScanSchema),
   labelJobs: z.array(PrintJobSchema),
   startedAt: IsoTime,
+  /** in words, when the order arrived with its stock sold elsewhere (or was back-ordered for it); '' otherwise */
+  shortWords: z.string(),
 });
 export type PackView = z.infer<typeof PackViewSchema>;
 

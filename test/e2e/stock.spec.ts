@@ -4,6 +4,7 @@ import { startWooEmulator, type WooEmulator } from '../emulators/woocommerce/woo
 import { AppShell } from './page-models/app-shell';
 import { OrderDetailPage } from './page-models/order-detail';
 import { OrdersPage } from './page-models/orders-page';
+import { PackPage } from './page-models/pack-page';
 import { StockPage } from './page-models/stock-page';
 import { SyncPage } from './page-models/sync-page';
 import { connectStationClient } from './support/station-client';
@@ -94,6 +95,14 @@ test('an order that arrives after the last unit was sold shows a banner; the pac
     await expect(banner).toHaveCount(0);
     await expect(new OrderDetailPage(page).events.filter({ hasText: /Back-ordered: the order waits for 2 × / })).toHaveCount(1);
     await expect(new OrderDetailPage(page).events.filter({ hasText: /Arrived short: 2 of / })).toHaveCount(1);
+
+    // at the bench the packer scans its packing slip (the order number) and reads why to wait
+    await shell.go('pack');
+    const pack = new PackPage(page);
+    await pack.scan(`#${w.id}`);
+    await pack.expectOpen(`#${w.id}`);
+    await expect(page.getByTestId('pack-short')).toHaveText(`Back-ordered: it waits for 2 × ${row.sku}. Pack it only once they are here.`);
+    expect(shell.pageErrors).toEqual([]);
   } finally {
     client.close();
   }

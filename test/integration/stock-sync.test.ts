@@ -201,11 +201,16 @@ describe('oversell (#7)', () => {
     expect(cancelled.events.at(-1)!.message).toMatch(/Cancelled on the shop.*Sold out/);
     await t.s.waitFor('the shop cancelled it', () => t.s.emu.store.order(placed[1]!).status === 'cancelled', 15_000);
 
+    // the packer sees it at the bench too, before anything is scanned
+    expect((await t.s.client.call('pack.open', { orderId: ids[0]! })).shortWords).toBe('');
+    expect((await t.s.client.call('pack.open', { orderId: ids[2]! })).shortWords)
+      .toBe(`Arrived short: 1 × ${sku} was not in stock when this order came in. Pack it only if you have every item in hand; if not, put it back and choose Back-order, Cancel or Adjust on the order.`);
     const before = t.repos.stockSync.balance(sku, t.repos.catalog.defaultLocationId()!).onHand;
     const adjusted = await t.s.client.call('stockSync.resolveShortage', { orderId: ids[2]!, choice: 'adjust', reason: 'one more found in returns' });
     expect(adjusted.events.at(-1)!.message).toMatch(/Stock adjusted: 1 × .*one more found in returns/);
     expect(t.repos.stockSync.balance(sku, t.repos.catalog.defaultLocationId()!).onHand).toBe(before + 1);
     expect(await t.s.client.call('stockSync.shortage', { orderId: ids[2]! })).toMatchObject({ status: 'resolved', choice: 'adjust' });
+    expect((await t.s.client.call('pack.open', { orderId: ids[2]! })).shortWords).toBe('');
     await expect(t.s.client.call('stockSync.resolveShortage', { orderId: ids[2]!, choice: 'backorder', reason: '' })).rejects.toThrow(/already resolved/);
   });
 });

@@ -59,5 +59,18 @@ export function packView(repos: Repos, sessionId: number): PackView {
     scans: repos.pack.recentScans(session.id),
     labelJobs: repos.print.jobsForSession(session.id),
     startedAt: session.startedAt,
+    shortWords: shortWords(repos, order.id),
   };
+}
+
+/** The packer hears about a shortage where they stand: units the ledger says are not there may be in their hand. */
+function shortWords(repos: Repos, orderId: number): string {
+  const short = repos.stockSync.shortage(orderId);
+  if (!short) return '';
+  const list = short.lines.map((l) => `${l.short} × ${l.sku}`).join(', ');
+  if (short.status === 'open') {
+    return `Arrived short: ${list} ${short.lines.length === 1 && short.lines[0]!.short === 1 ? 'was' : 'were'} not in stock when this order came in. `
+      + 'Pack it only if you have every item in hand; if not, put it back and choose Back-order, Cancel or Adjust on the order.';
+  }
+  return short.choice === 'backorder' ? `Back-ordered: it waits for ${list}${short.reason ? ` (${short.reason})` : ''}. Pack it only once they are here.` : '';
 }

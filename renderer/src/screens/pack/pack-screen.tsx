@@ -58,6 +58,7 @@ function OrderHead({ view }: { view: PackView }) {
         {view.customerName} <span className="pack-country" data-testid="pack-country">{countryName(view.shipTo.countryCode)}</span>
       </p>
       <p className="pack-address" lang={addressLang(view.shipTo.countryCode)} data-testid="pack-address">{addressLines(view.shipTo).join(' · ')}</p>
+      {view.shortWords ? <p className="pack-short" role="note" data-testid="pack-short">{view.shortWords}</p> : null}
       <p className="pack-parcel" data-testid="pack-parcel">Parcel {view.parcelNo}</p>
       <p className="pack-progress" data-testid="pack-progress"><strong>{scanned}</strong> of {expected} item{expected === 1 ? '' : 's'}</p>
       {view.parcelNo > 1 ? <p className="pack-earlier" data-testid="pack-earlier">{packedEarlierWords(view)} of this order {view.parcelNo === 2 ? 'is' : 'are'} already packed</p> : null}
