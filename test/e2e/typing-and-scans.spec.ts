@@ -135,8 +135,30 @@ test('a scan while a dialog is open goes into the focused field, and never to th
   await expect(dialog.getByTestId('dialog-scan-notice')).toContainText('was not used');
   await expect(supervisor).toHaveValue('SUP-ANNA-07');
 
+  // a scan into the reason (it has the focus): taken back out, refused in words, the reason kept as typed
+  await dialog.getByTestId('pack-override-reason').click();
+  await pack.scan(first.code);
+  await expect(dialog.getByTestId('dialog-scan-notice')).toContainText(`A scan (${first.code}) arrived while this window is open`);
+  await expect(dialog.getByTestId('pack-override-reason')).toHaveValue('label torn off');
+
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+  await expect(pack.recentScans).toHaveCount(scansBefore);
+  await pack.expectCount(first.sku, 1);
+
+  // Put back opens with its reason focused: the next item scanned is neither counted nor the reason,
+  // and the Enter that ends it does not put the order back
+  await page.keyboard.press('Alt+B');
+  const putBack = page.getByTestId('pack-abandon');
+  await expect(putBack).toBeVisible();
+  await expect(putBack.getByTestId('pack-abandon-reason')).toBeFocused();
+  await pack.scan(first.code);
+  await expect(putBack.getByTestId('dialog-scan-notice')).toContainText('was not used');
+  await expect(putBack.getByTestId('pack-abandon-reason')).toHaveValue('');
+  await expect(putBack).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(putBack).toHaveCount(0);
+  await pack.expectOpen(order.number);
   await expect(pack.recentScans).toHaveCount(scansBefore);
   await pack.expectCount(first.sku, 1);
   expect(shell.pageErrors).toEqual([]);

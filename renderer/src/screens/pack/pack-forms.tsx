@@ -13,9 +13,11 @@ type FieldProps = {
   testId: string;
   autoFocus?: boolean;
   maxLength?: number;
+  /** 'route': a reason is typed, never scanned: a scan that lands here is taken back out and refused in words */
+  scan?: 'route';
 };
 
-export function TextField({ label, value, onChange, error, testId, autoFocus = false, maxLength = 500 }: FieldProps) {
+export function TextField({ label, value, onChange, error, testId, autoFocus = false, maxLength = 500, scan }: FieldProps) {
   const id = useId();
   return (
     <label className="field" htmlFor={id}>
@@ -30,6 +32,7 @@ export function TextField({ label, value, onChange, error, testId, autoFocus = f
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
+        data-scan={scan}
         data-testid={testId}
       />
       {error ? <span id={`${id}-error`} className="field-error">{error}</span> : null}
@@ -75,7 +78,7 @@ export function SplitDialog({ view }: { view: PackView }) {
       <p className="dialog-body">
         {counted === 1 ? '1 item goes' : `${counted} items go`} in this parcel and get a label now. The rest stays on the order for parcel {view.parcelNo + 1}: scan the order again to pack it.
       </p>
-      <TextField label="Why split? (required)" value={reason} onChange={setReason} error={errors.reason} testId="pack-split-reason" autoFocus />
+      <TextField label="Why split? (required)" value={reason} onChange={setReason} error={errors.reason} testId="pack-split-reason" autoFocus scan="route" />
       <General text={general} />
       <DialogButtons busy={busy} submitLabel="Close this parcel" onClose={close} />
     </PackDialog>
@@ -92,7 +95,7 @@ export function AbandonDialog({ view }: { view: PackView }) {
           ? `${packedEarlierWords(view).replace(/^p/, 'P')} stays packed. This parcel's scans are kept on record, nothing more is packed, and the rest of the order waits to be packed.`
           : 'The order goes back to the queue as open. The scans are kept on record; nothing is packed.'}
       </p>
-      <TextField label="Why? (optional)" value={reason} onChange={setReason} error={errors.reason} testId="pack-abandon-reason" autoFocus />
+      <TextField label="Why? (optional)" value={reason} onChange={setReason} error={errors.reason} testId="pack-abandon-reason" autoFocus scan="route" />
       <General text={general} />
       <DialogButtons busy={busy} submitLabel="Put it back" danger onClose={close} />
     </PackDialog>
@@ -125,7 +128,7 @@ export function OverrideDialog({ view }: { view: PackView }) {
       )}
       <TextField label="Supervisor name (type it, or scan the supervisor's badge)" value={supervisor} onChange={setSupervisor} error={errors.supervisor} testId="pack-override-supervisor" maxLength={100} />
       <SupervisorPin value={pin} onChange={setPin} error={errors.pin} />
-      <TextField label="Reason (required)" value={reason} onChange={setReason} error={errors.reason} testId="pack-override-reason" />
+      <TextField label="Reason (required)" value={reason} onChange={setReason} error={errors.reason} testId="pack-override-reason" scan="route" />
       <General text={general} />
       <DialogButtons busy={busy || open.length === 0} submitLabel="Mark done" onClose={close} />
     </PackDialog>

@@ -72,7 +72,7 @@ export function CloseReturnDialog({ view }: { view: ReturnView }) {
       {view.label?.status === 'bought' && view.receivedAt === null ? <p>Its return label ({view.label.trackingNumber}) is voided at {view.label.carrierName}.</p> : null}
       <label className="field" htmlFor={id}>
         <span className="field-label">Why (kept on the order's timeline)</span>
-        <input id={id} className="input" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus aria-invalid={error ? true : undefined} data-testid="close-return-reason" />
+        <input id={id} className="input" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus aria-invalid={error ? true : undefined} data-scan="route" data-testid="close-return-reason" />
         {error ? <span className="field-error">{error}</span> : null}
       </label>
       <DialogButtons busy={busy} submitLabel="Close the return" danger onClose={close} />
