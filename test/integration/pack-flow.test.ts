@@ -176,4 +176,18 @@ describe('pack station through the typed client', () => {
     const view = await client.call('pack.open', { code: `packbench:order:${order.id}` });
     expect(view.orderId).toBe(order.id);
   });
+
+  it('a number two orders share (two shops both counting from #1001) opens neither: it names both, and the slip\'s QR code opens the one meant', async () => {
+    const [a, b] = (await client.call('orders.list', { status: 'open' })).rows;
+    // as a second shop would send it: the same number as an order already here
+    core.workspace().repos.db.$client.prepare('UPDATE orders SET number = ? WHERE id = ?').run(a!.number, b!.id);
+    const refused = await client.call('pack.open', { code: a!.number }).then(() => null, (e: unknown) => e as { code: string; message: string; hint: string });
+    expect(refused).toMatchObject({ code: 'conflict', message: expect.stringMatching(new RegExp(`^2 orders have the number ${a!.number}: `)), hint: expect.stringMatching(/QR code on the packing slip/) });
+    expect(refused!.message).toContain(a!.customerName);
+    expect(refused!.message).toContain(b!.customerName);
+    await expect(client.call('scan.lookup', { code: a!.number })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await client.call('orders.get', { id: a!.id })).status).toBe('open'); // nothing was opened
+    expect((await client.call('orders.get', { id: b!.id })).status).toBe('open');
+    expect((await client.call('pack.open', { code: `packbench:order:${b!.id}` })).orderId).toBe(b!.id);
+  });
 });

@@ -60,4 +60,27 @@ describe('WooCommerce and Shopify at once', () => {
     await client.call('workspace.startEmpty', { confirm: true });
     await expect(client.call('sync.startDemoChannels', {})).rejects.toMatchObject({ message: expect.stringMatching(/only in the demo workspace/) });
   });
+
+  it('the station started again with the demo shops: their new orders never repeat a number already in the queue', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const dir = tempDir();
+    cleanup.push(() => dir.remove());
+    const run = async () => {
+      const core = createCore({ dataDir: dir.path, actor: 't', sync: { timing: { idleCheckMs: 40 } } });
+      const client = createInMemoryClient(core);
+      await client.call('sync.startDemoChannels', {});
+      const shops = (await client.call('channels.settings', {})).filter((c) => c.connected);
+      for (const c of shops) await expect.poll(async () => (await client.call('orders.list', { q: '', channelId: c.channelId })).total, { timeout: 20_000 }).toBe(6);
+      return { core, client };
+    };
+    const first = await run();
+    first.client.close();
+    first.core.close();
+    await new Promise((r) => setTimeout(r, 1100)); // the shops number from the clock's seconds
+    const second = await run();
+    cleanup.push(() => { second.client.close(); second.core.close(); });
+    const repeated = second.core.workspace().repos.db.$client.prepare('SELECT number, count(*) AS n FROM orders GROUP BY number HAVING n > 1').all();
+    expect(repeated).toEqual([]);
+    expect((await second.client.call('orders.list', { q: '', limit: 200 })).total).toBeGreaterThanOrEqual(24 + 60);
+  });
 });

@@ -36,7 +36,8 @@ async function launch(ws: Workspace): Promise<Running> {
   let shopify: ShopifyEmulator | null = null;
   let shopifyProblem = '';
   try {
-    shopify = await startShopifyEmulator({ accessToken: DEMO_SHOPIFY.token, currency: 'GBP', bulkDelayMs: 200 });
+    // numbers from the clock too: a store started again must not send a second #1001 (packers scan numbers)
+    shopify = await startShopifyEmulator({ accessToken: DEMO_SHOPIFY.token, currency: 'GBP', bulkDelayMs: 200, firstOrderNumber: 1001 + (Math.floor(Date.now() / 1000) % 1_000_000) * 100 });
     for (const v of skus.slice(12)) shopify.state.addProduct({ title: v.title, variants: [{ sku: v.sku, price: '14.00', available: 25 }] });
   } catch (e) {
     console.warn('[demo] the Shopify emulator could not start', e);

@@ -148,7 +148,7 @@ export function createPackCompletion(
     const raw = input.code.trim();
     const problem = assignableCodeProblem(raw);
     if (problem) throw new AppError('invalid_request', problem, 'Nothing was assigned. Scan the barcode printed on the item.');
-    if (resolveOrderCode(repos, raw, '')) throw new AppError('conflict', `${raw} opens an order (it is a packing slip code), so it cannot also name a product.`, 'Nothing was assigned. Scan the barcode printed on the item.');
+    if (resolveOrderCode(repos, raw, '', 'any')) throw new AppError('conflict', `${raw} opens an order (it is a packing slip code), so it cannot also name a product.`, 'Nothing was assigned. Scan the barcode printed on the item.');
     const digits = /^\d{8,14}$/.test(raw) ? normaliseGtin(raw) : null;
     if (digits && !digits.ok) throw new AppError('invalid_request', digits.message);
     const code = digits?.ok ? digits.gtin14 : raw;

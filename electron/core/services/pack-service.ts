@@ -63,7 +63,7 @@ export function createPackService(repos: Repos, clock: Clock, actor: () => strin
         return { outcome: 'invalid_code', message: item.message, hint: 'Rescan it, or type the code into the entry field.', code: item.code };
       }
       if (item.kind === 'unknown') {
-        const otherOrder = resolveOrderCode(repos, raw, gsReplacement());
+        const otherOrder = resolveOrderCode(repos, raw, gsReplacement(), 'any');
         if (otherOrder) {
           const number = repos.orders.record(otherOrder)!.number;
           const message = otherOrder === order.id ? `That is this order's packing slip (${number}), not an item.` : `That is the packing slip of order ${number}, not an item.`;

@@ -1,4 +1,5 @@
 import { parseQuantityCommand, parseScan } from '../../../shared/codes';
+import { AppError } from '../../../shared/contract/errors';
 import type { Repos } from '../store';
 import type { VariantRecord } from '../store/catalog-repo';
 
@@ -51,17 +52,32 @@ export function orderBarcode(orderId: number, orderNumber: string): string {
   return /^[\x20-\x7e]{1,40}$/.test(orderNumber) ? orderNumber : `ORDER-${orderId}`;
 }
 
+/**
+ * One order by its number. Two channels may number alike (#1001 in two shops): then the number names no
+ * order by itself, and 'refuse' says so in words rather than open the wrong one; 'any' only asks whether
+ * the code is an order number at all (a packing slip scanned as an item).
+ */
+function byNumber(repos: Repos, number: string, sameNumber: 'refuse' | 'any'): number | undefined {
+  const ids = repos.orders.idsByNumber(number);
+  if (ids.length > 1 && sameNumber === 'refuse') {
+    const which = ids.map((id) => repos.orders.record(id)!).map((o) => `${o.channelName || 'entered here'} (${o.customerName}, ${o.status.replace('_', ' ')})`);
+    throw new AppError('conflict', `${ids.length === 6 ? 'Six or more' : ids.length} orders have the number ${number}: ${which.join('; ')}.`,
+      'Scan the QR code on the packing slip (it names one order), or open the order from the Orders screen.');
+  }
+  return ids[0];
+}
+
 /** The order a packing slip, an order number or a GS1 "customer order" (AI 400) names. */
-export function resolveOrderCode(repos: Repos, raw: string, gsReplacement: string): number | undefined {
+export function resolveOrderCode(repos: Repos, raw: string, gsReplacement: string, sameNumber: 'refuse' | 'any' = 'refuse'): number | undefined {
   // a scanner may put an AIM symbology id (]C0, ]Q1, ]d1 …) in front of what the slip carries
   const text = raw.trim().replace(/^\][A-Za-z][0-9A-Za-z]/, '');
   const byId = (id: number) => (Number.isInteger(id) && repos.orders.record(id) ? id : undefined);
   if (text.startsWith(QR_PREFIX)) return byId(Number(text.slice(QR_PREFIX.length)));
   const fallback = /^ORDER-(\d+)$/.exec(text);
   if (fallback) return byId(Number(fallback[1]));
-  const direct = repos.orders.idByNumber(text);
+  const direct = byNumber(repos, text, sameNumber);
   if (direct) return direct;
   const parsed = parseScan(text, gsReplacement ? { gsReplacement } : {});
-  if (parsed.kind === 'gs1' && parsed.customerOrder) return repos.orders.idByNumber(parsed.customerOrder);
+  if (parsed.kind === 'gs1' && parsed.customerOrder) return byNumber(repos, parsed.customerOrder, sameNumber);
   return undefined;
 }

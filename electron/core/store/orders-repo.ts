@@ -110,6 +110,9 @@ export function createOrdersRepo(db: Db) {
   const byNumber = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number = ? OR number = ? ORDER BY id DESC LIMIT 1');
   // typed by hand in another case ("mp-1060"): a scan, but rare enough for a plain scan of the table
   const byNumberNoCase = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number COLLATE NOCASE = ? OR number COLLATE NOCASE = ? ORDER BY id DESC LIMIT 1');
+  // two shops may both count from #1001: every order with the number, newest first
+  const allByNumber = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number = ? OR number = ? ORDER BY id DESC LIMIT 6');
+  const allByNumberNoCase = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number COLLATE NOCASE = ? OR number COLLATE NOCASE = ? ORDER BY id DESC LIMIT 6');
 
   /**
    * Picks how to find matching ids. Every plan walks ids newest first and stops after one page
@@ -209,6 +212,13 @@ export function createOrdersRepo(db: Db) {
       const n = number.trim();
       const other = n.startsWith('#') ? n.slice(1) : `#${n}`;
       return (byNumber.get(n, other) ?? byNumberNoCase.get(n, other))?.id;
+    },
+    /** every order (up to 6) with this number, newest first: more than one when two channels share a numbering */
+    idsByNumber(number: string): number[] {
+      const n = number.trim();
+      const other = n.startsWith('#') ? n.slice(1) : `#${n}`;
+      const exact = allByNumber.all(n, other);
+      return (exact.length ? exact : allByNumberNoCase.all(n, other)).map((r) => r.id);
     },
     record(orderId: number): OrderRecord | undefined {
       const r = getRecord.get(orderId) as (Record<string, unknown> & OrderRecord) | undefined;

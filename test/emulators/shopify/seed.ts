@@ -10,11 +10,12 @@ export const DEMO_PRODUCTS = [
   { title: 'Notebook A5 dotted', variants: [{ sku: 'NB-A5-DOT', price: '7.95', barcode: '4006381333955', available: 100 }] },
 ];
 
+// with phone numbers: carriers need one for parcels that leave the country (the demo ships from GB)
 const CUSTOMERS: Array<NonNullable<NewOrderInput['shippingAddress']> & { email: string }> = [
-  { firstName: 'Zoë', lastName: 'Müller', address1: 'Königstraße 12', city: 'Stuttgart', zip: '70173', countryCode: 'DE', country: 'Germany', email: 'zoe@example.de' },
-  { firstName: 'Łukasz', lastName: 'Wiśniewski', address1: 'ul. Piotrkowska 104', city: 'Łódź', zip: '90-926', countryCode: 'PL', country: 'Poland', email: 'lukasz@example.pl' },
-  { firstName: 'Chloé', lastName: 'Dubois', address1: '18 rue de la République', city: 'Lyon', zip: '69002', countryCode: 'FR', country: 'France', email: 'chloe@example.fr' },
-  { firstName: 'Sam', lastName: 'Taylor', company: 'Taylor & Sons', address1: '221 King St', address2: 'Unit 4', city: 'Portland', provinceCode: 'OR', province: 'Oregon', zip: '97205', countryCode: 'US', country: 'United States', email: 'sam@example.com' },
+  { firstName: 'Zoë', lastName: 'Müller', address1: 'Königstraße 12', city: 'Stuttgart', zip: '70173', countryCode: 'DE', country: 'Germany', phone: '+49 711 1234567', email: 'zoe@example.de' },
+  { firstName: 'Łukasz', lastName: 'Wiśniewski', address1: 'ul. Piotrkowska 104', city: 'Łódź', zip: '90-926', countryCode: 'PL', country: 'Poland', phone: '+48 42 123 45 67', email: 'lukasz@example.pl' },
+  { firstName: 'Chloé', lastName: 'Dubois', address1: '18 rue de la République', city: 'Lyon', zip: '69002', countryCode: 'FR', country: 'France', phone: '+33 4 72 00 00 00', email: 'chloe@example.fr' },
+  { firstName: 'Sam', lastName: 'Taylor', company: 'Taylor & Sons', address1: '221 King St', address2: 'Unit 4', city: 'Portland', provinceCode: 'OR', province: 'Oregon', zip: '97205', countryCode: 'US', country: 'United States', phone: '+1 503 555 0100', email: 'sam@example.com' },
 ];
 
 export function seedDemoShop(state: ShopState, orders = 6): void {

@@ -25,6 +25,8 @@ export type ShopifyEmulatorOptions = {
   bulkDelayMs?: number;
   /** fills the shop before the server listens */
   seed?: (state: ShopState) => void;
+  /** the first order's number (Shopify starts at 1001; a demo started again later must not repeat its numbers) */
+  firstOrderNumber?: number;
 };
 
 export const DEFAULT_ACCESS_TOKEN = 'shpat_packbench_emulator_token';
@@ -49,7 +51,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {}) {
   const accessToken = options.accessToken ?? DEFAULT_ACCESS_TOKEN;
-  const state = createShopState({ domain: options.shopDomain ?? 'packbench-demo.myshopify.com', currency: options.currency ?? 'EUR' });
+  const state = createShopState({ domain: options.shopDomain ?? 'packbench-demo.myshopify.com', currency: options.currency ?? 'EUR', firstOrderNumber: options.firstOrderNumber });
   if (!state.locations.size) state.addLocation('Main warehouse');
   options.seed?.(state);
   const bucket = createLeakyBucket(options.bucket ?? { maximumAvailable: 2000, restoreRate: 100 });

@@ -102,12 +102,12 @@ const TRACKING_URLS: Record<string, (n: string) => string> = {
   'DHL Express': (n) => `https://www.dhl.com/en/express/tracking.html?AWB=${n}&brand=DHL`,
 };
 
-export function createShopState(opts: { currency?: string; domain?: string; name?: string; now?: () => Date } = {}) {
+export function createShopState(opts: { currency?: string; domain?: string; name?: string; now?: () => Date; firstOrderNumber?: number | undefined } = {}) {
   const now = opts.now ?? (() => new Date());
   const stamp = () => shopifyTime(now());
   let nextId = 5_000_000_001;
   const newId = () => nextId++;
-  let nextOrderNumber = 1001;
+  let nextOrderNumber = opts.firstOrderNumber ?? 1001;
   const nextFulfillmentNo = new Map<number, number>();
 
   /** the app's granted scopes, as currentAppInstallation reports them */
