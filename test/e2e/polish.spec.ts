@@ -17,14 +17,23 @@ test('at 1280 x 800 the queue shows every column whole, and its key help names e
     expect(box.x + box.width).toBeLessThanOrEqual(list!.x + list!.width);
     expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   }
-  const screens = await shell.page.getByRole('navigation', { name: 'Screens' }).getByRole('button').allInnerTexts();
+  const buttons = await shell.page.getByRole('navigation', { name: 'Screens' }).getByRole('button').all();
+  const screens = await Promise.all(buttons.map((b) => b.getAttribute('title')));
   const help = await page.getByTestId('orders-key-help').innerText();
-  // the key each nav button shows (Alt+1 … Alt+9, Alt+0, then Alt+Shift+1 …) is the key the help names for that screen
-  for (const text of screens) {
-    const [label, key] = text.split('\n').map((t) => t.trim());
+  // the key each nav button names in its tooltip (Alt+1 … Alt+9, Alt+0, then Alt+Shift+1 …) is the key the help names for that screen
+  for (const title of screens) {
+    const [, label, key] = /^(.+) \((.+)\)$/.exec(title ?? '') ?? [];
     expect(key).toMatch(/^Alt\+(Shift\+)?[0-9]$/);
     expect(help).toContain(`${key} ${label}`);
   }
+  // the screens take at most two rows of the top bar at 1280 × 800 and at 1024 × 768
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 800 : 768 });
+    const tops = new Set(await Promise.all(buttons.map(async (b) => Math.round((await b.boundingBox())!.y))));
+    expect(tops.size, `nav rows at ${width} px`).toBeLessThanOrEqual(2);
+    expect((await page.locator('.top-bar').boundingBox())!.height, `top bar height at ${width} px`).toBeLessThanOrEqual(200);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await shell.go('settings');
   await expect(page.getByTestId('key-help-screen')).toHaveCount(screens.length);
 });

@@ -57,6 +57,7 @@ export function TopBar() {
             className="nav-button"
             aria-current={screen === s ? 'page' : undefined}
             aria-keyshortcuts={screenKeyShortcuts(i)}
+            title={`${SCREEN_LABELS[s]} (${screenKeyLabel(i)})`}
             data-testid={`nav-${s}`}
             onClick={() => go(s)}
           >
