@@ -39,6 +39,8 @@ export const SyncStatusSchema = z.object({
   /** the earliest offlineSince of a connected channel, null when all answer */
   offlineSince: IsoTime.nullable(),
   conflicts: z.number().int(),
+  /** changes waiting for shops that are not connected: they go out only if the shop is connected again */
+  stranded: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

@@ -83,6 +83,10 @@ describe('channel keys', () => {
       expect(core.workspace().sync.isRunning(saved.channelId)).toBe(false);
       expect((await client.call('orders.list', { q: '', channelId: saved.channelId })).total).toBe(1);
       expect((await client.call('sync.status', {})).channels.find((c) => c.channelId === saved.channelId)!.state).toBe('not_connected');
+      // a change for the removed shop waits, and is counted as waiting for a shop not connected, not as "nothing waiting"
+      const [order] = (await client.call('orders.list', { q: '', channelId: saved.channelId })).rows;
+      await client.call('orders.transition', { id: order!.id, to: 'on_hold', reason: 'address check' });
+      expect(await client.call('sync.status', {})).toMatchObject({ waiting: 0, stranded: 1 });
     } finally {
       client.close();
       core.close();

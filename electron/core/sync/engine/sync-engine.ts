@@ -128,6 +128,7 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
     return {
       channels, waiting: live.reduce((n, c) => n + c.waiting, 0), failed: live.reduce((n, c) => n + c.failed, 0),
       offlineSince: offline[0] ?? null, conflicts: repos.sync.openConflictCount(),
+      stranded: channels.filter((c) => c.state === 'not_connected').reduce((n, c) => n + c.waiting, 0),
     };
   }
 

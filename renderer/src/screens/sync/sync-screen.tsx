@@ -75,7 +75,8 @@ export function SyncScreen() {
         <>
           <p className="sync-summary" data-testid="sync-summary">
             {status.offlineSince ? `A shop has not answered since ${formatClock(status.offlineSince)}. Packing goes on; ` : ''}
-            {status.waiting ? `${plural(status.waiting, 'change', 'changes')} waiting to go out.` : 'Nothing is waiting to go out.'}
+            {status.waiting ? `${plural(status.waiting, 'change', 'changes')} waiting to go out.` : status.stranded ? '' : 'Nothing is waiting to go out.'}
+            {status.stranded ? ` ${plural(status.stranded, 'change waits', 'changes wait')} for a shop that is not connected (${status.channels.filter((c) => c.state === 'not_connected' && c.waiting).map((c) => c.name).join(', ')}): connect it again in Settings → Channels to send ${status.stranded === 1 ? 'it' : 'them'}.` : ''}
             {status.conflicts ? ` ${plural(status.conflicts, 'order', 'orders')} changed on a shop while being packed: open them from the queue (they are on hold).` : ''}
           </p>
           {status.channels.length === 0 ? (
