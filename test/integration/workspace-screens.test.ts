@@ -80,10 +80,13 @@ describe('an empty workspace made usable through the API (real SQLite file)', ()
     expect(one.message).toBe('Received 1 × MUG-BLUE into A-2-1 (1 of 12 expected).');
     const kase = await client.call('deliveries.scan', { deliveryId: delivery.id, binId: bin.binId, code: '14006381333938' });
     expect(kase.message).toBe('Received a case of 6: 6 × MUG-BLUE into A-2-1 (7 of 12 expected).');
+    // "Into" adds up a bin's scans: one entry per bin, not one per scan
+    expect(kase.delivery.lines[0]!.bins).toBe('A-2-1 ×7');
+    expect(kase.delivery.lines[0]!.title).toBe('Enamel Mug — Blue');
     const unknown = await client.call('deliveries.scan', { deliveryId: delivery.id, binId: bin.binId, code: 'NOPE-1' });
     expect(unknown.outcome).toBe('unknown');
     const undone = await client.call('deliveries.undo', { deliveryId: delivery.id });
-    expect(undone.lines[0]).toMatchObject({ sku: 'MUG-BLUE', expected: 12, received: 1 });
+    expect(undone.lines[0]).toMatchObject({ sku: 'MUG-BLUE', expected: 12, received: 1, bins: 'A-2-1 ×1' });
     const where = await client.call('warehouse.skuBins', { variantId: variant.id, locationId: location.id });
     expect(where).toMatchObject({ onHand: 1, unbinned: 0, bins: [{ code: 'A-2-1', onHand: 1 }] });
     const history = await client.call('inventory.history', { variantId: variant.id, locationId: location.id });
@@ -144,8 +147,8 @@ describe('an empty workspace made usable through the API (real SQLite file)', ()
     const order = await client.call('orders.get', { id: ok.id });
     expect(order).toMatchObject({ channelName: 'Phone and counter', shipBy: '2026-11-28T23:59:59.999Z', totalMinor: 2900 });
     expect(order.events.map((e) => e.kind)).toEqual(['created', 'reserved', 'note']);
-    const stock = await client.call('inventory.list', { q: 'MUG-BLUE' });
-    expect(stock.rows[0]).toMatchObject({ onHand: 6, committed: 2, available: 4 });
+    const stock = await client.call('inventory.list', { q: 'enamel mug' });
+    expect(stock.rows[0]).toMatchObject({ title: 'Enamel Mug — Blue', onHand: 6, committed: 2, available: 4 });
     // an order typed in here has no channel to tell: no outbox rows for it
     expect(core.workspace().repos.outbox.pending().length).toBe(0);
   });

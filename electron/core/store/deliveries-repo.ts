@@ -1,5 +1,6 @@
 import type { Delivery } from '../../../shared/contract/warehouse';
 import type { Db } from './db';
+import { VARIANT_DISPLAY_TITLE } from './variant-title';
 
 const UNDO_PREFIX = 'taken back: receiving scan #';
 
@@ -18,12 +19,16 @@ export function createDeliveriesRepo(db: Db) {
 
   function lines(id: number): Delivery['lines'] {
     // expected lines first (in the order given), then what arrived that nobody announced
-    return c.prepare(`WITH got AS (
+    // "Into": what each bin holds from this delivery, summed over its scans and the scans taken back
+    return c.prepare(`WITH per_bin AS (
+        SELECT m.variant_id, min(m.id) AS first, bn.code, sum(m.on_hand_delta) AS units
+        FROM inventory_movements m JOIN bins bn ON bn.id = m.bin_id WHERE m.reference = @ref GROUP BY m.variant_id, m.bin_id),
+      got AS (
         SELECT m.variant_id, sum(m.on_hand_delta) AS received,
-          group_concat(bn.code || ' ×' || m.on_hand_delta, ', ') FILTER (WHERE m.kind = 'receive' AND m.bin_id IS NOT NULL) AS bins
-        FROM inventory_movements m LEFT JOIN bins bn ON bn.id = m.bin_id WHERE m.reference = @ref GROUP BY m.variant_id)
-      SELECT v.id AS variantId, v.sku, v.title, coalesce(dl.expected, 0) AS expected, coalesce(g.received, 0) AS received, coalesce(g.bins, '') AS bins
-      FROM variants v LEFT JOIN delivery_lines dl ON dl.variant_id = v.id AND dl.delivery_id = @id LEFT JOIN got g ON g.variant_id = v.id
+          (SELECT group_concat(code || ' ×' || units, ', ') FROM (SELECT code, units FROM per_bin p WHERE p.variant_id = m.variant_id AND p.units <> 0 ORDER BY p.first)) AS bins
+        FROM inventory_movements m WHERE m.reference = @ref GROUP BY m.variant_id)
+      SELECT v.id AS variantId, v.sku, ${VARIANT_DISPLAY_TITLE} AS title, coalesce(dl.expected, 0) AS expected, coalesce(g.received, 0) AS received, coalesce(g.bins, '') AS bins
+      FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN delivery_lines dl ON dl.variant_id = v.id AND dl.delivery_id = @id LEFT JOIN got g ON g.variant_id = v.id
       WHERE dl.id IS NOT NULL OR g.variant_id IS NOT NULL
       ORDER BY dl.id IS NULL, dl.id, v.sku`).all({ id, ref: ref(id) }) as Delivery['lines'];
   }

@@ -2,6 +2,7 @@ import { applyMovement, movementDeltas, type MovementKind } from '../../../share
 import { AppError } from '../../../shared/contract/errors';
 import type { Movement, StockRow } from '../../../shared/contract/inventory';
 import type { Db } from './db';
+import { VARIANT_DISPLAY_TITLE } from './variant-title';
 
 export type MovementInput = {
   variantId: number;
@@ -47,9 +48,9 @@ export function createInventoryRepo(db: Db) {
      WHERE variant_id = @variantId AND location_id = @locationId`);
   const insertBalance = c.prepare(`INSERT INTO inventory_balances (variant_id, location_id, on_hand, committed)
      VALUES (@variantId, @locationId, @onHand, @committed)`);
-  const stockRowSql = `SELECT v.id AS variantId, v.sku, v.title, l.id AS locationId, l.name AS locationName, bn.code AS bin,
+  const stockRowSql = `SELECT v.id AS variantId, v.sku, ${VARIANT_DISPLAY_TITLE} AS title, l.id AS locationId, l.name AS locationName, bn.code AS bin,
       b.on_hand AS onHand, b.committed, b.on_hand - b.committed AS available
-    FROM inventory_balances b JOIN variants v ON v.id = b.variant_id JOIN locations l ON l.id = b.location_id
+    FROM inventory_balances b JOIN variants v ON v.id = b.variant_id JOIN products p ON p.id = v.product_id JOIN locations l ON l.id = b.location_id
     LEFT JOIN bins bn ON bn.id = b.bin_id`;
   const stockRow = c.prepare<[number, number], StockRow>(`${stockRowSql} WHERE b.variant_id = ? AND b.location_id = ?`);
 
@@ -158,13 +159,13 @@ export function createInventoryRepo(db: Db) {
       const where: string[] = [];
       const params: Record<string, unknown> = { offset: input.offset, limit: input.limit };
       if (input.q) {
-        where.push(`(v.sku LIKE @like ESCAPE '\\' OR v.title LIKE @like ESCAPE '\\'
+        where.push(`(v.sku LIKE @like ESCAPE '\\' OR v.title LIKE @like ESCAPE '\\' OR p.title LIKE @like ESCAPE '\\'
           OR v.id IN (SELECT variant_id FROM barcodes WHERE code LIKE @like ESCAPE '\\'))`);
         params.like = `%${input.q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
       }
       if (input.locationId) { where.push('b.location_id = @locationId'); params.locationId = input.locationId; }
       const w = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-      const total = (c.prepare(`SELECT count(*) AS n FROM inventory_balances b JOIN variants v ON v.id = b.variant_id${w}`).get(params) as { n: number }).n;
+      const total = (c.prepare(`SELECT count(*) AS n FROM inventory_balances b JOIN variants v ON v.id = b.variant_id JOIN products p ON p.id = v.product_id${w}`).get(params) as { n: number }).n;
       const rows = c.prepare(`${stockRowSql}${w} ORDER BY v.sku, l.name LIMIT @limit OFFSET @offset`).all(params) as StockRow[];
       return { total, rows };
     },
