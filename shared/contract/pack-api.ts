@@ -20,7 +20,8 @@ export const packMethods = {
   'pack.split': command(PackSplitInput, PackCompleteOutput),
   'pack.abandon': command(PackAbandonInput, PackViewSchema),
   'pack.slip': query(z.object({ orderId: Id }), z.object({ html: z.string(), fileName: z.string() })),
-  'catalog.findVariants': query(z.object({ q: z.string().max(100) }), z.array(z.object({ variantId: Id, sku: z.string(), title: z.string() }))),
+  // byCode: q is one of this SKU's barcodes (or a GS1 code holding it), so q names exactly this SKU
+  'catalog.findVariants': query(z.object({ q: z.string().max(100) }), z.array(z.object({ variantId: Id, sku: z.string(), title: z.string(), byCode: z.boolean().optional() }))),
 
   'printers.list': query(z.object({}).default({}), z.array(PrinterSchema)),
   'printers.save': command(PrinterInput, PrinterSchema),

@@ -33,8 +33,13 @@ test('from an empty workspace: bins, a product with barcodes, stock received by 
   await shell.open(station);
   await expect(shell.badge).toContainText(/EMPTY/i);
 
+  // the empty queue says where a new shop starts, each step a click away
+  const empty = page.getByTestId('orders-empty');
+  await expect(empty).toContainText('No orders yet');
+  await expect(empty.getByRole('listitem')).toHaveText([/^Warehouse where stock lives/, /^Catalog what you sell/, /^Receive stock/, /^Connect a shop .*import a CSV.*New order/]);
   // where stock lives: a location and bins, typed at a person's speed
-  await shell.go('warehouse');
+  await page.getByTestId('start-warehouse').click();
+  await expect(shell.page.getByTestId('nav-warehouse')).toHaveAttribute('aria-current', 'page');
   await warehouse.addLocation({ code: 'MAIN', name: 'Main workshop', country: 'GB', contact: 'Packbench Shop', street: '4 Mill Yard', city: 'Leeds', postcode: 'LS1 4AP' });
   await warehouse.addBin({ zone: 'A', aisle: '10', shelf: '1' });
   await warehouse.addBin({ zone: 'A', aisle: '2', shelf: '1' });
@@ -98,7 +103,12 @@ test('from an empty workspace: bins, a product with barcodes, stock received by 
   await shell.go('orders');
   await order.open();
   await order.address({ country: 'US', name: 'James Carter', street: '1600 Amphitheatre Pkwy', city: 'Mountain View', region: 'CA', postcode: '9404' });
-  await order.line('MUG-BLUE', '2', '14.50');
+  // the mug's barcode scanned into the SKU field (the counter has a scanner): the line takes its SKU and price
+  await order.field('manual-line-sku').last().click();
+  await pack.scan('4006381333931');
+  await expect(order.field('manual-line-sku').last()).toHaveValue('MUG-BLUE');
+  await expect(order.field('manual-line-price').last()).toHaveValue('14.50');
+  await typeLikeAPerson(order.field('manual-line-qty').last(), '2');
   await expectNoSeriousAxeViolations(page, 'manual order form');
   await order.save();
   await expect(order.field('manual-address-postcode-error')).toHaveText('"9404" is not a postcode of United States. Check it with the customer.');

@@ -68,7 +68,7 @@ export const packHandlers: HandlerMap = {
     const byCode = resolveItemCode(ws.repos, input.q, ws.scanner().gsReplacement);
     const found = ws.repos.catalog.findVariants(input.q);
     if (byCode.kind !== 'item') return found;
-    const first = { variantId: byCode.variant.id, sku: byCode.variant.sku, title: byCode.variant.title };
+    const first = { variantId: byCode.variant.id, sku: byCode.variant.sku, title: byCode.variant.title, byCode: byCode.variant.sku.toLowerCase() !== input.q.trim().toLowerCase() };
     return [first, ...found.filter((v) => v.variantId !== first.variantId)];
   },
 };

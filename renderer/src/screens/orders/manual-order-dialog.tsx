@@ -42,11 +42,14 @@ export function ManualOrderDialog({ onClose }: { onClose(): void }) {
     if (sku.trim().length < 2) return;
     const hits = await api.call('catalog.findVariants', { q: sku.trim().slice(0, 100) }).catch(() => []);
     setFound(hits.slice(0, 20));
-    const exact = hits.find((h) => h.sku.toLowerCase() === sku.trim().toLowerCase());
+    // a barcode scanned or typed into the SKU field: the line takes the SKU it belongs to
+    const scanned = hits[0]?.byCode ? hits[0] : undefined;
+    if (scanned) setLines((ls) => ls.map((l, j) => (j === i && l.sku === sku ? { ...l, sku: scanned.sku } : l)));
+    const exact = scanned ?? hits.find((h) => h.sku.toLowerCase() === sku.trim().toLowerCase());
     if (exact) {
       const product = await api.call('catalog.list', { q: exact.sku, limit: 1 }).then((r) => (r.rows[0] ? api.call('catalog.get', { id: r.rows[0].id }) : null)).catch(() => null);
       const v = product?.variants.find((x) => x.sku === exact.sku);
-      setLines((ls) => ls.map((l, j) => (j === i && l.sku === sku ? { ...l, title: exact.title, price: l.price || (v?.priceMinor ? (v.priceMinor / 100).toFixed(2) : '') } : l)));
+      setLines((ls) => ls.map((l, j) => (j === i && (l.sku === sku || l.sku === exact.sku) ? { ...l, title: exact.title, price: l.price || (v?.priceMinor ? (v.priceMinor / 100).toFixed(2) : '') } : l)));
     }
   };
 

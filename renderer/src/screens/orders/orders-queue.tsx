@@ -171,10 +171,19 @@ function isNarrowed(q: OrdersQuery | undefined): boolean {
 }
 
 function EmptyQueue({ narrowed }: { narrowed: boolean }) {
+  const go = useAppStore((s) => s.go);
+  if (narrowed) return <p className="empty-state" data-testid="orders-empty">No orders match. Check the spelling, or clear the search and filters.</p>;
+  // a new shop's first look: what to set up, in the order it is needed, each a click away
   return (
-    <p className="empty-state" data-testid="orders-empty">
-      {narrowed ? 'No orders match. Check the spelling, or clear the search and filters.' : 'No orders yet. New orders appear here as soon as a channel sends them.'}
-    </p>
+    <div className="empty-state" data-testid="orders-empty">
+      <p>No orders yet. Orders appear here as soon as a shop sends them, or when you type one in with New order.</p>
+      <ol className="getting-started">
+        <li><button type="button" className="button button-quiet" onClick={() => go('warehouse')} data-testid="start-warehouse">Warehouse</button> where stock lives: your address (labels are sent from it) and your bins.</li>
+        <li><button type="button" className="button button-quiet" onClick={() => go('catalog')} data-testid="start-catalog">Catalog</button> what you sell: SKUs, barcodes, weights.</li>
+        <li><button type="button" className="button button-quiet" onClick={() => go('warehouse')} data-testid="start-receive">Receive stock</button> by scanning a bin label, then the items (Warehouse → Deliveries).</li>
+        <li><button type="button" className="button button-quiet" onClick={() => go('settings')} data-testid="start-channels">Connect a shop</button> (Settings → Channels), <button type="button" className="button button-quiet" onClick={() => go('import')} data-testid="start-import">import a CSV</button>, or press New order above.</li>
+      </ol>
+    </div>
   );
 }
 
