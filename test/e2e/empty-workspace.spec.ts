@@ -52,6 +52,10 @@ test('from an empty workspace: bins, a product with barcodes, stock received by 
   await shell.go('catalog');
   await expect(page.getByTestId('catalog-count')).toContainText('No products yet');
   await catalog.newProduct('Enamel Mug');
+  // Enter in the name saves early: refused in words, and the spare barcode line stays for the scanner
+  await page.getByTestId('product-title').press('Enter');
+  await expect(page.getByTestId('product-editor')).toContainText('Every variant needs a SKU.');
+  await expect(catalog.variant().getByTestId('barcode-code')).toHaveCount(1);
   await catalog.typeVariant({ sku: 'MUG-BLUE', title: 'Blue', price: '14.50', weight: '280', length: '110', width: '90', height: '90', hs: '6912.00' });
   await catalog.variant().getByTestId('variant-origin').selectOption('PT');
   await catalog.variant().getByTestId('variant-default-bin').selectOption({ label: 'A-2-1' });

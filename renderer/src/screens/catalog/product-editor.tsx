@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { FormError, SelectInput, TextInput } from '../../components/form-field';
 import { useSubmit } from '../../hooks/use-submit';
 import { useAppStore } from '../../stores/app-store';
-import { fromForm, emptyVariant, withoutBlankCodes, type ProductForm, type VariantForm } from './product-form-state';
+import { fromForm, emptyVariant, withoutBlankCodes, withSpareCodeRows, type ProductForm, type VariantForm } from './product-form-state';
 import { ProductImage, uploadPicture } from './product-image';
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -22,7 +22,8 @@ export function ProductEditor({ initial, locations, onSaved, onClose }: Props) {
 
   const save = async () => {
     const cleaned = withoutBlankCodes(form);
-    setForm(cleaned);
+    // a refused save keeps the spare barcode line the person was about to fill (Enter in a field saves)
+    setForm(withSpareCodeRows(cleaned, form));
     const parsed = fromForm(cleaned);
     if ('errors' in parsed) { refuse(parsed.errors); return; }
     const saved = await run(() => api.call('catalog.save', parsed.input));

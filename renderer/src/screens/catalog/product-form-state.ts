@@ -66,3 +66,14 @@ export function fromForm(f: ProductForm): { input: ProductInput } | { errors: Re
 export function withoutBlankCodes(f: ProductForm): ProductForm {
   return { ...f, variants: f.variants.map((v) => ({ ...v, barcodes: v.barcodes.filter((b) => b.code.trim() !== '') })) };
 }
+
+/** After a refused save: a variant that had a spare line keeps one, at the end, so the field numbers still match. */
+export function withSpareCodeRows(cleaned: ProductForm, before: ProductForm): ProductForm {
+  return {
+    ...cleaned,
+    variants: cleaned.variants.map((v, i) => {
+      const spare = before.variants[i]?.barcodes.find((b) => b.code.trim() === '');
+      return spare ? { ...v, barcodes: [...v.barcodes, spare] } : v;
+    }),
+  };
+}
