@@ -13,7 +13,8 @@ afterEach(async () => { await stopShopifyEmulators(); });
 describe('Shopify after a void and a new label', () => {
   const bench = useShippingBench();
 
-  it('gets the new tracking on the fulfillment it already has, and never a second fulfillment', async () => {
+  /** a Shopify order in the queue, packed, its label bought and its fulfillment on Shopify; then the label voided and bought again */
+  async function packedShippedAndRebought(beforeRebuy: (shop: Awaited<ReturnType<typeof shopifyEmulator>>, remoteId: number) => void = () => {}) {
     const shop = await shopifyEmulator();
     const repos = bench.core.workspace().repos;
     const skus = repos.db.$client.prepare('SELECT sku, title FROM variants ORDER BY id').all() as Array<{ sku: string; title: string }>;
@@ -31,8 +32,14 @@ describe('Shopify after a void and a new label', () => {
 
     await bench.client.call('shipments.void', { id: first.id });
     await until('voided', async () => (await bench.client.call('shipments.get', { id: first.id })).status === 'voided');
+    beforeRebuy(shop, remote.id);
     const again = await bench.client.call('shipments.buyAgain', { id: first.id });
     const second = await until('bought again', async () => { const s = await bench.client.call('shipments.get', { id: again.id }); return s.status === 'bought' && s; });
+    return { shop, repos, channelId, remote, orderId, first, second, fulfilments };
+  }
+
+  it('gets the new tracking on the fulfillment it already has, and never a second fulfillment', async () => {
+    const { shop, repos, channelId, remote, orderId, first, second, fulfilments } = await packedShippedAndRebought();
     await until('Shopify shows the new tracking', () => fulfilments()[0]?.tracking[0]?.number === second.trackingNumber);
     await settle(bench.core);
 
@@ -45,5 +52,15 @@ describe('Shopify after a void and a new label', () => {
     const stuck = repos.db.$client.prepare(`SELECT count(*) AS n FROM outbox o JOIN outbox_delivery d ON d.outbox_id = o.id
       WHERE o.topic = 'order.fulfilled' AND o.channel_id = ? AND d.state NOT IN ('done', 'skipped')`).get(channelId) as { n: number };
     expect(stuck.n).toBe(0);
+  });
+
+  it('when someone removed the old number in Shopify, the refusal is said once, in words, naming the shop once', async () => {
+    const { orderId } = await packedShippedAndRebought((shop, remoteId) => {
+      for (const f of shop.state.fulfillments.values()) if (f.orderId === remoteId) f.tracking = [];
+    });
+    const refusal = await until('the refusal on the timeline', async () => (await bench.client.call('orders.get', { id: orderId })).events
+      .find((e) => e.kind === 'sync_failed')?.message);
+    expect(refusal).toMatch(/^The shipment of order #\d+ \(parcel 1\) was not accepted: Shopify store Test Shopify has fewer than 1 × .* left to ship .* It waits for Retry on the Sync screen\.$/);
+    expect(refusal.split('Test Shopify')).toHaveLength(2);
   });
 });

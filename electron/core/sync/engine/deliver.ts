@@ -108,7 +108,9 @@ function failed(ctx: EngineContext, channel: ChannelRecord, row: OutboxCandidate
   const { repos } = ctx;
   const what = describe(row, plan);
   if (err.kind === 'permanent') {
-    const words = `${channel.name} did not accept ${what}: ${err.words} It waits for Retry on the Sync screen.`;
+    // the shop's own words usually name it already: its name is said once
+    const refused = err.words.includes(channel.name) ? `${what.charAt(0).toUpperCase()}${what.slice(1)} was not accepted: ${err.words}` : `${channel.name} did not accept ${what}: ${err.words}`;
+    const words = `${refused} It waits for Retry on the Sync screen.`;
     repos.transaction(() => { repos.outboxDrain.fail(row.id, words); event(plan.orderId, 'sync_failed', words, { attempt }); });
     ctx.log('error', channel, words, err.detail);
     return { halt: false, failure: err };
