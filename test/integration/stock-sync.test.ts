@@ -181,6 +181,23 @@ describe('reconciliation (#7)', () => {
   });
 });
 
+describe('reconciliation reads the shops\' latest sales first (#7)', () => {
+  it('a sale on Shopify not yet pulled is not reported as drift (pushing ours would have undone it)', async () => {
+    // a slow poll: without the reconciliation's own pull, the sale would still be only on Shopify
+    const t = await twoShops({ pollSeconds: 60 });
+    await t.s.waitFor('every SKU told', () => t.skus.every((sku) => t.converged(sku)), 30_000);
+    const sku = t.skus[3]!;
+    const committed = t.repos.stockSync.balance(sku, t.repos.catalog.defaultLocationId()!).committed;
+    expect(t.shop.state.checkout({ email: 'b@example.com', lines: [{ sku, quantity: 2 }], shippingAddress: address })).not.toBeNull();
+    const report = await t.s.client.call('stockSync.reconcile', {});
+    expect(report.lines).toEqual([]);
+    expect(report.report.summary).toMatch(/no drift found/);
+    expect(report.report.summary).not.toMatch(/could not be read first/);
+    // the sale is here, its stock reserved
+    expect(t.repos.stockSync.balance(sku, t.repos.catalog.defaultLocationId()!).committed).toBe(committed + 2);
+  });
+});
+
 describe('oversell (#7)', () => {
   it('an order that arrives after the last unit was sold is marked short, never dropped, and each way out is on its timeline', async () => {
     const t = await twoShops({ pollSeconds: 2 });

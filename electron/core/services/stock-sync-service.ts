@@ -8,6 +8,8 @@ import type { SyncEngine } from '../sync/engine/sync-engine';
 import { allocationFor, poolOf, stockChannels } from '../sync/stock/stock-allocator';
 
 const READ_CHUNK = 100;
+/** how long a reconciliation waits for a shop's latest orders before it reads its counts anyway */
+const PULL_FIRST_MS = 15_000;
 
 /** "reserve order:12" -> "order #1042 reserved stock": the cause of a published number, in words. */
 export function causeWords(repos: Repos, cause: string): string {
@@ -120,9 +122,13 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
       let drifts = 0;
       let pending = 0;
       const unread: string[] = [];
+      const notPulled: string[] = [];
       for (const c of channels) {
         const adapter = engine.adapterOf(c.id);
         if (!adapter) { unread.push(`${c.name} is not running`); continue; }
+        // the shop's latest orders first: a sale there not yet here would look like drift, and "push ours" would undo it
+        const away = repos.sync.state(c.id).offlineSince !== null;
+        if (away || !(await engine.freshPull(c.id, PULL_FIRST_MS))) notPulled.push(c.name);
         // a count still on its way is not drift: it is compared next time
         const onTheirWay = new Set(stockSync.dirty(c.id, 1_000_000).map((d) => d.sku));
         pending += onTheirWay.size;
@@ -152,7 +158,8 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
       }
       const summary = `${checked} counts checked on ${channels.length - unread.length} of ${channels.length} channel${channels.length === 1 ? '' : 's'}; `
         + `${drifts === 0 ? 'no drift found' : `${drifts} drift${drifts === 1 ? '' : 's'} found`}.`
-        + `${pending ? ` ${pending} count${pending === 1 ? ' was' : 's were'} still on the way and will be compared next time.` : ''}${unread.length ? ` ${unread.join('; ')}: try again when it answers.` : ''}`;
+        + `${pending ? ` ${pending} count${pending === 1 ? ' was' : 's were'} still on the way and will be compared next time.` : ''}${unread.length ? ` ${unread.join('; ')}: try again when it answers.` : ''}`
+        + `${notPulled.length ? ` The latest orders of ${notPulled.join(', ')} could not be read first: a sale there not yet here shows as drift; check before pushing ours.` : ''}`;
       stockSync.finishReconciliation(id, summary, at());
       return reportView(stockSync.reconciliation(id)!);
     })();

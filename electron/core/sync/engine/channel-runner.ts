@@ -45,6 +45,9 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
   const isStopped = () => stopped;
   /** completed pull passes: a count that went stale waits for the next one (the sale must be in the ledger first) */
   let pullPasses = 0;
+  /** callers waiting for a pull pass that began after they asked (a reconciliation reads the shop's sales first) */
+  const passWaiters: Array<{ after: number; resolve(done: boolean): void }> = [];
+  const passDone = () => { for (const w of passWaiters.splice(0)) { if (pullPasses > w.after) w.resolve(true); else passWaiters.push(w); } };
   const stock = createStockPusher(ctx, channel, adapter, { requestPull: () => { nextPullAt = 0; }, pullPasses: () => pullPasses });
 
   function changed(force = false) {
@@ -119,7 +122,7 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
       applied += ids.length;
       if (ids.length) ctx.emit('orders.changed', { ids });
       pages++;
-      if (!page.continuation) { pullFirst = false; pullPasses++; break; }
+      if (!page.continuation) { pullFirst = false; pullPasses++; passDone(); break; }
       if (pages >= timing.pagesPerCycle) { nextPullAt = 0; changed(); return; }
     }
     quietPolls = applied ? 0 : quietPolls + 1;
@@ -245,6 +248,21 @@ export function createChannelRunner(ctx: EngineContext, channel: ChannelRecord, 
       controller.abort();
       if (timer) clearTimeout(timer);
       for (const w of idleWaiters.splice(0)) w();
+      for (const w of passWaiters.splice(0)) w.resolve(false);
+    },
+    /**
+     * Pulls now and resolves true once a whole pass that began after this call has been read; false after
+     * `timeoutMs` (the shop is away or slow). A pass half-way when asked does not count: it began earlier.
+     */
+    freshPull(timeoutMs: number): Promise<boolean> {
+      const after = pullPasses + (repos.sync.state(channel.id).continuation ? 1 : 0);
+      return new Promise((resolve) => {
+        const waiter = { after, resolve: (done: boolean) => { clearTimeout(timeout); resolve(done); } };
+        const timeout = setTimeout(() => { const i = passWaiters.indexOf(waiter); if (i >= 0) passWaiters.splice(i, 1); resolve(false); }, timeoutMs);
+        timeout.unref?.();
+        passWaiters.push(waiter);
+        this.now();
+      });
     },
     /** for tests and benches: resolves after the next cycle that found nothing more to send right away */
     settled(): Promise<void> { return new Promise((resolve) => { idleWaiters.push(resolve); if (!busy && !timer) schedule(0); }); },

@@ -169,6 +169,8 @@ export function createSyncEngine(base: Base, options: SyncOptions) {
     isRunning: (channelId: number) => runners.has(channelId),
     /** called when a channel answers again after being unreachable; returns the unsubscribe */
     onReconnected(fn: (channelId: number) => void) { reconnectListeners.add(fn); return () => reconnectListeners.delete(fn); },
+    /** pulls the channel's orders now; true once a whole fresh pass was read, false when not running or after timeoutMs */
+    freshPull: (channelId: number, timeoutMs: number) => runners.get(channelId)?.freshPull(timeoutMs) ?? Promise.resolve(false),
     /** the running adapter of a channel (reconciliation reads counts through it), undefined when not running */
     adapterOf: (channelId: number) => adapters.get(channelId),
     /** counts published by the stock pusher since the engine started, per channel (benches) */
