@@ -64,7 +64,7 @@ export async function shippingBench() {
     // a carrier that offers only PDF: the same path plus drawing the PDF at the printer's dpi into ^GFA
     easypost.setLabelFormat('PDF');
     const pdf: number[] = [];
-    // pdf.js draws on the main thread: how long the core's event loop is held is part of the cost
+    // pdf.js draws in a worker thread: how long the core's event loop is still held is part of the cost
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     for (const id of ordersTo(core, (c) => c !== 'GB').slice(0, 12)) {

@@ -1,75 +1,80 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { findAppRoot } from '../store/app-root';
 import { CarrierError } from './carrier';
 
 /** An RGBA picture, 4 bytes a pixel, rows top to bottom. */
 export type Rgba = { width: number; height: number; data: Uint8Array | Uint8ClampedArray };
 
-const MAX_PAGES_READ = 1; // a carrier's label is its first page; later pages are receipts or instructions
+type Drawn = { naturalWidth: number; naturalHeight: number } & Rgba;
+type Answer = { id: number; error?: string; empty?: boolean } & Partial<Drawn>;
 
 /**
  * pdf.js (Mozilla's renderer, the one Firefox uses) draws the page onto @napi-rs/canvas (Skia, shipped as a
- * prebuilt npm package: no browser, no system library). Both are loaded on first use only, so a bench that
- * never meets a PDF label never pays for them.
+ * prebuilt npm package: no browser, no system library), in a worker thread started on first use: a bench
+ * that never meets a PDF label never pays for it, and one that does keeps answering scans while it draws.
  */
-async function pdfjs() {
-  const [lib, canvas] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('@napi-rs/canvas')]);
-  return { lib, createCanvas: canvas.createCanvas };
+let worker: Worker | null = null;
+let nextJob = 1;
+const waiting = new Map<number, { resolve(a: Answer): void; reject(e: Error): void }>();
+
+function drawingThread(): Worker {
+  if (worker) return worker;
+  // packaged, the thread's file and what it loads are unpacked beside app.asar (electron-builder.json asarUnpack)
+  const w = new Worker(join(findAppRoot().replace(/app\.asar$/, 'app.asar.unpacked'), 'electron', 'core', 'shipping', 'pdf-render-worker.mjs'));
+  w.unref(); // an idle drawing thread never keeps the station from exiting
+  w.on('message', (a: Answer) => { waiting.get(a.id)?.resolve(a); waiting.delete(a.id); });
+  const fail = (why: string) => {
+    if (worker === w) worker = null;
+    for (const [id, job] of waiting) { job.reject(new Error(why)); waiting.delete(id); }
+  };
+  w.on('error', (e) => fail(e.message));
+  w.on('exit', (code) => fail(`the drawing thread stopped (exit code ${code})`));
+  worker = w;
+  return w;
 }
 
-/** pdf.js reads its fonts, character maps and image decoders from its own package folder. */
-function assetDir(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('pdfjs-dist/package.json'));
+function drawFirstPage(bytes: Buffer, dpi: number): Promise<Answer> {
+  const id = nextJob++;
+  const copy = new Uint8Array(bytes); // its own buffer, handed to the thread without another copy
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    drawingThread().postMessage({ id, bytes: copy.buffer, dpi }, [copy.buffer]);
+  });
+}
+
+/** Stops the drawing thread (tests, shutdown); the next PDF label starts another. */
+export async function stopPdfDrawing(): Promise<void> {
+  const w = worker;
+  worker = null;
+  await w?.terminate();
 }
 
 /** Points (1/72 in) a page may exceed the label by and still count as "a label-sized page". */
 const PAGE_SLACK_PT = 18;
-/** the largest side drawn, in dots, whatever a broken or huge page declares */
-const MAX_SIDE_DOTS = 4200;
 
 /**
  * Draws the first page of a carrier's PDF label at the printer's resolution (`page` is the label in printer
  * dots). A label-sized page is taken whole, turned upright when it lies on its side. A larger sheet (a 4x6
  * label on US Letter or A4, as some carriers hand them out) is cut to what is printed on it, so the label
- * keeps its true size instead of being shrunk with the empty paper around it.
+ * keeps its true size instead of being shrunk with the empty paper around it. A carrier's label is its first
+ * page; later pages are receipts or instructions.
  */
 export async function rasterisePdfLabel(bytes: Buffer, dpi: number, page: { width: number; height: number }): Promise<Rgba> {
   if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new CarrierError('unknown', 'The carrier\'s PDF label is not a PDF file.');
-  const { lib, createCanvas } = await pdfjs();
-  const assets = assetDir();
-  let doc: Awaited<ReturnType<typeof lib.getDocument>['promise']> | undefined;
-  let picture: Rgba;
-  let labelSized: boolean;
+  let drawn: Answer;
   try {
-    doc = await lib.getDocument({
-      data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
-      standardFontDataUrl: join(assets, 'standard_fonts') + '/', cMapUrl: join(assets, 'cmaps') + '/', cMapPacked: true,
-      wasmUrl: join(assets, 'wasm') + '/', iccUrl: join(assets, 'iccs') + '/',
-    }).promise;
-    if (doc.numPages < MAX_PAGES_READ) throw new CarrierError('unknown', 'The carrier\'s PDF label has no pages.');
-    const first = await doc.getPage(1);
-    const natural = first.getViewport({ scale: 1 });
-    const labelPt = { width: (page.width / dpi) * 72, height: (page.height / dpi) * 72 };
-    const fits = (w: number, h: number) => w <= labelPt.width + PAGE_SLACK_PT && h <= labelPt.height + PAGE_SLACK_PT;
-    labelSized = fits(natural.width, natural.height) || fits(natural.height, natural.width);
-    // points are 1/72 in: drawn at the printer's dpi, one dot of the picture is one dot of the printer
-    const scale = Math.min(dpi / 72, MAX_SIDE_DOTS / Math.max(natural.width, natural.height));
-    const viewport = first.getViewport({ scale });
-    const canvas = createCanvas(Math.max(1, Math.round(viewport.width)), Math.max(1, Math.round(viewport.height)));
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    await first.render({ canvas: canvas as never, canvasContext: ctx as never, viewport }).promise;
-    const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    picture = { width: img.width, height: img.height, data: img.data };
+    drawn = await drawFirstPage(bytes, dpi);
   } catch (e) {
-    if (e instanceof CarrierError) throw e;
     const why = e instanceof Error ? e.message : String(e);
     throw new CarrierError('unknown', `The carrier's PDF label could not be drawn (${why.slice(0, 160)}).`, undefined, { cause: e });
-  } finally {
-    await doc?.destroy();
   }
+  if (drawn.error !== undefined) throw new CarrierError('unknown', `The carrier's PDF label could not be drawn (${drawn.error.slice(0, 160)}).`);
+  if (drawn.empty || !drawn.data) throw new CarrierError('unknown', 'The carrier\'s PDF label has no pages.');
+  const labelPt = { width: (page.width / dpi) * 72, height: (page.height / dpi) * 72 };
+  const fits = (w: number, h: number) => w <= labelPt.width + PAGE_SLACK_PT && h <= labelPt.height + PAGE_SLACK_PT;
+  const labelSized = fits(drawn.naturalWidth!, drawn.naturalHeight!) || fits(drawn.naturalHeight!, drawn.naturalWidth!);
+  let picture: Rgba = { width: drawn.width!, height: drawn.height!, data: drawn.data };
   if (!labelSized) {
     const ink = inkBounds(picture);
     if (!ink) throw new CarrierError('unknown', 'The carrier\'s PDF label is blank.');
