@@ -139,6 +139,30 @@ describe('WooCommerce adapter against the emulator', () => {
     expect(((await channel.pullOrders({ since: null, continuation: null, pageSize: 10 }).catch((e: unknown) => e)) as ChannelError).kind).toBe('offline');
   });
 
+  it('counts go in batches: 150 SKUs in a handful of requests, a count changed on the shop is not overwritten, a deleted product is said in words', async () => {
+    const { emu, channel } = await shop();
+    for (let i = 0; i < 120; i++) emu.store.addProduct({ name: `Card ${i}`, sku: `CARD-${i}`, stock: 10 });
+    emu.store.addProduct({ name: 'Socks', sku: '', variations: Array.from({ length: 30 }, (_, i) => ({ sku: `SOCK-${i}`, option: String(i), stock: 10 })) });
+    const refs = new Map((await channel.pullCatalog({ continuation: null, pageSize: 100 })).items.map((i) => [i.sku, i.ref]));
+    for (let page = '2'; page;) { const p = await channel.pullCatalog({ continuation: page, pageSize: 100 }); for (const i of p.items) refs.set(i.sku, i.ref); page = p.continuation ?? ''; }
+    expect(refs.size).toBe(150);
+    // someone sold two cards on the shop since we last looked; another card was deleted there
+    emu.store.setStock(emu.store.findBySku('CARD-7')!, 8);
+    emu.store.products.delete(Number(refs.get('CARD-9')!.slice(2)));
+    const before = emu.ops.length;
+    const pushes = [...refs].map(([sku, ref]) => ({ sku, ref, remoteLocationId: null, available: 4, expectedRemote: 10 }));
+    const results = await channel.pushAvailable(pushes, { idempotencyKey: 'k', attempt: 1 });
+    // reads and writes per list of up to 100: 2 lists of cards (100 + 20) and one of socks, each read and written once
+    expect(emu.ops.length - before).toBe(6);
+    expect(results.map((r) => r.sku)).toEqual(pushes.map((p) => p.sku));
+    expect(results.filter((r) => r.outcome === 'applied')).toHaveLength(148);
+    expect(results.find((r) => r.sku === 'CARD-7')).toMatchObject({ outcome: 'stale', remoteAvailable: 8 });
+    expect(results.find((r) => r.sku === 'CARD-9')).toMatchObject({ outcome: 'not_listed', words: expect.stringMatching(/did not take the count of CARD-9 .*check the product in WooCommerce/) });
+    expect(emu.store.stockOf('CARD-7')).toBe(8);
+    expect(emu.store.stockOf('CARD-0')).toBe(4);
+    expect(emu.store.stockOf('SOCK-29')).toBe(4);
+  });
+
   it('catalog, counts and refunds', async () => {
     const { emu, channel } = await shop();
     emu.store.addProduct({ name: 'Mug', sku: 'MUG-1', stock: 5 });

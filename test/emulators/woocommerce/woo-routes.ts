@@ -117,6 +117,32 @@ function updateStockItem(store: WooStore, pid: number, vid: number | null, body:
   return item;
 }
 
+/**
+ * POST …/batch: up to 100 updates in one request; each answers with the item as it is now, or with its own
+ * error in place ({ id, error: { code, message, data: { status } } }), the others still applied.
+ */
+function batchUpdate(req: RouteRequest, apply: (u: Record<string, unknown>) => unknown): RouteResult {
+  const body = asObject(req.body) as { update?: Array<Record<string, unknown>> };
+  const update = body.update ?? [];
+  if (update.length > 100) throw new WooError(413, 'woocommerce_rest_request_entity_too_large', 'Unable to accept more than 100 items for this request.');
+  return {
+    status: 200, body: {
+      update: update.map((u) => {
+        try { return apply(u); } catch (e) {
+          const err = e instanceof WooError ? e : new WooError(500, 'internal', String(e));
+          return { id: u.id, error: { code: err.code, message: err.message, data: { status: err.status } } };
+        }
+      }),
+    },
+  };
+}
+
+/** ?include=3,5 (or include[]=3&include[]=5): only these ids */
+function included(req: RouteRequest): Set<number> | null {
+  const raw = [...req.query.getAll('include'), ...req.query.getAll('include[]')].flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return raw.length ? new Set(raw.map(Number)) : null;
+}
+
 /** Answers one request against the store; throws WooError for the API's own errors. */
 export function route(store: WooStore, req: RouteRequest, site: { name: string }): RouteResult {
   const { method, path } = req;
@@ -134,21 +160,7 @@ export function route(store: WooStore, req: RouteRequest, site: { name: string }
       if (!Array.isArray(body.line_items)) throw new WooError(400, 'rest_missing_callback_param', 'Missing parameter(s): line_items');
       return { status: 201, body: orderJson(store, store.addOrder(body as Parameters<WooStore['addOrder']>[0]), req.baseUrl) };
     }
-    if (a === 'batch' && method === 'POST') {
-      const body = asObject(req.body) as { update?: Array<Record<string, unknown>> };
-      const update = body.update ?? [];
-      if (update.length > 100) throw new WooError(413, 'woocommerce_rest_request_entity_too_large', 'Unable to accept more than 100 items for this request.');
-      return {
-        status: 200, body: {
-          update: update.map((u) => {
-            try { return orderJson(store, store.updateOrder(numericId(String(u.id)), u), req.baseUrl); } catch (e) {
-              const err = e instanceof WooError ? e : new WooError(500, 'internal', String(e));
-              return { id: u.id, error: { code: err.code, message: err.message, data: { status: err.status } } };
-            }
-          }),
-        },
-      };
-    }
+    if (a === 'batch' && method === 'POST') return batchUpdate(req, (u) => orderJson(store, store.updateOrder(numericId(String(u.id)), u), req.baseUrl));
     const oid = numericId(a);
     if (!sub) {
       if (method === 'GET') return { status: 200, body: orderJson(store, store.order(oid), req.baseUrl) };
@@ -177,10 +189,13 @@ export function route(store: WooStore, req: RouteRequest, site: { name: string }
   if (res === 'products') {
     if (!a && method === 'GET') {
       const sku = req.query.get('sku');
+      const only = included(req);
       const list = [...store.products.values()].filter((p) => sku === null || p.sku === sku || p.variations.some((v) => store.variations.get(v)?.sku === sku))
+        .filter((p) => only === null || only.has(p.id))
         .sort((x, y) => x.id - y.id);
       return paged(req, list, (p) => p);
     }
+    if (a === 'batch' && method === 'POST') return batchUpdate(req, (u) => updateStockItem(store, numericId(String(u.id)), null, u));
     const pid = numericId(a);
     if (!sub) {
       if (method === 'GET') return { status: 200, body: productJson(store, pid) };
@@ -189,7 +204,11 @@ export function route(store: WooStore, req: RouteRequest, site: { name: string }
     if (sub === 'variations') {
       const product = store.products.get(pid);
       if (!product) throw new WooError(404, 'woocommerce_rest_product_invalid_id', 'Invalid ID.');
-      if (!b && method === 'GET') return paged(req, product.variations.map((v) => store.variations.get(v)!), (v) => v);
+      if (!b && method === 'GET') {
+        const only = included(req);
+        return paged(req, product.variations.map((v) => store.variations.get(v)!).filter((v) => only === null || only.has(v.id)), (v) => v);
+      }
+      if (b === 'batch' && method === 'POST') return batchUpdate(req, (u) => updateStockItem(store, pid, numericId(String(u.id)), u));
       const vid = numericId(b);
       if (method === 'GET') {
         const v = store.variations.get(vid);

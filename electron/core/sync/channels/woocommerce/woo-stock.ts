@@ -17,6 +17,8 @@ function parseRef(ref: string): { productId: number; variationId: number | null 
 }
 
 const itemPath = (r: { productId: number; variationId: number | null }) => (r.variationId ? `/products/${r.productId}/variations/${r.variationId}` : `/products/${r.productId}`);
+/** WooCommerce takes at most 100 items in one batch request */
+const BATCH = 100;
 const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function createWooStock(client: WooClient) {
@@ -73,27 +75,58 @@ export function createWooStock(client: WooClient) {
     return null;
   }
 
+  /**
+   * Counts in batches: the items of one list (simple products, or the variations of one product) are read in one
+   * request when a compare is due, and written in one POST …/batch of up to 100, instead of two requests each.
+   */
   async function pushAvailable(items: AvailablePush[], ctx: PushContext): Promise<AvailableResult[]> {
-    const results: AvailableResult[] = [];
+    const results = new Map<AvailablePush, AvailableResult>();
+    const groups = new Map<string, Array<{ item: AvailablePush; ref: string; at: { productId: number; variationId: number | null } }>>();
     for (const item of items) {
       const ref = item.ref ?? (await findRef(item.sku, ctx.signal));
-      const parsed = ref ? parseRef(ref) : null;
-      if (!parsed) {
-        results.push({ sku: item.sku, outcome: 'not_listed', remoteAvailable: null, ref: null, words: `${shop} has no product with SKU ${item.sku}; no count was sent.` });
+      const at = ref ? parseRef(ref) : null;
+      if (!ref || !at) {
+        results.set(item, { sku: item.sku, outcome: 'not_listed', remoteAvailable: null, ref: null, words: `${shop} has no product with SKU ${item.sku}; no count was sent.` });
         continue;
       }
-      if (item.expectedRemote !== null) {
-        // WooCommerce has no compare-and-set: read just before writing, to narrow the window
-        const now = count(expectObject(await call({ method: 'GET', path: itemPath(parsed), doing: `reading the stock of ${item.sku}`, signal: ctx.signal }), shop, 'the product').stock_quantity);
-        if (now !== null && now !== item.expectedRemote) {
-          results.push({ sku: item.sku, outcome: 'stale', remoteAvailable: now, ref, words: `${shop} shows ${now} of ${item.sku}, not the ${item.expectedRemote} Packbench expected; the count was not overwritten.` });
-          continue;
-        }
-      }
-      await call({ method: 'PUT', path: itemPath(parsed), body: { manage_stock: true, stock_quantity: item.available }, doing: `setting the stock of ${item.sku}`, signal: ctx.signal });
-      results.push({ sku: item.sku, outcome: 'applied', remoteAvailable: item.available, ref, words: `${shop}: ${item.sku} set to ${item.available} available.` });
+      const list = at.variationId === null ? '/products' : `/products/${at.productId}/variations`;
+      groups.set(list, [...(groups.get(list) ?? []), { item, ref, at }]);
     }
-    return results;
+    for (const [list, members] of groups) {
+      for (let i = 0; i < members.length; i += BATCH) {
+        const chunk = members.slice(i, i + BATCH);
+        const idOf = (m: (typeof chunk)[number]) => m.at.variationId ?? m.at.productId;
+        // WooCommerce has no compare-and-set: read just before writing, to narrow the window
+        const now = new Map<number, number | null>();
+        if (chunk.some((m) => m.item.expectedRemote !== null)) {
+          const reply = await call({ method: 'GET', path: list, query: { include: chunk.map(idOf).join(','), per_page: BATCH }, doing: `reading the stock of ${chunk.length} item(s)`, signal: ctx.signal });
+          for (const r of expectArray(reply, shop, 'the product list') as WooStockItem[]) now.set(Number(r.id), count(r.stock_quantity));
+        }
+        const send = chunk.filter((m) => {
+          const seen = now.get(idOf(m));
+          if (m.item.expectedRemote === null || seen === undefined || seen === null || seen === m.item.expectedRemote) return true;
+          results.set(m.item, { sku: m.item.sku, outcome: 'stale', remoteAvailable: seen, ref: m.ref, words: `${shop} shows ${seen} of ${m.item.sku}, not the ${m.item.expectedRemote} Packbench expected; the count was not overwritten.` });
+          return false;
+        });
+        if (!send.length) continue;
+        const reply = await call({
+          method: 'POST', path: `${list}/batch`, signal: ctx.signal, doing: `setting the stock of ${send.length} item(s)`,
+          body: { update: send.map((m) => ({ id: idOf(m), manage_stock: true, stock_quantity: m.item.available })) },
+        });
+        const answers = (expectObject(reply, shop, 'the batch answer').update ?? []) as Array<WooStockItem & { error?: { code?: unknown; message?: unknown } }>;
+        send.forEach((m, k) => {
+          const a = answers[k];
+          if (a && !a.error) {
+            results.set(m.item, { sku: m.item.sku, outcome: 'applied', remoteAvailable: m.item.available, ref: m.ref, words: `${shop}: ${m.item.sku} set to ${m.item.available} available.` });
+            return;
+          }
+          const why = a?.error ? String(a.error.message ?? a.error.code ?? 'refused') : 'no answer for this item';
+          // refused on its own (deleted from the shop since, or not a stock item): the others in the batch still went
+          results.set(m.item, { sku: m.item.sku, outcome: 'not_listed', remoteAvailable: null, ref: m.ref, words: `${shop} did not take the count of ${m.item.sku} (${why}); check the product in WooCommerce.` });
+        });
+      }
+    }
+    return items.map((item) => results.get(item)!);
   }
 
   async function readQuantities(items: QuantityQuery[], signal?: AbortSignal): Promise<RemoteQuantity[]> {
