@@ -64,7 +64,8 @@ async function packAtBench(pack: PackPage, order: DemoOrder) {
 
 test('a shop\'s order: pack → rate → buy → the label on the TCP printer scans as the tracking → WooCommerce shows it shipped with that tracking; void, buy again, manifest', async ({ page, station, demo, printer, easypost }, testInfo) => {
   test.setTimeout(180_000);
-  const shop = await startWooEmulator();
+  // numbered apart from the demo's own #10xx orders: a shared number opens neither order (pack-flow.test covers that)
+  const shop = await startWooEmulator({ firstId: 7000 });
   try {
     const shell = new AppShell(page);
     const pack = new PackPage(page);
@@ -142,7 +143,8 @@ test('a shop\'s order: pack → rate → buy → the label on the TCP printer sc
     const third = await printer.waitForJobs(3, 15_000);
     expect(await decodeBarcodesFromPng(await renderZplToPng(third[2]!.text))).toContainEqual({ format: 'Code128', text: second.tracking });
     await expect.poll(notes, { timeout: 30_000 }).toHaveLength(2);
-    expect(notes()[0]).toContain(`Tracking number: ${second.tracking}.`); // newest first, as WooCommerce lists notes
+    // newest first, as WooCommerce lists notes: the customer reads the new number and the one it replaces
+    expect(notes()[0]).toContain(`tracking number ${second.tracking} (instead of ${easypost.purchases[0]!.tracking})`);
 
     // end of day: the manifest holds the live label only, and is printed
     await page.getByTestId('manifest-create').filter({ hasText: 'EasyPost' }).click();

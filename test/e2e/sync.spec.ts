@@ -49,8 +49,9 @@ test('both shops go offline while 50 orders are packed: Sync shows it and the qu
     // the packer sees them in the queue like any other order
     await shell.go('orders');
     const orders = new OrdersPage(page);
+    // (the Shopify store numbers from #1001 too: its order of the same number may be listed beside it)
     await orders.searchFor(`#${woo[0]}`);
-    await expect(orders.rows.first()).toContainText(SHOP);
+    await expect(orders.rows.filter({ hasText: SHOP })).toHaveCount(1);
 
     // the internet goes: the bench packs on
     await shop.stop();
