@@ -107,10 +107,7 @@ export function createOrdersRepo(db: Db) {
     LEFT JOIN bins bn ON bn.id = b.bin_id
     WHERE ol.order_id = ? ORDER BY ol.id`);
   const getEvents = c.prepare(`SELECT id, kind, actor, message, details, created_at AS createdAt FROM order_events WHERE order_id = ? ORDER BY id`);
-  const byNumber = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number = ? OR number = ? ORDER BY id DESC LIMIT 1');
-  // typed by hand in another case ("mp-1060"): a scan, but rare enough for a plain scan of the table
-  const byNumberNoCase = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number COLLATE NOCASE = ? OR number COLLATE NOCASE = ? ORDER BY id DESC LIMIT 1');
-  // two shops may both count from #1001: every order with the number, newest first
+  // typed by hand in another case ("mp-1060") it is found too; two shops may both count from #1001
   const allByNumber = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number = ? OR number = ? ORDER BY id DESC LIMIT 6');
   const allByNumberNoCase = c.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE number COLLATE NOCASE = ? OR number COLLATE NOCASE = ? ORDER BY id DESC LIMIT 6');
 
@@ -207,11 +204,6 @@ export function createOrdersRepo(db: Db) {
     },
     idByExternalId(externalId: string): number | undefined {
       return (c.prepare('SELECT id FROM orders WHERE external_id = ? ORDER BY id LIMIT 1').get(externalId) as { id: number } | undefined)?.id;
-    },
-    idByNumber(number: string): number | undefined {
-      const n = number.trim();
-      const other = n.startsWith('#') ? n.slice(1) : `#${n}`;
-      return (byNumber.get(n, other) ?? byNumberNoCase.get(n, other))?.id;
     },
     /** every order (up to 6) with this number, newest first: more than one when two channels share a numbering */
     idsByNumber(number: string): number[] {

@@ -10,15 +10,6 @@ export function SyncIndicator() {
   const go = useAppStore((s) => s.go);
   const live = status?.channels.filter((c) => c.state !== 'not_connected') ?? [];
   if (!status || live.length === 0) return null;
-  // what the station last said: with the station not answering, "in sync" would be a guess
-  if (connection !== 'open') {
-    return (
-      <button type="button" className="sync-indicator sync-unknown" onClick={() => go('sync')} data-testid="sync-indicator" aria-live="polite" title="Open the Sync screen">
-        <span className="sync-dot" aria-hidden="true" />
-        Shops: unknown until the station answers
-      </button>
-    );
-  }
   const waiting = status.waiting ? ` — ${plural(status.waiting, 'change', 'changes')} waiting` : '';
   const paused = live.some((c) => c.state === 'paused');
   let tone = 'ok';
@@ -27,6 +18,8 @@ export function SyncIndicator() {
   else if (paused || status.failed) { tone = 'problem'; words = `Sync needs attention${waiting}`; }
   else if (status.stranded) { tone = 'problem'; words = `${plural(status.stranded, 'change waits', 'changes wait')} for a shop not connected`; }
   if (status.conflicts) words += ` · ${plural(status.conflicts, 'order', 'orders')} to check`;
+  // what the station last said: with the station not answering, "in sync" would be a guess
+  if (connection !== 'open') { tone = 'unknown'; words = 'Shops: unknown until the station answers'; }
   return (
     <button type="button" className={`sync-indicator sync-${tone}`} onClick={() => go('sync')} data-testid="sync-indicator" aria-live="polite" title="Open the Sync screen">
       <span className="sync-dot" aria-hidden="true" />
