@@ -56,10 +56,14 @@ describe('a label is printed only when the printer confirms it', () => {
     expect(job.error).toContain('press Retry');
     expect(events.at(-1)).toMatchObject({ jobId, status: 'unconfirmed' });
 
+    // A hung printer's silence is not "this printer never answers ~HS": once it is back the retry
+    // still asks, so 'done' means the printer reported the label out of its buffer.
     emulator.setState({ acceptNeverRead: false });
+    const queriesBefore = emulator.statusQueries();
     await client.call('print.retry', { jobId });
     await core.workspace().print.idle();
     expect((await client.call('print.job', { jobId })).status).toBe('done');
+    expect(emulator.statusQueries()).toBeGreaterThan(queriesBefore);
     expect(emulator.printed()).toBe(1);
   });
 

@@ -181,7 +181,6 @@ export function createTcpPrinter(options: TcpPrinterOptions): RawPrinter {
       silentReplies = 0;
       return hostStatusToPrinterStatus(who, reply.bytes);
     }
-    silentReplies++;
     const words =
       reply.how === 'closed'
         ? 'It closed the connection without answering the status query, so paper and print head could not be checked.'
@@ -258,7 +257,7 @@ export function createTcpPrinter(options: TcpPrinterOptions): RawPrinter {
    * it, and its "formats in buffer" and "labels remaining" fields say whether the label was printed.
    * Undefined when the printer does not answer, so the caller can fall back to its close.
    */
-  async function confirmByStatus(link: Link): Promise<PrintReceipt | undefined> {
+  async function confirmByStatus(link: Link, onSilent: () => void): Promise<PrintReceipt | undefined> {
     const deadline = Date.now() + confirmTimeoutMs;
     let waitingReply: HostStatusResult | undefined;
     for (;;) {
@@ -270,7 +269,7 @@ export function createTcpPrinter(options: TcpPrinterOptions): RawPrinter {
       }
       if (reply.bytes.length === 0) {
         if (waitingReply === undefined) {
-          if (!everAnswered) silentReplies++;
+          onSilent();
           return undefined;
         }
         break;
@@ -330,10 +329,16 @@ export function createTcpPrinter(options: TcpPrinterOptions): RawPrinter {
       throw failure(connected.problem.code, connected.problem.words, true);
     }
     let link = connected.link;
+    // Unanswered queries count towards "this printer never answers ~HS" only when the same
+    // connection shows the printer alive (it read the job and closed): a hung printer answers
+    // nothing either, and must still be asked once it is back, so its labels are confirmed.
+    let unanswered = 0;
     try {
       const asks = queryStatus && (everAnswered || silentReplies < SILENT_REPLIES_BEFORE_SKIPPING);
       if (asks) {
-        const refusal = refusalFor(interpret(await readStatus(link, statusTimeoutMs)));
+        const reply = await readStatus(link, statusTimeoutMs);
+        if (reply.how !== 'too-long' && reply.bytes.length === 0) unanswered++;
+        const refusal = refusalFor(interpret(reply));
         if (refusal !== undefined) throw refusal;
         if (!link.socket.writable) {
           // The printer hung up after answering; a fresh connection for the job is harmless.
@@ -344,8 +349,9 @@ export function createTcpPrinter(options: TcpPrinterOptions): RawPrinter {
         }
       }
       await writeJob(link, job);
-      const byStatus = asks ? await confirmByStatus(link) : undefined;
+      const byStatus = asks ? await confirmByStatus(link, () => unanswered++) : undefined;
       const { peerClosedCleanly } = await closeAndWait(link);
+      if (peerClosedCleanly && !everAnswered) silentReplies += unanswered;
       if (byStatus !== undefined) return byStatus;
       if (peerClosedCleanly) return confirmed('The printer read the whole label and then closed the connection, as it does when a job is complete.');
       return unconfirmed(
