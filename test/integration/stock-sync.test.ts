@@ -308,6 +308,32 @@ describe('stock counts through injected faults (#7)', () => {
   });
 });
 
+describe('a shop moves its own count when it sells or cancels (#7)', () => {
+  it('a sale on WooCommerce, whose share stays 3, tops it back up to 3; its cancellation there (restocked to 4) is brought back to 3; no drift either way', async () => {
+    const t = await twoShops({ pollSeconds: 2 });
+    const sku = t.skus[5]!;
+    await t.setAvailable(sku, 20);
+    await t.s.client.call('stockSync.setRule', { channelId: t.s.channelId, sku, kind: 'cap', value: 3 });
+    await t.s.client.call('stockSync.setRule', { channelId: t.shopifyId, sku, kind: 'cap', value: 5 });
+    await t.s.waitFor('both shops at their caps', () => t.remote.woo(sku) === 3 && t.remote.shopify(sku) === 5 && t.converged(sku), 15_000);
+
+    // the shop lowers its own count at the sale; 19 are still available here, so neither share moves
+    const wooId = t.s.placeOrder([{ sku, quantity: 1 }]);
+    expect(t.remote.woo(sku)).toBe(2);
+    await t.s.waitFor('the sale here', () => t.s.localId(wooId) !== undefined);
+    await t.s.waitFor('WooCommerce topped up to its share', () => t.remote.woo(sku) === 3 && t.converged(sku), 10_000);
+    expect((await t.s.client.call('stockSync.reconcile', {})).lines).toEqual([]);
+
+    // cancelled on the shop: WooCommerce puts the unit back on its count (4), above its share
+    t.s.emu.store.updateOrder(wooId, { status: 'cancelled' });
+    expect(t.remote.woo(sku)).toBe(4);
+    await t.s.waitFor('the cancellation here', () => t.repos.orders.record(t.s.localId(wooId)!)?.status === 'cancelled');
+    await t.s.waitFor('WooCommerce back at its cap', () => t.remote.woo(sku) === 3 && t.converged(sku), 10_000);
+    expect((await t.s.client.call('stockSync.reconcile', {})).lines).toEqual([]);
+    expect(t.remote.shopify(sku)).toBe(5);
+  });
+});
+
 describe('allocation rules and safety stock (#7)', () => {
   it('"WooCommerce at most 3", "keep 2 back" and "Shopify 50%" reach the shops, and are listed in words', async () => {
     const t = await twoShops({ pollSeconds: 2 });

@@ -106,6 +106,8 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
             remote: remoteSnapshot(o, o.remote), heldByChannel: start.status === 'on_hold' }, at);
         }
         reconcileReservation(id, o.locationId, lines, who, at, touched, 'order received', true);
+        // the shop took the sale off its own count when the customer ordered
+        if (o.remote) for (const l of lines) if (l.sku && l.quantity > 0) repos.stockSync.shopMoved(o.channelId, l.sku, -l.quantity);
         // each order is routed before the next one reserves: the first to arrive is served first
         for (const hook of landingHooks) hook([{ orderId: id, incoming: o, change: 'new' }], who, at, touch);
         // after routing: the shortage is judged where the order now reserves

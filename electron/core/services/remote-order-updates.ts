@@ -121,6 +121,9 @@ export function applyRemoteVersion(deps: UpdateDeps, known: OrderVersion, o: Inc
   // open or on hold: the bench has not started, the order follows the channel
   if (kinds.includes('cancelled')) {
     deps.applyTransition(id, 'cancelled', `cancelled on ${shop}`, who, at, { tellChannel: false });
+    // the shop puts a cancelled order's items back on its own count (Shopify restock, WooCommerce's
+    // increase on cancel); a wrong guess is caught by the next compare-and-set
+    for (const l of oursLines) if (l.sku && l.quantity > 0) repos.stockSync.shopMoved(known.channelId, l.sku, l.quantity);
     save();
     return 'cancelled';
   }

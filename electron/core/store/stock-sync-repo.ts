@@ -25,6 +25,8 @@ export function createStockSyncRepo(db: Db) {
   const upsertPublished = c.prepare(`INSERT INTO stock_published (channel_id, sku, quantity, remote_seen, published_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (channel_id, sku) DO UPDATE SET quantity = excluded.quantity, remote_seen = excluded.remote_seen, published_at = excluded.published_at`);
   const setSending = c.prepare('UPDATE stock_published SET sending = ? WHERE channel_id = ? AND sku = ?');
+  const shift = c.prepare(`UPDATE stock_published SET quantity = max(0, quantity + @delta),
+    remote_seen = CASE WHEN remote_seen IS NULL THEN NULL ELSE max(0, remote_seen + @delta) END WHERE channel_id = @channelId AND sku = @sku`);
   const insertHistory = c.prepare('INSERT INTO stock_publish_history (channel_id, sku, quantity, previous, cause, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const balanceSum = c.prepare<[string], { onHand: number; committed: number }>(`SELECT coalesce(sum(b.on_hand), 0) AS onHand, coalesce(sum(b.committed), 0) AS committed
     FROM inventory_balances b JOIN variants v ON v.id = b.variant_id WHERE v.sku = ?`);
@@ -67,6 +69,12 @@ export function createStockSyncRepo(db: Db) {
       if (!before) upsertPublished.run(channelId, sku, quantity, null, at);
       else if (quantity > before.quantity) upsertPublished.run(channelId, sku, quantity, before.remoteSeen, before.publishedAt);
     },
+    /**
+     * The shop moved its own count: it lowers it when it sells (the order that lands here) and raises it
+     * when it restocks a cancelled order. What we believe it shows follows, so the pusher tops the shop
+     * back up to its share, or lowers it, instead of taking the shop's own move for drift.
+     */
+    shopMoved(channelId: number, sku: string, delta: number) { shift.run({ delta, channelId, sku }); },
     /** the channel's own count, as read (a stale compare-and-set, a reconciliation) */
     sawRemote(channelId: number, sku: string, remote: number | null, at: string) {
       const before = getPublished.get(channelId, sku);
