@@ -100,7 +100,7 @@ export function openWorkspace(dataDir: string, deps: WorkspaceDeps, seed: 'demo'
   orders.onLanding(routing.onLanded);
   rules.afterEach((orderId, _handling, who, at, touch) => routing.route(orderId, who, at, touch));
   const inventory = createInventoryService(repos, clock, actor);
-  const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory);
+  const print = createPrintService(repos, clock, deps.emit, dataDir, deps.printerFactory, actor);
   const scanner = (): ScannerSettings => ScannerSettingsSchema.parse(repos.settings.get('scanner') ?? {});
   const pack = createPackService(repos, clock, actor, orders, () => scanner().gsReplacement);
   const catalog = createCatalogService(repos, clock);

@@ -31,6 +31,8 @@ export const packMethods = {
   'print.job': query(z.object({ jobId: Id }), PrintJobSchema.extend({ zpl: z.string(), dpi: z.number().int(), labelSize: z.string() })),
   'print.retry': command(z.object({ jobId: Id }), PrintJobSchema),
   'print.reprint': command(z.object({ jobId: Id }), PrintJobSchema),
+  /** a label that failed or was not confirmed, sent to another printer of the same kind instead */
+  'print.moveTo': command(z.object({ jobId: Id, printerId: Id }), PrintJobSchema),
   'print.label': command(z.object({ orderId: Id }), PrintJobSchema),
 
   'station.settings': query(z.object({}).default({}), z.object({ scanner: ScannerSettingsSchema })),

@@ -250,6 +250,44 @@ test('a printer that accepts the label and never reads it leaves it "not confirm
   expect(shell.pageErrors).toEqual([]);
 });
 
+test('a label stuck on a hung printer is sent to the spare printer from the bench, and prints there', async ({ page, station, demo, printer }) => {
+  const spare = await startZplPrinterEmulator();
+  try {
+    const shell = new AppShell(page);
+    const pack = new PackPage(page);
+    await shell.open(station);
+    await useEmulatorAsDefault(shell, printer);
+    await new PrintersSettings(page).addNetworkPrinter({ name: 'Spare Zebra', host: '127.0.0.1', port: spare.port, makeDefault: false });
+    printer.setState({ acceptNeverRead: true });
+
+    const order = orderWith(demo, (o) => units(o) >= 1);
+    await shell.go('pack');
+    await pack.focusNothing();
+    await pack.scan(order.number);
+    await pack.expectOpen(order.number);
+    await packEverything(pack, order);
+    await page.keyboard.press('Enter');
+    await pack.expectLabel('unconfirmed', /^Not confirmed: Printer 'Bench Zebra'/);
+
+    const sendTo = pack.labelStatus.getByTestId('send-to-printer');
+    await sendTo.getByTestId('send-to-printer-select').selectOption({ label: 'Spare Zebra' });
+    await sendTo.getByTestId('send-to-printer-button').click();
+    await pack.expectLabel('done', /Printed on Spare Zebra/);
+    const [received] = await spare.waitForJobs(1, 10_000);
+    const decoded = await decodeBarcodesFromPng(await renderZplToPng(received!.text));
+    expect(decoded).toContainEqual({ format: 'Code128', text: order.number });
+    expect(spare.printed()).toBe(1);
+    // the bench goes on: the next scan opens the next order
+    const next = orderWith(demo, (o) => units(o) >= 1, [order]);
+    await pack.focusNothing();
+    await pack.scan(next.number);
+    await pack.expectOpen(next.number);
+    expect(shell.pageErrors).toEqual([]);
+  } finally {
+    await spare.stop();
+  }
+});
+
 test('a reload in the middle of an order resumes it with the same counts; x2 after a scan counts a pair', async ({ page, station, demo }) => {
   const shell = new AppShell(page);
   const pack = new PackPage(page);

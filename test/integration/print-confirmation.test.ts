@@ -67,6 +67,35 @@ describe('a label is printed only when the printer confirms it', () => {
     expect(emulator.printed()).toBe(1);
   });
 
+  it('a label stuck on a hung printer goes to the second printer of the same kind, as the same job, on the order\'s timeline; a printer of another kind is refused in words', async () => {
+    const spare = await startZplPrinterEmulator();
+    try {
+      emulator.setState({ acceptNeverRead: true });
+      const jobId = await packOne();
+      expect((await client.call('print.job', { jobId })).status).toBe('unconfirmed');
+      const tsc = await client.call('printers.save', { name: 'Shelf TSC', kind: 'tcp', host: '127.0.0.1', port: spare.port, language: 'tspl', isDefault: false });
+      const zebra2 = await client.call('printers.save', { name: 'Spare Zebra', kind: 'tcp', host: spare.host, port: spare.port, isDefault: false });
+
+      await expect(client.call('print.moveTo', { jobId, printerId: tsc.id })).rejects.toThrow(
+        /laid out for Bench Zebra \(ZPL II at 203 dpi on 4x6 in labels\); Shelf TSC prints TSPL at 203 dpi on 4x6 in labels/);
+      expect(spare.jobs).toHaveLength(0);
+
+      const moved = await client.call('print.moveTo', { jobId, printerId: zebra2.id });
+      expect(moved).toMatchObject({ id: jobId, printerName: 'Spare Zebra' });
+      await core.workspace().print.idle();
+      expect(await client.call('print.job', { jobId })).toMatchObject({ status: 'done', printerName: 'Spare Zebra', error: '' });
+      expect(spare.printed()).toBe(1);
+      expect(spare.jobs[0]!.text).toMatch(/\^XA[\s\S]*\^XZ/);
+      const orderId = (await client.call('print.job', { jobId })).orderId!;
+      const timeline = (await client.call('orders.get', { id: orderId })).events.map((e) => e.message);
+      expect(timeline).toContain(`Label job ${jobId} moved from Bench Zebra to Spare Zebra (not confirmed there).`);
+      // printed: nothing more to move
+      await expect(client.call('print.moveTo', { jobId, printerId: tsc.id })).rejects.toThrow(/already printed/);
+    } finally {
+      await spare.stop();
+    }
+  });
+
   it('a printer that is fine gives a confirmed label', async () => {
     const jobId = await packOne();
     expect((await client.call('print.job', { jobId })).status).toBe('done');

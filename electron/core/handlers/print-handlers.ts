@@ -17,6 +17,7 @@ export const printHandlers: HandlerMap = {
   },
   'print.retry': (input, { ws }) => ws.print.retry(input.jobId),
   'print.reprint': (input, { ws }) => ws.print.reprint(input.jobId),
+  'print.moveTo': (input, { ws }) => ws.print.moveTo(input.jobId, input.printerId),
   'print.label': (input, { ws }) => ws.packing.printLabel(input.orderId),
   'station.settings': (_input, { ws }) => ({ scanner: ws.scanner() }),
   'station.saveScanner': (input, { ws }) => {

@@ -6,6 +6,7 @@ import { isoNow, type Clock } from '../clock';
 import { createTcpPrinter, createVirtualPrinter, isPrinterError, type PrinterStatus, type RawPrinter } from '../drivers/printer';
 import { jobBytes } from '../labels/byte-text';
 import { renderCalibrationLabel } from '../labels/calibration-label';
+import { LANGUAGE_NAMES } from '../labels/printer-language';
 import { withReprintMark } from '../labels';
 import type { Repos } from '../store';
 
@@ -29,7 +30,7 @@ export function defaultPrinterFactory(printer: Printer): RawPrinter {
  * that makes it, then sent in the background. A printer that is off fails its job with words and
  * keeps the bytes for a retry; it never holds up the bench or the next order.
  */
-export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataDir: string, factory: PrinterFactory = defaultPrinterFactory) {
+export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataDir: string, factory: PrinterFactory = defaultPrinterFactory, actor: () => string = () => 'station') {
   const drivers = new Map<string, RawPrinter>();
   const chains = new Map<number, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
@@ -141,6 +142,39 @@ export function createPrintService(repos: Repos, clock: Clock, emit: Emit, dataD
       if (job.status === 'sending') throw new AppError('conflict', `Job ${jobId} is being sent right now.`, 'Wait a moment; it will show printed or failed.');
       if (!repos.print.job(jobId)!.zpl) throw new AppError('conflict', 'This label was never laid out, so it cannot be sent.', job.error);
       repos.print.setStatus(jobId, 'queued', '', isoNow(clock));
+      void dispatch(jobId);
+      return publicJob(jobId);
+    },
+    /**
+     * A label stuck on a printer that is off, jammed or gone goes to another one: the same job, so the
+     * bench and the list follow it. Its bytes were laid out for the first printer's language, resolution
+     * and label size; another printer takes them only when it matches, else it would print garbage.
+     */
+    moveTo(jobId: number, printerId: number): PrintJob {
+      const job = repos.print.job(jobId);
+      if (!job) throw new AppError('not_found', `Print job ${jobId} does not exist.`, 'Reload the Printing screen.');
+      if (job.status === 'done') throw new AppError('conflict', `${job.printerName} already printed job ${jobId}.`, 'Use Print a copy for another one.');
+      if (job.status === 'sending') throw new AppError('conflict', `Job ${jobId} is being sent to ${job.printerName} right now.`, 'Wait a moment; it will show printed or failed.');
+      if (!job.zpl) throw new AppError('conflict', 'This label was never laid out, so it cannot be sent.', job.error);
+      const to = repos.print.printer(printerId);
+      if (!to) throw new AppError('not_found', `Printer ${printerId} does not exist.`, 'Reload the printer list.');
+      if (to.id === job.printerId) throw new AppError('conflict', `Job ${jobId} is already for ${to.name}.`, 'Press Retry to send it there again.');
+      const from = repos.print.printer(job.printerId);
+      if (from && (from.language !== to.language || from.dpi !== to.dpi || from.labelSize !== to.labelSize)) {
+        const profile = (p: Printer) => `${LANGUAGE_NAMES[p.language]} at ${p.dpi} dpi on ${p.labelSize} in labels`;
+        throw new AppError('conflict',
+          `This label was laid out for ${from.name} (${profile(from)}); ${to.name} prints ${profile(to)}, so these bytes would come out wrong there.`,
+          job.kind === 'label' && job.orderId !== null
+            ? `Make ${to.name} the default printer (Settings → Printers), then print the order's label again from the order; nothing was sent.`
+            : 'Nothing was sent. Choose a printer of the same kind.');
+      }
+      repos.transaction(() => {
+        repos.print.moveJob(jobId, to.id, isoNow(clock));
+        if (job.orderId !== null) {
+          repos.orders.addEvent(job.orderId, 'label_moved', actor(), `Label job ${jobId} moved from ${job.printerName} to ${to.name}${job.error ? ` (${job.status === 'unconfirmed' ? 'not confirmed' : 'failed'} there)` : ''}.`, { jobId, from: job.printerId, to: to.id }, isoNow(clock));
+        }
+      });
+      changed(jobId);
       void dispatch(jobId);
       return publicJob(jobId);
     },

@@ -66,6 +66,10 @@ export function createPrintRepo(db: Db) {
     jobIdsWithStatus(status: JobStatus): number[] {
       return (c.prepare('SELECT id FROM print_jobs WHERE status = ? ORDER BY id').all(status) as Array<{ id: number }>).map((r) => r.id);
     },
+    /** the job goes to another printer, waiting to be sent there */
+    moveJob(id: number, printerId: number, at: string) {
+      c.prepare(`UPDATE print_jobs SET printer_id = ?, status = 'queued', error = '', updated_at = ? WHERE id = ?`).run(printerId, at, id);
+    },
     setStatus(id: number, status: JobStatus, error: string, at: string, countAttempt = false) {
       c.prepare(`UPDATE print_jobs SET status = ?, error = ?, updated_at = ?, attempts = attempts + ? WHERE id = ?`).run(status, error, at, countAttempt ? 1 : 0, id);
     },

@@ -1,6 +1,7 @@
 import type { PrintJob } from '../../../../shared/contract/pack';
 import { jobTitle, jobWords, needsAttention } from '../printing/job-words';
 import { LabelPreview } from '../printing/label-preview';
+import { SendToPrinter } from '../printing/send-to-printer';
 import { usePackStore } from './pack-store';
 
 /**
@@ -33,6 +34,7 @@ export function LabelStatus({ job, compact = false }: { job: PrintJob; compact?:
           </button>
         )}
       </div>
+      {failed ? <SendToPrinter job={job} disabled={pending} onMoved={(moved) => usePackStore.getState().labelMoved(moved)} /> : null}
       {preview && !compact ? <LabelPreview jobId={job.id} title={jobTitle(job)} /> : null}
     </section>
   );

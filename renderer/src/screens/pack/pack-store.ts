@@ -72,6 +72,8 @@ type PackState = {
   assign(code: string, sku: string, reason: string): Promise<void>;
   retryLabel(): Promise<void>;
   reprintLabel(): Promise<void>;
+  /** the label job was sent to another printer: the bench follows it there */
+  labelMoved(job: PrintJob): void;
   dismiss(): void;
   togglePreview(): void;
   showForm(form: PackForm | null, assignCode?: string): void;
@@ -385,6 +387,8 @@ export const usePackStore = create<PackState>()((set, get) => {
         useAppStore.getState().showError(e);
       }
     }),
+
+    labelMoved(job) { if (get().label?.id === job.id) set({ label: job }); },
 
     dismiss() { set({ blocked: null }); },
     togglePreview() { set((s) => ({ preview: !s.preview })); },

@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app-store';
 import { jobTitle, jobWords, JOB_STATUS_WORDS, needsAttention } from './job-words';
 import { LabelPreview } from './label-preview';
 import { PendingLabels } from './pending-labels';
+import { SendToPrinter } from './send-to-printer';
 import './printing.css';
 
 /** Every print job with its state in words: retry a failed one, print another copy, see what was sent. */
@@ -149,6 +150,7 @@ export function PrintingScreen() {
                 {preview ? 'Hide preview' : 'Show preview'} <kbd>Alt+V</kbd>
               </button>
             </div>
+            {needsAttention(selected) || selected.status === 'queued' ? <SendToPrinter job={selected} disabled={busy} onMoved={() => load()} /> : null}
             {preview ? <LabelPreview jobId={selected.id} title={jobTitle(selected)} /> : null}
           </>
         ) : <p className="muted">Choose a job to see what was sent.</p>}
