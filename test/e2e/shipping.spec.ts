@@ -130,7 +130,16 @@ test('a shop\'s order: pack → rate → buy → the label on the TCP printer sc
     await expect.poll(async () => journey.indexOf((await where.getAttribute('data-tracking'))!)).toBeGreaterThan(before);
 
     // the label was wrong (say, the box changed): void it, buy again; the shop gets the new tracking only
+    // a label on a parcel is voided only when the packer says so twice: "keep" leaves it bought
     await row.getByTestId('shipment-void').click();
+    const ask = page.getByRole('dialog', { name: /^Void the .* label / });
+    await expect(ask).toContainText('A parcel already carrying it must not be handed over');
+    await ask.getByRole('button', { name: 'Keep things as they are' }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(row).toHaveCount(1);
+    expect(easypost.refunds).toHaveLength(0);
+    await row.getByTestId('shipment-void').click();
+    await ask.getByRole('button', { name: 'Void the label' }).click();
     const voided = rows.and(page.locator('[data-status="voided"]'));
     await expect(voided).toHaveCount(1, { timeout: 15_000 });
     await voided.getByTestId('shipment-buy-again').click();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import type { CarrierAccount, Manifest, PackagePreset, Shipment, ShipmentStatus } from '../../../../shared/contract/shipping';
 import { api } from '../../api/client';
 import { formatShortTime } from '../../lib/format';
@@ -99,9 +100,12 @@ export function ShipmentsScreen() {
 
 function ShipmentRow({ s, busy, act, presets }: { s: Shipment; busy: boolean; act: (what: () => Promise<unknown>, done: string) => Promise<void>; presets: PackagePreset[] }) {
   const voidable = s.status === 'bought' && (!s.voidableUntil || Date.parse(s.voidableUntil) > Date.now());
+  const [confirmVoid, setConfirmVoid] = useState(false);
+  const label = `${s.returnId !== null ? 'return label' : 'label'} ${s.trackingNumber}`;
   return (
     <tr data-testid="shipment-row" data-status={s.status} data-order={s.orderNumber} className={s.status === 'held' ? 'is-failed' : ''}>
-      <td>{s.orderNumber}{s.parcelNo > 1 ? ` (parcel ${s.parcelNo})` : ''}</td>
+      <td>{s.orderNumber}{s.parcelNo > 1 ? ` (parcel ${s.parcelNo})` : ''}
+        {s.returnId !== null ? <div className="muted" data-testid="shipment-return">Return label: brings the parcel back</div> : null}</td>
       <td>{s.carrierName || '—'}{s.service ? ` · ${s.service}` : ''}</td>
       <td><span className={`job-status shipment-${s.status}`}>{SHIPMENT_STATUS_WORDS[s.status]}</span>
         {s.status !== 'bought' && s.words ? <div className={s.status === 'voided' ? 'muted' : 'job-error'} data-testid="shipment-words">{shipmentWords(s)}</div> : null}</td>
@@ -124,7 +128,15 @@ function ShipmentRow({ s, busy, act, presets }: { s: Shipment; busy: boolean; ac
         ) : null}
         {s.status === 'voided' && s.replacedById === null ? <BuyAgain s={s} busy={busy} act={act} presets={presets} /> : null}
         {voidable ? (
-          <button type="button" className="button button-danger" disabled={busy} data-testid="shipment-void" onClick={() => void act(() => api.call('shipments.void', { id: s.id }), `Voiding the ${s.orderNumber} label; the refund follows from ${s.carrierName}.`)}>Void</button>
+          <button type="button" className="button button-danger" disabled={busy} data-testid="shipment-void" onClick={() => setConfirmVoid(true)}>Void</button>
+        ) : null}
+        {confirmVoid ? (
+          // a label already on a parcel stops being valid: one stray click must not do that
+          <ConfirmDialog title={`Void the ${s.orderNumber} ${label}?`} confirmLabel="Void the label" busy={busy}
+            onCancel={() => setConfirmVoid(false)}
+            onConfirm={() => { setConfirmVoid(false); void act(() => api.call('shipments.void', { id: s.id }), `Voiding the ${s.orderNumber} ${label}; the refund follows from ${s.carrierName}.`); }}>
+            <p>{s.carrierName} takes the label back and refunds it. A parcel already carrying it must not be handed over: {s.returnId !== null ? 'the customer cannot use it to send the return.' : 'print a new label with Buy again, or the parcel will not travel.'}</p>
+          </ConfirmDialog>
         ) : null}
       </td>
     </tr>
