@@ -67,6 +67,8 @@ test('a return of 2 of 3 items: received by its RMA, graded new and damaged by k
     const orders = new OrdersPage(page);
     await orders.searchFor(order.number);
     await orders.openRow(order.number);
+    // a shipped order's status is final, but it is not "nothing more can happen": it can come back
+    await expect(page.getByTestId('order-actions')).toHaveText(/^This order has shipped; .* announce a return below\.$/);
     const panel = page.getByTestId('order-returns');
     await panel.getByTestId('announce-return').click();
     const announceLine = (sku: string) => panel.getByTestId('announce-line').and(page.locator(`[data-sku="${sku}"]`));

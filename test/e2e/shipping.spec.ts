@@ -102,6 +102,9 @@ test('a shop\'s order: pack → rate → buy → the label on the TCP printer sc
     const [received] = await printer.waitForJobs(1, 15_000);
     const decoded = await decodeBarcodesFromPng(await renderZplToPng(received!.text));
     expect(decoded).toContainEqual({ format: 'Code128', text: tracking });
+    // bought means shipped: still the whole order, never "parcel 1 closed, the rest waits"
+    await expect(pack.done).toContainText(`${order.number} packed`);
+    await expect(pack.done).not.toContainText('the rest of the order');
     // the preview is drawn from the same bytes the printer got
     await page.keyboard.press('Alt+V');
     await expect(pack.labelPreview).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });

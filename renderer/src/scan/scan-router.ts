@@ -56,7 +56,7 @@ export function routeScan(scan: DetectedScan, _context: ScanContext): void {
   }
   if (openDialog()) {
     playBlocked();
-    useDialogScanNotice.getState().show(`A scan (${scan.text.slice(0, 60)}) arrived while this window is open, so it was not used. Click into a field to scan into it, or close this window (Esc) and scan again.`);
+    useDialogScanNotice.getState().show(`A scan (${scan.text.slice(0, 60)}) arrived while this window is open, so it was not used. Finish this window, or close it (Esc), then scan again.`);
     return;
   }
   const screen = useAppStore.getState().screen;

@@ -52,7 +52,13 @@ export function OrderActions({ order, onChanged }: { order: OrderDetail; onChang
   };
 
   if (order.nextStatuses.length === 0) {
-    return <p className="muted actions-final" data-testid="order-actions">This order is {STATUS_WORDS[order.status].toLowerCase()}; nothing more can happen to it.</p>;
+    // a shipped order can still come back: its returns are below, so "nothing more" would be wrong
+    return (
+      <p className="muted actions-final" data-testid="order-actions">
+        {order.status === 'shipped' ? 'This order has shipped; its status does not change any more. If something comes back, announce a return below.'
+          : `This order is ${STATUS_WORDS[order.status].toLowerCase()}; nothing more happens to it.`}
+      </p>
+    );
   }
   return (
     <div className="order-actions" data-testid="order-actions">

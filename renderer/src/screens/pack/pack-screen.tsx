@@ -118,7 +118,8 @@ function PackDone({ view }: { view: PackView }) {
   const label = usePackStore((s) => s.label);
   const found = usePackStore((s) => s.found);
   const items = view.lines.reduce((n, l) => n + l.scanned, 0);
-  const rest = view.orderStatus !== 'packed';
+  // a bought label ships the order at once: shipped is the whole order done too, not a split
+  const rest = view.orderStatus !== 'packed' && view.orderStatus !== 'shipped';
   // a label that did not print is the packer's problem right now: the whole banner turns red
   const labelFailed = label?.status === 'failed';
   const what = rest ? `parcel ${view.parcelNo} closed` : 'packed';
