@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createCore } from '../electron/core/create-core';
 import { openDatabase } from '../electron/core/store/db';
-import { searchBody } from '../electron/core/store/orders-repo';
+import { itemWords, searchBody } from '../electron/core/store/orders-repo';
 import { tempDir } from '../test/support/temp-dir';
 import { syntheticOrders } from './order-fixtures';
 import { line, ms, summarise, time } from './stats';
@@ -13,8 +13,9 @@ const root = new URL('..', import.meta.url).pathname;
 const clock = { now: () => new Date('2026-11-27T12:00:00.000Z') };
 
 /**
- * The same rows the store writes for one imported order (order, search text, lines, two timeline events,
- * reserve movements and balance updates), written with bare prepared statements in one transaction.
+ * The same rows the store writes for one imported order (order, search text with its items' SKUs and
+ * titles, lines, two timeline events, reserve movements and balance updates), written with bare prepared
+ * statements in one transaction. No stock channel takes counts here, so neither side writes dirty marks.
  */
 function bareImport(dataDir: string, orders: ReturnType<typeof syntheticOrders>) {
   const { db } = openDatabase({ dataDir });
@@ -35,7 +36,7 @@ function bareImport(dataDir: string, orders: ReturnType<typeof syntheticOrders>)
       const id = Number(insOrder.run(o.channelId, o.externalId, o.number, o.locationId, o.customerName, o.shipTo.name, o.shipTo.line1, o.shipTo.city,
         o.shipTo.postalCode, o.shipTo.countryCode, o.shipTo.email, o.currency, o.subtotalMinor, o.shippingMinor, o.totalMinor,
         o.lines.reduce((n, l) => n + l.quantity, 0), o.createdAt, o.createdAt).lastInsertRowid);
-      insSearch.run(id, searchBody(o.number, o.customerName, o.shipTo));
+      insSearch.run(id, searchBody(o.number, o.customerName, o.shipTo, itemWords(o.lines)));
       insEvent.run(id, 'created', `Order ${o.number} received`, at);
       for (const l of o.lines) {
         const v = skuToVariant.get(l.sku)!;

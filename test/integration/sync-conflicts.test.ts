@@ -110,6 +110,14 @@ describe('changes upstream after the bench started on an order', () => {
     await s.waitFor('the new items', () => s.core.workspace().repos.orders.lines(id).length === 2);
     expect([committed(s, a!) - ca, committed(s, b!) - cb]).toEqual([2, 2]);
     expect((await s.client.call('orders.get', { id })).status).toBe('open');
+    // the queue finds it by the new item's name, and still does after the shop changes the address
+    const title = s.core.workspace().repos.orders.lines(id).find((l) => l.sku === b)!.title;
+    const found = async () => (await s.client.call('orders.list', { q: title, limit: 500 })).rows.some((r) => r.id === id);
+    expect(await found()).toBe(true);
+    s.emu.store.updateOrder(w, { shipping: { city: 'Lyon' } });
+    await s.client.call('sync.now', {});
+    await s.waitFor('the new city', () => s.core.workspace().repos.orders.record(id)?.shipTo.city === 'Lyon');
+    expect(await found()).toBe(true);
     s.emu.store.cancelOrder(w);
     await s.client.call('sync.now', {});
     await s.waitFor('the cancel', () => s.core.workspace().repos.orders.status(id)?.status === 'cancelled');

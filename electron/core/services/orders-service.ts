@@ -177,8 +177,8 @@ export function createOrdersService(repos: Repos, clock: Clock, actor: () => str
   }
 
   /**
-   * Nothing to write any more: every ledger movement marks its SKU dirty for every channel through the
-   * stock_dirty trigger, in the same transaction, and the coalescing pusher sends the latest count (#7).
+   * Nothing to write any more: every ledger movement marks its SKU dirty for every channel that takes
+   * counts (inventory-repo), in the same transaction, and the coalescing pusher sends the latest count (#7).
    * Kept so callers that collect the SKUs they touched need no change.
    */
   function tellAvailable(_touched: Touched, _at: string) { /* see above */ }

@@ -162,7 +162,7 @@ export function createRoutingService(repos: Repos, clock: Clock, actor: () => st
     return view(orderId);
   }
 
-  /** Changed counts need no outbox row: each ledger movement marks its SKU dirty for every channel (#7, stock_dirty trigger). */
+  /** Changed counts need no outbox row: each ledger movement marks its SKU dirty for every channel that takes counts (#7, inventory-repo). */
   function touchOutbox(_at: string): StockTouch {
     return () => { /* see above */ };
   }

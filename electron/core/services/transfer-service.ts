@@ -11,7 +11,7 @@ import type { Repos } from '../store';
 export function createTransferService(repos: Repos, clock: Clock, actor: () => string) {
   const { routing, inventory, catalog } = repos;
 
-  /** Nothing to write: each transfer movement marks its SKU dirty for every channel (#7, stock_dirty trigger). */
+  /** Nothing to write: each transfer movement marks its SKU dirty for every channel that takes counts (#7, inventory-repo). */
   function tell(_variantId: number, _locationId: number, _at: string) { /* see above */ }
 
   function get(id: number): Transfer {

@@ -28,9 +28,27 @@ export function createInventoryRepo(db: Db) {
   const c = db.$client;
   const getBalance = c.prepare<[number, number], BalanceRow>(
     'SELECT on_hand, committed FROM inventory_balances WHERE variant_id = ? AND location_id = ?');
-  const insertMovement = c.prepare(
+  const insertMovementRow = c.prepare(
     `INSERT INTO inventory_movements (variant_id, location_id, kind, on_hand_delta, committed_delta, reason, actor, reference, created_at, bin_id)
      VALUES (@variantId, @locationId, @kind, @onHand, @committed, @reason, @actor, @reference, @at, @binId)`);
+  // every movement marks its SKU dirty for each channel that takes stock counts (#7), in the caller's
+  // transaction: no change of an available count commits without its push being due. One-row statements,
+  // not one INSERT … SELECT: a multi-row write inside the import's savepoints costs a statement journal
+  // each time, which made the marks dearer than the movements.
+  const pushingChannels = c.prepare<[], { id: number }>(`SELECT id FROM channels
+    WHERE kind NOT IN ('manual', 'csv') AND json_extract(config, '$.pushStock') = 1`);
+  const skuOf = c.prepare<[number], { sku: string }>('SELECT sku FROM variants WHERE id = ?');
+  const markDirty = c.prepare(`INSERT INTO stock_dirty (channel_id, sku, version, cause, marked_at) VALUES (?, ?, 1, ?, ?)
+    ON CONFLICT (channel_id, sku) DO UPDATE SET version = version + 1, cause = excluded.cause, marked_at = excluded.marked_at`);
+  function insertMovement(row: MovementInput & { onHand: number; committed: number; binId: number | null }): void {
+    insertMovementRow.run(row);
+    const channels = pushingChannels.all();
+    if (channels.length === 0) return;
+    const sku = skuOf.get(row.variantId)?.sku;
+    if (sku === undefined) return;
+    const cause = row.reference ? `${row.kind} ${row.reference}` : row.kind;
+    for (const ch of channels) markDirty.run(ch.id, sku, cause, row.at);
+  }
   const getBinStock = c.prepare<[number, number], { on_hand: number }>('SELECT on_hand FROM bin_stock WHERE variant_id = ? AND bin_id = ?');
   const updateBinStock = c.prepare('UPDATE bin_stock SET on_hand = on_hand + @onHand WHERE variant_id = @variantId AND bin_id = @binId');
   const insertBinStock = c.prepare('INSERT INTO bin_stock (variant_id, bin_id, on_hand) VALUES (@variantId, @binId, @onHand)');
@@ -84,7 +102,7 @@ export function createInventoryRepo(db: Db) {
       // nothing to refuse when counts only grow: skip the read (this is the hot path of order import)
       const deltas = movementDeltas(m.kind, m.quantity);
       moveInBin(m, deltas.onHand);
-      insertMovement.run({ ...m, ...deltas, binId });
+      insertMovement({ ...m, ...deltas, binId });
       const row = { variantId: m.variantId, locationId: m.locationId, ...deltas };
       if (updateBalance.run(row).changes === 0) insertBalance.run(row);
       return;
@@ -95,7 +113,7 @@ export function createInventoryRepo(db: Db) {
     if (!check.ok) throw new AppError('conflict', check.message);
     const deltas = { onHand: check.next.onHand - current.on_hand, committed: check.next.committed - current.committed };
     moveInBin(m, deltas.onHand);
-    insertMovement.run({ ...m, ...deltas, binId });
+    insertMovement({ ...m, ...deltas, binId });
     (existing ? updateBalance : insertBalance).run({ variantId: m.variantId, locationId: m.locationId, ...deltas });
   }
 

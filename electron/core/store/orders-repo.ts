@@ -86,8 +86,9 @@ export function createOrdersRepo(db: Db) {
       ship_phone, ship_email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor, item_count, created_at, updated_at, ship_by)
     VALUES (@channelId, @externalId, @number, @locationId, @status, @customerName, @name, @company, @line1, @line2, @line3,
       @city, @region, @postalCode, @countryCode, @phone, @email, @currency, @subtotalMinor, @shippingMinor, @taxMinor,
-      @totalMinor, @itemCount, @createdAt, @createdAt, @shipBy)
-    ON CONFLICT (channel_id, external_id) DO NOTHING`);
+      @totalMinor, @itemCount, @createdAt, @createdAt, @shipBy)`);
+  // a look first, not ON CONFLICT DO NOTHING: an upsert clause makes every insert open a statement journal
+  const orderExists = c.prepare<[number, string], { id: number }>('SELECT id FROM orders WHERE channel_id = ? AND external_id = ?');
   const insertLine = c.prepare(`INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price_minor)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const insertSearch = c.prepare('INSERT INTO order_search (rowid, body) VALUES (?, ?)');
@@ -143,12 +144,22 @@ export function createOrdersRepo(db: Db) {
     return st;
   };
 
+  /** The order's search text again from what is stored now, its items included (a channel changed it). */
+  function reindex(orderId: number): void {
+    const o = c.prepare(`SELECT number, customer_name AS customerName, ship_name AS name, ship_company AS company, ship_email AS email,
+      ship_city AS city, ship_postal_code AS postalCode FROM orders WHERE id = ?`).get(orderId) as
+      { number: string; customerName: string; name: string; company: string; email: string; city: string; postalCode: string } | undefined;
+    if (!o) return;
+    const items = itemWords((getLines.all(orderId) as OrderLine[]).filter((l) => l.quantity > 0));
+    c.prepare('UPDATE order_search SET body = ? WHERE rowid = ?').run(searchBody(o.number, o.customerName, o, items), orderId);
+  }
+
   return {
     /** Returns the new id, or null when the channel already sent this order (a duplicate delivery). */
     insert(o: NewOrder): number | null {
       const itemCount = o.lines.reduce((n, l) => n + l.quantity, 0);
+      if (orderExists.get(o.channelId, o.externalId)) return null;
       const r = insertOrder.run({ ...o, ...o.shipTo, itemCount, shipBy: o.shipBy ?? null });
-      if (r.changes === 0) return null;
       const id = Number(r.lastInsertRowid);
       insertSearch.run(id, searchBody(o.number, o.customerName, o.shipTo, itemWords(o.lines)));
       for (const l of o.lines) insertLine.run(id, l.variantId, l.sku, l.title, l.quantity, l.unitPriceMinor);
@@ -161,7 +172,7 @@ export function createOrdersRepo(db: Db) {
           ship_postal_code = @postalCode, ship_country_code = @countryCode, ship_phone = @phone, ship_email = @email, currency = @currency,
           subtotal_minor = @subtotalMinor, shipping_minor = @shippingMinor, tax_minor = @taxMinor, total_minor = @totalMinor, updated_at = @at
         WHERE id = @orderId`).run({ ...o, ...o.shipTo, orderId, at });
-      c.prepare('UPDATE order_search SET body = ? WHERE rowid = ?').run(searchBody(o.number, o.customerName, o.shipTo), orderId);
+      reindex(orderId);
     },
     /**
      * The channel changed the lines: quantities follow it by SKU, new SKUs are added, dropped ones go. A line
@@ -189,6 +200,7 @@ export function createOrdersRepo(db: Db) {
       }
       for (const l of wanted.values()) insertLine.run(orderId, l.variantId, l.sku, l.title, l.quantity, l.unitPriceMinor);
       c.prepare('UPDATE orders SET item_count = ? WHERE id = ?').run(lines.reduce((n, l) => n + l.quantity, 0), orderId);
+      reindex(orderId);
     },
     addEvent(orderId: number, kind: string, actor: string, message: string, details: Record<string, unknown>, at: string) {
       insertEvent.run(orderId, kind, actor, message, JSON.stringify(details), at);

@@ -708,7 +708,7 @@ export const pairedDevices = sqliteTable('paired_devices', {
 
 /**
  * Inventory sync (#7). A SKU whose available count may have changed is marked dirty per channel, in the
- * transaction of the ledger change (a trigger on inventory_movements, see the stock_dirty_marks migration).
+ * transaction of the ledger change (inventory-repo writes the mark with the movement).
  * The pusher sends the latest number and clears the mark only if no newer change bumped `version` meanwhile:
  * a burst of movements is one push per SKU and channel, and an older count never overtakes a newer one.
  */
