@@ -135,6 +135,14 @@ test('moves through the queue with the keyboard: / searches, arrows select, Ente
   await page.keyboard.press('Enter');
   await detail.expectOpen();
   await expect(detail.shipTo).toContainText('Nørrebrogade 45, 2. th.');
+
+  // "/" in a detail is the queue's search too: back to the box, what was in it selected for the next words
+  await page.keyboard.press('/');
+  await expect(detail.root).toHaveCount(0);
+  await expect(orders.search).toBeFocused();
+  await expect(orders.search).toHaveValue('Søren');
+  await page.keyboard.type('Kierkegård', { delay: 150 });
+  await expect(orders.search).toHaveValue('Kierkegård');
   expect(shell.pageErrors).toEqual([]);
   expect(shell.cspViolations).toEqual([]);
 });

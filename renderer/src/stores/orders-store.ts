@@ -14,8 +14,11 @@ type OrdersState = {
   setSearch(search: string): void;
   setFilter(filter: Partial<OrdersFilter>): void;
   select(index: number): void;
+  /** back in the queue, the search box takes the focus once (the packer pressed / in the detail) */
+  searchOnReturn: boolean;
   open(id: number): void;
-  close(): void;
+  close(options?: { search?: boolean }): void;
+  searchTaken(): void;
 };
 
 export const useOrdersStore = create<OrdersState>()((set) => ({
@@ -23,9 +26,11 @@ export const useOrdersStore = create<OrdersState>()((set) => ({
   filter: { status: '', channelId: '' },
   selected: 0,
   openId: null,
+  searchOnReturn: false,
   setSearch(search) { set({ search }); },
   setFilter(filter) { set((s) => ({ filter: { ...s.filter, ...filter }, selected: 0 })); },
   select(selected) { set({ selected: Math.max(0, selected) }); },
   open(openId) { set({ openId }); },
-  close() { set({ openId: null }); },
+  close(options) { set({ openId: null, searchOnReturn: options?.search === true }); },
+  searchTaken() { set({ searchOnReturn: false }); },
 }));

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { StatusBadge } from '../../components/status-badge';
 import { useApiEvent } from '../../hooks/use-api-event';
 import { formatTime } from '../../lib/format';
+import { isTypingTarget } from '../../lib/keys';
 import { useAppStore } from '../../stores/app-store';
 import { useOrdersStore } from '../../stores/orders-store';
 import { ConflictBanner } from './conflict-banner';
@@ -49,7 +50,14 @@ export function OrderDetailView({ id }: { id: number }) {
   useEffect(() => { backRef.current?.focus({ preventScroll: true }); }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (e.defaultPrevented) return;
+      // "/" searches the queue from here too, as the queue's key help says
+      if (e.key === '/' && !e.altKey && !e.ctrlKey && !e.metaKey && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        useOrdersStore.getState().close({ search: true });
+        return;
+      }
+      if (e.key !== 'Escape') return;
       e.preventDefault();
       close();
     };
@@ -60,7 +68,7 @@ export function OrderDetailView({ id }: { id: number }) {
   return (
     <article className="order-detail" aria-labelledby="order-title" data-testid="order-detail">
       <div className="detail-head">
-        <button ref={backRef} type="button" className="button" onClick={close} data-testid="back-to-queue">
+        <button ref={backRef} type="button" className="button" onClick={() => close()} data-testid="back-to-queue">
           ← Back to the queue <kbd>Esc</kbd>
         </button>
         {order ? (

@@ -70,7 +70,13 @@ export function OrdersQueue() {
   useEffect(() => {
     const { selected: s } = useOrdersStore.getState();
     if (s > 0 && s < total) virtualizer.scrollToIndex(s, { align: 'center' });
-    listRef.current?.focus({ preventScroll: true });
+    if (useOrdersStore.getState().searchOnReturn) {
+      useOrdersStore.getState().searchTaken();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    } else {
+      listRef.current?.focus({ preventScroll: true });
+    }
     // only on mount: later moves scroll through moveTo, so the deps are left empty on purpose
   }, []);
 
