@@ -3,6 +3,7 @@ import { InventoryPage } from './page-models/inventory-page';
 import { OrderDetailPage } from './page-models/order-detail';
 import { OrdersPage } from './page-models/orders-page';
 import { PackPage, PhysicalKeyboard, usScannerKeys } from './page-models/pack-page';
+import { WarehousePage } from './page-models/warehouse-page';
 import { expect, HUMAN_KEY_MS, orderWith, test, units, unitScans } from './support/demo-station';
 
 // Issue #13, items 1-3: fields where a person types get exactly what was typed, at a person's speed
@@ -161,5 +162,28 @@ test('a scan while a dialog is open goes into the focused field, and never to th
   await pack.expectOpen(order.number);
   await expect(pack.recentScans).toHaveCount(scansBefore);
   await pack.expectCount(first.sku, 1);
+  expect(shell.pageErrors).toEqual([]);
+});
+
+test('receiving at scanner speed: an item scanned right after a bin goes into that bin, and scans back to back are all counted', async ({ page, station, demo }) => {
+  const shell = new AppShell(page);
+  const pack = new PackPage(page);
+  const warehouse = new WarehousePage(page);
+  await shell.open(station);
+  await shell.go('warehouse');
+  const [first, second] = await warehouse.binCodes();
+  const item = demo.orders[0]!.lines[0]!;
+  await warehouse.startDelivery('PO-FAST', 'Speedy Supplies');
+  await pack.scan(first!);
+  await expect(warehouse.receiveBin).toContainText(first!);
+
+  // the second bin's label and three items in one burst, as a scanner reads them off a shelf
+  const keyboard = await PhysicalKeyboard.attach(page);
+  await keyboard.type([item.retail, item.internal, item.retail].reduce((keys, code) => [...keys, ...usScannerKeys(code, 'us')], usScannerKeys(second!, 'us')));
+  await expect(warehouse.received(item.sku)).toHaveText('3');
+  await expect(warehouse.receiveBin).toContainText(second!);
+  const into = page.locator(`[data-testid="receive-line"][data-sku="${item.sku}"] td`).nth(4);
+  await expect(into).toContainText(second!);
+  await expect(into).not.toContainText(first!);
   expect(shell.pageErrors).toEqual([]);
 });

@@ -111,9 +111,10 @@ function ReceiveDelivery({ delivery, onChanged }: { delivery: Delivery; onChange
   state.current = { binId, qty };
   const open = delivery.status === 'open';
 
-  const receive = useCallback(async (text: string) => {
-    const trimmed = text.trim();
-    if (!trimmed) return;
+  // Scans go one after another, in the order they were read: an item scanned right behind a bin label
+  // must go into that bin, so each scan waits for the one before and reads the bin it left behind.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const receiveNow = useCallback(async (trimmed: string) => {
     const quantity = parseWholeTyped(state.current.qty);
     if (quantity === null || quantity < 1) { setQtyError(`Units per scan: type a whole number of at least 1 (you typed "${state.current.qty}").`); playBlocked(); return; }
     setQtyError(undefined);
@@ -121,6 +122,7 @@ function ReceiveDelivery({ delivery, onChanged }: { delivery: Delivery; onChange
     if (!r) { playBlocked(); return; }
     setLast(r);
     if (r.outcome === 'bin') {
+      state.current.binId = r.binId; // before React renders: the next scan in the queue reads it now
       setBinId(r.binId);
       setBinCode(r.message.replace(/^Receiving into bin (\S+)\..*$/, '$1'));
     }
@@ -128,18 +130,26 @@ function ReceiveDelivery({ delivery, onChanged }: { delivery: Delivery; onChange
     if (r.outcome === 'received') setQty('1');
     onChanged(r.delivery);
   }, [delivery.id, onChanged, run]);
+  const receive = useCallback((text: string) => {
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    const next = () => receiveNow(trimmed);
+    queue.current = queue.current.then(next, next);
+  }, [receiveNow]);
 
   // a scanner anywhere on this screen receives into the delivery, without a field to focus
-  useEffect(() => (open ? captureScans((text) => void receive(text)) : undefined), [open, receive]);
+  useEffect(() => (open ? captureScans(receive) : undefined), [open, receive]);
 
-  const undo = async () => {
+  // behind the scans already read: "take back the last scan" means the last one the packer made
+  const inTurn = (action: () => Promise<void>) => { queue.current = queue.current.then(action, action); return queue.current; };
+  const undo = () => inTurn(async () => {
     const d = await run(() => api.call('deliveries.undo', { deliveryId: delivery.id }));
     if (d) { setLast(null); onChanged(d); useAppStore.getState().showInfo('The last receiving scan was taken back.'); }
-  };
-  const close = async () => {
+  });
+  const close = () => inTurn(async () => {
     const d = await run(() => api.call('deliveries.close', { deliveryId: delivery.id }));
     if (d) onChanged(d);
-  };
+  });
   const tone = last ? (last.outcome === 'received' || last.outcome === 'bin' ? 'is-good' : 'is-bad') : '';
   return (
     <section className="panel receive" aria-labelledby="receive-title" data-testid="receive-panel" data-status={delivery.status}>
@@ -147,10 +157,11 @@ function ReceiveDelivery({ delivery, onChanged }: { delivery: Delivery; onChange
       {open ? (
         <>
           <p className="receive-bin" data-testid="receive-bin" aria-live="polite">{binId ? <>Into bin <strong className="mono">{binCode}</strong></> : 'Scan the bin label first, then the items.'}</p>
-          <form className="form-grid receive-entry" data-scan-enter="submit" onSubmit={(e) => { e.preventDefault(); const t = code; setCode(''); void receive(t); }}>
+          <form className="form-grid receive-entry" data-scan-enter="submit" onSubmit={(e) => { e.preventDefault(); const t = code; setCode(''); receive(t); }}>
             <TextInput label="Scan or type a bin or item code" value={code} onChange={setCode} testId="receive-code" autoFocus maxLength={500} />
             <TextInput label="Units per scan" value={qty} onChange={setQty} error={qtyError} testId="receive-qty" inputMode="numeric" />
-            <button type="submit" className="button button-primary" disabled={busy} data-testid="receive-submit">Receive</button>
+            {/* never disabled while a scan is on its way: a disabled default button makes Enter do nothing, and the next scan would run into the field */}
+            <button type="submit" className="button button-primary" data-testid="receive-submit">Receive</button>
           </form>
           {last ? (
             <div className={`receive-result ${tone}`} role="status" data-testid="receive-result" data-outcome={last.outcome}>
