@@ -36,7 +36,11 @@ export const StockChannelSchema = z.object({
 });
 export const StockOverviewRowSchema = z.object({
   sku: z.string(), available: z.number().int(), safety: z.number().int(),
-  channels: z.array(z.object({ channelId: Id, published: z.number().int().nullable(), shouldBe: z.number().int(), pending: z.boolean() })),
+  channels: z.array(z.object({
+    channelId: Id, published: z.number().int().nullable(), shouldBe: z.number().int(), pending: z.boolean(),
+    /** false once the shop said it does not list the SKU (or does not count its stock): it takes no share */
+    listed: z.boolean(),
+  })),
 });
 export const StockOverviewSchema = z.object({ channels: z.array(StockChannelSchema), rows: z.array(StockOverviewRowSchema), total: z.number().int(), dailyAt: z.string().nullable() });
 

@@ -7,9 +7,9 @@ afterEach(async () => { vi.restoreAllMocks(); while (cleanup.length) await clean
 
 const address = { firstName: 'Sam', lastName: 'Taylor', address1: '221 King St', city: 'Portland', provinceCode: 'OR', zip: '97205', countryCode: 'US' };
 
-async function twoShops(options: { pollSeconds?: number } = {}) {
+async function twoShops(options: { pollSeconds?: number; notOnWoo?: string[] } = {}) {
   vi.spyOn(console, 'log').mockImplementation(() => {});
-  const s: SyncStation = await startSyncStation({ pushStock: true, pollSeconds: options.pollSeconds ?? 2 });
+  const s: SyncStation = await startSyncStation({ pushStock: true, pollSeconds: options.pollSeconds ?? 2, notOnWoo: options.notOnWoo ?? [] });
   cleanup.push(() => s.close());
   const shop = await shopifyEmulator();
   const repos = s.core.workspace().repos;
@@ -331,6 +331,24 @@ describe('a shop moves its own count when it sells or cancels (#7)', () => {
     await t.s.waitFor('WooCommerce back at its cap', () => t.remote.woo(sku) === 3 && t.converged(sku), 10_000);
     expect((await t.s.client.call('stockSync.reconcile', {})).lines).toEqual([]);
     expect(t.remote.shopify(sku)).toBe(5);
+  });
+});
+
+describe('a SKU one shop does not list (#7)', () => {
+  it('takes no share there: the shop that lists it is offered all of it, and a raise reaches it', async () => {
+    const only = 'NB-A5D-GREEN';
+    const t = await twoShops({ pollSeconds: 2, notOnWoo: [only] });
+    expect(t.skus).toContain(only);
+    await t.setAvailable(only, 40);
+    // WooCommerce answers "no such product" once; from then on Shopify gets the whole 40
+    await t.s.waitFor('Shopify offered all of it', () => t.remote.shopify(only) === 40 && t.repos.stockSync.dirtyCount(t.shopifyId) === 0, 15_000);
+    expect(t.remote.woo(only)).toBeNull();
+    expect(t.published(t.s.channelId, only)).toBeUndefined();
+    // more arrives: Shopify is raised, nobody holds it back
+    await t.setAvailable(only, 45);
+    await t.s.waitFor('Shopify raised', () => t.remote.shopify(only) === 45, 10_000);
+    const overview = await t.s.client.call('stockSync.overview', { q: only, offset: 0, limit: 10 });
+    expect(overview.rows[0]!.channels.map((c) => [c.channelId, c.shouldBe, c.listed])).toEqual([[t.s.channelId, 0, false], [t.shopifyId, 45, true]]);
   });
 });
 

@@ -32,6 +32,8 @@ const customer = (i: number) => ({
 export async function startSyncStation(options: {
   emulator?: WooEmulatorOptions; timing?: Partial<EngineTiming>; requestTimeoutMs?: number; dataDir?: string; pollSeconds?: number; pushStock?: boolean;
   shipping?: ShippingOptions;
+  /** SKUs of the catalog the WooCommerce shop does not list */
+  notOnWoo?: string[];
 } = {}): Promise<SyncStation> {
   const emu = await startWooEmulator(options.emulator);
   const dir = options.dataDir ? null : tempDir('packbench-sync-');
@@ -42,7 +44,7 @@ export async function startSyncStation(options: {
   });
   const client = createInMemoryClient(core);
   const skus = core.workspace().repos.db.$client.prepare('SELECT sku, title FROM variants ORDER BY id').all() as Array<{ sku: string; title: string }>;
-  for (const v of skus) emu.store.addProduct({ name: v.title, sku: v.sku, price: '12.50', stock: 500 });
+  for (const v of skus) if (!options.notOnWoo?.includes(v.sku)) emu.store.addProduct({ name: v.title, sku: v.sku, price: '12.50', stock: 500 });
   const saved = await client.call('channels.connect', {
     kind: 'woocommerce', name: 'Test WooCommerce', baseUrl: emu.url, credentials: { consumerKey: emu.consumerKey, consumerSecret: emu.consumerSecret },
     pollSeconds: options.pollSeconds ?? 2, pushStock: options.pushStock ?? false,

@@ -5,7 +5,7 @@ import type { Repos } from '../store';
 import type { OrdersService } from './orders-service';
 import type { ReconciliationLineRow, ReconciliationRow } from '../store/stock-sync-repo';
 import type { SyncEngine } from '../sync/engine/sync-engine';
-import { allocationFor, poolOf, stockChannels } from '../sync/stock/stock-allocator';
+import { allocationFor, sellsCounted, poolOf, stockChannels } from '../sync/stock/stock-allocator';
 
 const READ_CHUNK = 100;
 /** how long a reconciliation waits for a shop's latest orders before it reads its counts anyway */
@@ -91,7 +91,10 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
       const dirty = new Set(channels.filter((c) => dirtyByChannel.get(c.id)!.has(sku)).map((c) => c.id));
       return {
         sku, available: first?.available ?? 0, safety,
-        channels: channels.map((c) => ({ channelId: c.id, published: stockSync.published(c.id, sku)?.quantity ?? null, shouldBe: shares.get(c.id)?.quantity ?? 0, pending: dirty.has(c.id) })),
+        channels: channels.map((c) => ({
+          channelId: c.id, published: stockSync.published(c.id, sku)?.quantity ?? null, shouldBe: shares.get(c.id)?.quantity ?? 0, pending: dirty.has(c.id),
+          listed: sellsCounted(repos, c.id, sku),
+        })),
       };
     });
     return {
@@ -135,10 +138,17 @@ export function createStockSyncService(repos: Repos, clock: Clock, actor: () => 
         try {
           for (let i = 0; i < skus.length; i += READ_CHUNK) {
             const chunk = skus.slice(i, i + READ_CHUNK);
-            const answers = await adapter.readQuantities(chunk.map((sku) => ({ sku, ref: repos.sync.skuRef(c.id, sku)?.ref ?? null, remoteLocationId: null })));
+            const answers = await adapter.readQuantities(chunk.map((sku) => ({ sku, ref: repos.sync.skuRef(c.id, sku)?.ref || null, remoteLocationId: null })));
             repos.transaction(() => {
               answers.forEach((a, k) => {
                 const sku = chunk[k]!;
+                if (a.available !== null && !sellsCounted(repos, c.id, sku)) {
+                  // listed (and counted) there since it said it was not: it takes its share again
+                  repos.sync.saveSkuRef(c.id, sku, a.ref ?? repos.sync.skuRef(c.id, sku)?.ref ?? '', true, a.available, at());
+                  stockSync.markAll(null, `${c.name} lists it now`, at(), sku);
+                  pending++;
+                  return;
+                }
                 if (a.available === null || onTheirWay.has(sku)) return; // not listed there, stock not tracked, or a count on its way
                 checked++;
                 const told = stockSync.published(c.id, sku);

@@ -132,6 +132,10 @@ export function createSyncRepo(db: Db) {
       return c.prepare('SELECT ref, tracks_stock AS tracksStock, remote_available AS remoteAvailable FROM channel_skus WHERE channel_id = ? AND sku = ?')
         .get(channelId, sku) as { ref: string; tracksStock: number; remoteAvailable: number | null } | undefined;
     },
+    /** the shop is connected again: what it did not list or count is asked again */
+    forgetUncounted(channelId: number) {
+      c.prepare('DELETE FROM channel_skus WHERE channel_id = ? AND tracks_stock = 0').run(channelId);
+    },
     saveSkuRef(channelId: number, sku: string, ref: string, tracksStock: boolean, remoteAvailable: number | null, at: string) {
       c.prepare(`INSERT INTO channel_skus (channel_id, sku, ref, tracks_stock, remote_available, updated_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (channel_id, sku) DO UPDATE SET ref = excluded.ref, tracks_stock = excluded.tracks_stock, remote_available = excluded.remote_available, updated_at = excluded.updated_at`)

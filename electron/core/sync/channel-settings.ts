@@ -114,6 +114,7 @@ export function createChannelSettings(repos: Repos, clock: Clock, engine: SyncEn
       }
       repos.sync.setCredentials(channelId, box.scheme, box.encrypt(JSON.stringify(credentials)), at);
       // the shares of every channel change when one starts (or stops) taking stock counts (#7)
+      repos.sync.forgetUncounted(channelId);
       if (input.pushStock || existing?.config.pushStock) repos.stockSync.markAll(null, `${input.name} connected`, at);
       return channelId;
     });

@@ -7,6 +7,12 @@ export function stockChannels(repos: Repos): ChannelRecord[] {
   return repos.sync.channels().filter((c) => c.kind !== 'manual' && c.config.connected !== false && Boolean(c.config.baseUrl) && c.config.pushStock === true);
 }
 
+/** False once the channel said it does not list the SKU, or lists it without counting its stock. */
+export function sellsCounted(repos: Repos, channelId: number, sku: string): boolean {
+  const known = repos.sync.skuRef(channelId, sku);
+  return known === undefined || known.tracksStock !== 0;
+}
+
 /** where the channel's orders reserve stock (apply-page does the same): its counts come from there */
 export const poolOf = (repos: Repos, c: ChannelRecord): number | null => (typeof c.config.locationId === 'number' ? c.config.locationId : (repos.catalog.defaultLocationId() ?? null));
 
@@ -20,9 +26,12 @@ export function allocationFor(repos: Repos, sku: string, channels = stockChannel
   const byLocation = new Map<number | null, ChannelRecord[]>();
   for (const c of channels) byLocation.set(poolOf(repos, c), [...(byLocation.get(poolOf(repos, c)) ?? []), c]);
   const safety = repos.stockSync.safety(sku);
-  for (const [location, group] of byLocation) {
+  for (const [location, pool] of byLocation) {
     const b = repos.stockSync.balance(sku, location);
     const available = availableToSell(b.onHand, b.committed, safety);
+    // a shop that does not list the SKU (or does not count its stock) takes no share: the others get it
+    const group = pool.filter((c) => sellsCounted(repos, c.id, sku));
+    for (const c of pool) if (!group.includes(c)) result.set(c.id, { quantity: 0, available, offline: repos.sync.state(c.id).offlineSince !== null });
     const inputs = group.map((c) => ({
       channelId: c.id, rule: ruleFor(rules, c.id, sku), offline: repos.sync.state(c.id).offlineSince !== null,
       published: repos.stockSync.published(c.id, sku)?.quantity ?? null,

@@ -56,9 +56,15 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
       const known = repos.sync.skuRef(channel.id, m.sku);
       if (known && !known.tracksStock) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
       // the channel already shows this number (as far as we know): nothing to send
-      if (told && told.quantity === quantity && told.remoteSeen === quantity) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; continue; }
+      if (told && told.quantity === quantity && told.remoteSeen === quantity) {
+        // held below its share only while another shop's count is on its way: the mark stays, and the
+        // next round raises it once that count has landed (nothing else would mark it again)
+        const heldByInFlight = quantity < (mine?.quantity ?? 0) && channels.some((d) => d.id !== channel.id && ctx.stockInFlight.has(`${d.id}|${m.sku}`));
+        if (!heldByInFlight) { repos.stockSync.clear(channel.id, m.sku, m.version); settled++; }
+        continue;
+      }
       ctx.stockInFlight.set(`${channel.id}|${m.sku}`, Math.max(told?.quantity ?? 0, quantity));
-      due.push({ share: mine?.quantity ?? 0, sentBefore: told?.sending ?? null, push: { sku: m.sku, ref: known?.ref ?? null, remoteLocationId: null, available: quantity, expectedRemote: told?.remoteSeen ?? null }, version: m.version, cause: m.cause });
+      due.push({ share: mine?.quantity ?? 0, sentBefore: told?.sending ?? null, push: { sku: m.sku, ref: known?.ref || null, remoteLocationId: null, available: quantity, expectedRemote: told?.remoteSeen ?? null }, version: m.version, cause: m.cause });
     }
     let pushed = 0;
     for (let i = 0; i < due.length; i += BATCH) {
@@ -97,6 +103,10 @@ export function createStockPusher(ctx: EngineContext, channel: ChannelRecord, ad
           } else if (r.outcome === 'not_listed') {
             ctx.log('info', channel, r.words);
             repos.stockSync.clear(channel.id, sku, b.version);
+            // remembered: it takes no share of this SKU any more, so the shops that list it get it (a
+            // reconciliation or connecting the shop again looks again)
+            repos.sync.saveSkuRef(channel.id, sku, r.ref ?? '', false, null, at());
+            for (const d of channels) if (d.id !== channel.id) repos.stockSync.mark(d.id, sku, `${channel.name} does not list it`, at(), true);
           } else {
             if (b.sentBefore !== null && r.remoteAvailable === b.sentBefore) {
               repos.stockSync.recordPublished(channel.id, sku, b.sentBefore, `${b.cause} (sent before Packbench stopped; ${channel.name} shows it)`, at());

@@ -233,17 +233,25 @@ export function StockScreen() {
       <h2>Counts per SKU</h2>
       <label className="stock-reason">Find a SKU<input value={q} onChange={(e) => setQ(e.target.value)} maxLength={100} /></label>
       {overview && overview.channels.length ? (
+        <>
+        <p className="muted">Each shop's column: what it was told, and "→ n" when a new count is on its way to it.</p>
         <table className="table" data-testid="stock-counts">
           <thead><tr><th>SKU</th><th>Available</th>{overview.channels.map((c) => <th key={c.channelId}>{c.name}</th>)}</tr></thead>
           <tbody>
             {overview.rows.map((r) => (
               <tr key={r.sku}>
                 <td>{r.sku}</td><td>{r.available}{r.safety ? ` (+${r.safety} kept back)` : ''}</td>
-                {r.channels.map((c) => <td key={c.channelId}>{c.published ?? '—'}{c.pending || c.published !== c.shouldBe ? ` → ${c.shouldBe}` : ''}</td>)}
+                {r.channels.map((c) => (
+                  <td key={c.channelId} data-listed={c.listed}>
+                    {!c.listed ? <span className="muted" title="This shop does not list the SKU, or does not count its stock: its share goes to the other shops.">not on this shop</span>
+                      : <>{c.published ?? '—'}{c.pending || c.published !== c.shouldBe ? ` → ${c.shouldBe}` : ''}</>}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
+        </>
       ) : null}
 
       <h2>Why a shop shows what it shows</h2>
