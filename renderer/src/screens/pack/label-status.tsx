@@ -17,7 +17,8 @@ export function LabelStatus({ job, compact = false }: { job: PrintJob; compact?:
       <h2 id="label-status-title" className="label-status-title">{jobTitle(job)}</h2>
       <p className="label-words" role={failed ? 'alert' : 'status'} data-testid="label-status-words">{jobWords(job)}</p>
       {job.notice ? <p className="label-notice" role="status" data-testid="label-notice">{job.notice}</p> : null}
-      {failed ? <p className="muted">{job.status === 'unconfirmed' ? 'Look at the printer: if the label did not come out, press Retry.' : 'The label is kept. Fix the printer, then Retry.'} You can go on packing the next order meanwhile.</p> : null}
+      {/* the printer's words above already say what to check and when to press Retry */}
+      {failed ? <p className="muted">You can go on packing the next order meanwhile.</p> : null}
       <div className="action-row">
         {/* only a failed label has something to retry: on a good one the button would shout for nothing */}
         {failed ? (
@@ -34,7 +35,7 @@ export function LabelStatus({ job, compact = false }: { job: PrintJob; compact?:
           </button>
         )}
       </div>
-      {failed ? <SendToPrinter job={job} disabled={pending} onMoved={(moved) => usePackStore.getState().labelMoved(moved)} /> : null}
+      {failed ? <SendToPrinter job={job} disabled={pending} onMoved={(moved) => { usePackStore.getState().labelMoved(moved); window.scrollTo({ top: 0 }); }} /> : null}
       {preview && !compact ? <LabelPreview jobId={job.id} title={jobTitle(job)} /> : null}
     </section>
   );

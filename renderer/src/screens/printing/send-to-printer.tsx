@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Printer, PrintJob } from '../../../../shared/contract/pack';
 import { api } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
+import { jobTitle } from './job-words';
 import './printing.css';
 
 /**
@@ -28,7 +29,7 @@ export function SendToPrinter({ job, disabled, onMoved }: { job: PrintJob; disab
     setBusy(true);
     try {
       const moved = await api.call('print.moveTo', { jobId: job.id, printerId: target.id });
-      useAppStore.getState().showInfo(`The label was sent to ${target.name} instead of ${job.printerName}.`);
+      useAppStore.getState().showInfo(`${jobTitle(job)} was sent to ${target.name} instead of ${job.printerName}.`);
       onMoved(moved);
     } catch (e) {
       useAppStore.getState().showError(e);

@@ -116,7 +116,7 @@ function ShipmentRow({ s, busy, act, presets }: { s: Shipment; busy: boolean; ac
       <td className="num">{s.priceMinor !== null && s.currency ? money(s.priceMinor, s.currency) : '—'}</td>
       <td>{(s.weightGrams / 1000).toFixed(3)} kg{s.weightSource === 'scale' ? ' (scale)' : ''}{s.packageName ? ` · ${s.packageName}` : ''}</td>
       <td>{formatShortTime(s.boughtAt ?? s.createdAt)}</td>
-      <td className="action-row">
+      <td className="shipment-actions"><div className="action-row">
         {s.status === 'held' || s.status === 'pending' ? (
           <button type="button" className="button button-primary" disabled={busy} data-testid="shipment-retry" onClick={() => void act(() => api.call('shipments.retry', { id: s.id }), `Buying the label for ${s.orderNumber} now.`)}>Buy now</button>
         ) : null}
@@ -138,7 +138,7 @@ function ShipmentRow({ s, busy, act, presets }: { s: Shipment; busy: boolean; ac
             <p>{s.carrierName} takes the label back and refunds it. A parcel already carrying it must not be handed over: {s.returnId !== null ? 'the customer cannot use it to send the return.' : 'print a new label with Buy again, or the parcel will not travel.'}</p>
           </ConfirmDialog>
         ) : null}
-      </td>
+      </div></td>
     </tr>
   );
 }
