@@ -51,6 +51,18 @@ async function useEmulatorAsDefault(shell: AppShell, printer: ZplPrinterEmulator
   await printers.expectDefault('Bench Zebra');
 }
 
+/** The printer hangs (takes the connection, never reads); the order is packed by scanning, its label goes there. */
+async function packOntoHungPrinter(shell: AppShell, pack: PackPage, printer: ZplPrinterEmulator, order: DemoOrder): Promise<void> {
+  printer.setState({ acceptNeverRead: true });
+  await shell.go('pack');
+  await pack.focusNothing();
+  await pack.scan(order.number);
+  await pack.expectOpen(order.number);
+  await packEverything(pack, order);
+  await pack.page.keyboard.press('Enter');
+  await expect(pack.done).toBeVisible();
+}
+
 async function packEverything(pack: PackPage, order: DemoOrder): Promise<void> {
   for (const u of unitScans(order)) {
     await pack.scan(u.code);
@@ -229,16 +241,7 @@ test('a printer that accepts the label and never reads it leaves it "not confirm
   const pack = new PackPage(page);
   await shell.open(station);
   await useEmulatorAsDefault(shell, printer);
-  printer.setState({ acceptNeverRead: true });
-
-  const order = orderWith(demo, (o) => units(o) >= 1);
-  await shell.go('pack');
-  await pack.focusNothing();
-  await pack.scan(order.number);
-  await pack.expectOpen(order.number);
-  await packEverything(pack, order);
-  await page.keyboard.press('Enter');
-  await expect(pack.done).toBeVisible();
+  await packOntoHungPrinter(shell, pack, printer, orderWith(demo, (o) => units(o) >= 1));
   // never shown as printed: the printer did not show it took the label
   await pack.expectLabel('unconfirmed', /^Not confirmed: Printer 'Bench Zebra' .*never showed that it read the label.*press Retry/);
   await expect(pack.labelStatus.getByTestId('label-retry')).toBeEnabled();
@@ -258,15 +261,8 @@ test('a label stuck on a hung printer is sent to the spare printer from the benc
     await shell.open(station);
     await useEmulatorAsDefault(shell, printer);
     await new PrintersSettings(page).addNetworkPrinter({ name: 'Spare Zebra', host: '127.0.0.1', port: spare.port, makeDefault: false });
-    printer.setState({ acceptNeverRead: true });
-
     const order = orderWith(demo, (o) => units(o) >= 1);
-    await shell.go('pack');
-    await pack.focusNothing();
-    await pack.scan(order.number);
-    await pack.expectOpen(order.number);
-    await packEverything(pack, order);
-    await page.keyboard.press('Enter');
+    await packOntoHungPrinter(shell, pack, printer, order);
     await pack.expectLabel('unconfirmed', /^Not confirmed: Printer 'Bench Zebra'/);
 
     const sendTo = pack.labelStatus.getByTestId('send-to-printer');
